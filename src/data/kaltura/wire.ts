@@ -1,0 +1,215 @@
+/**
+ * Kaltura's report wire format: parsing `report.getTable`, `report.getTotal` and `report.getGraphs` answers, and
+ * recognising API exceptions.
+ *
+ * Sources read (public kaltura/server):
+ * - `api_v3/lib/types/report/KalturaReportTable.php`: a table is `{header, data, totalCount}`; `header` is the column
+ *   names joined by the delimiter, `data` is each row's values joined by the delimiter and ended by `;`. The server
+ *   replaces the delimiter and `;` inside a value with a space (there is no escaping).
+ * - `api_v3/lib/types/report/KalturaReportTotal.php`: a total is `{header, data}` with one row.
+ * - `api_v3/lib/types/report/KalturaReportGraph.php`: a graph is `{id, data}` with `data` = `key<sep>value;…`; older
+ *   servers separate key and value with `,`, newer ones with `|` (or the requested delimiter).
+ * - `api_v3/lib/types/report/KalturaReportResponseOptions.php`: `responseOptions[delimiter]` (default `,`).
+ *
+ * Everything here is strict: a response that does not fit throws {@link KalturaResponseError}, so nothing half-parsed
+ * reaches a chart.
+ * @packageDocumentation
+ */
+
+/**
+ * The column delimiter the provider asks for (`responseOptions.delimiter`). A tab: it never occurs in the names, URLs
+ * and numbers Kaltura returns (the server would turn one into a space), unlike `,` (city names, URLs) or `|`.
+ */
+export const DELIMITER = '\t';
+
+/** A `KalturaAPIException` returned inside a successful HTTP response. */
+export class KalturaApiError extends Error {
+  override name = 'KalturaApiError';
+  constructor(
+    message: string,
+    /** Kaltura's error code, e.g. `INVALID_KS`. */
+    readonly code: string,
+    /** Which call of the multirequest failed (1-based), when known. */
+    readonly call?: number,
+  ) {
+    super(message);
+  }
+}
+
+/** A response that does not have the shape Kaltura documents (missing column, wrong cell count, not a number…). */
+export class KalturaResponseError extends Error {
+  override name = 'KalturaResponseError';
+}
+
+/** Raw `KalturaReportTable`. */
+export interface RawReportTable {
+  objectType?: string;
+  header?: string | null;
+  data?: string | null;
+  totalCount?: number | null;
+}
+/** Raw `KalturaReportTotal`. */
+export interface RawReportTotal {
+  objectType?: string;
+  header?: string | null;
+  data?: string | null;
+}
+/** Raw `KalturaReportGraph`. */
+export interface RawReportGraph {
+  objectType?: string;
+  id: string;
+  data?: string | null;
+}
+
+/** A parsed table: rows addressed by column name, never by position. */
+export interface ParsedTable {
+  columns: string[];
+  rows: Row[];
+  totalCount: number;
+}
+
+/** One parsed row: typed accessors by column name. */
+export interface Row {
+  /** The raw string in column `name`; throws {@link KalturaResponseError} if the header has no such column. */
+  str(name: string): string;
+  /** The first of `names` that the header has, as a string; throws if none. */
+  strOf(...names: string[]): string;
+  /** Column `name` as a number (an empty cell is 0); throws if the column is missing or not numeric. */
+  num(name: string): number;
+  /** Column `name` as a number, or `undefined` when the header lacks it. */
+  optNum(name: string): number | undefined;
+  /** Whether the header has column `name`. */
+  has(name: string): boolean;
+}
+
+/** True when `value` is a `KalturaAPIException` object. */
+export function isKalturaException(value: unknown): value is { code?: string; message?: string; objectType: string } {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    (value as { objectType?: unknown }).objectType === 'KalturaAPIException'
+  );
+}
+
+/** Throws a {@link KalturaApiError} when `value` is a `KalturaAPIException`; returns `value` otherwise. */
+export function throwIfException<T>(value: T, call?: number): T {
+  if (isKalturaException(value)) {
+    const v = value as { code?: string; message?: string };
+    throw new KalturaApiError(v.message || v.code || 'Kaltura API error', v.code ?? '', call);
+  }
+  return value;
+}
+
+function splitHeader(header: string | null | undefined, delimiter: string): string[] {
+  if (header == null || header === '') return [];
+  return header.split(delimiter).map((h) => h.trim());
+}
+
+function parseNumber(raw: string, column: string): number {
+  const s = raw.trim();
+  if (s === '') return 0;
+  const n = Number(s);
+  if (!Number.isFinite(n)) throw new KalturaResponseError(`column "${column}": expected a number, got "${raw}"`);
+  return n;
+}
+
+function makeRow(index: Map<string, number>, cells: string[]): Row {
+  const pos = (name: string) => {
+    const i = index.get(name);
+    if (i === undefined) throw new KalturaResponseError(`missing column "${name}"`);
+    return i;
+  };
+  return {
+    str: (name) => cells[pos(name)] ?? '',
+    strOf: (...names) => {
+      for (const n of names) {
+        const i = index.get(n);
+        if (i !== undefined) return cells[i] ?? '';
+      }
+      throw new KalturaResponseError(`missing column "${names.join('" or "')}"`);
+    },
+    num: (name) => parseNumber(cells[pos(name)] ?? '', name),
+    optNum: (name) => {
+      const i = index.get(name);
+      return i === undefined ? undefined : parseNumber(cells[i] ?? '', name);
+    },
+    has: (name) => index.has(name),
+  };
+}
+
+function parseRows(columns: string[], data: string | null | undefined, delimiter: string): Row[] {
+  const index = new Map(columns.map((c, i) => [c, i] as const));
+  if (data == null || data === '') return [];
+  const rows: Row[] = [];
+  for (const line of data.split(';')) {
+    if (line === '') continue;
+    const cells = line.split(delimiter);
+    if (columns.length === 0) throw new KalturaResponseError('report data without a header');
+    if (cells.length !== columns.length)
+      throw new KalturaResponseError(`row has ${cells.length} cells, header has ${columns.length} columns`);
+    rows.push(makeRow(index, cells));
+  }
+  return rows;
+}
+
+/** Parses a `KalturaReportTable`. An empty table (no header, no data) has no rows. */
+export function parseTable(raw: unknown, delimiter = DELIMITER): ParsedTable {
+  throwIfException(raw);
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
+    throw new KalturaResponseError('expected a KalturaReportTable object');
+  const t = raw as RawReportTable;
+  const columns = splitHeader(t.header, delimiter);
+  const rows = parseRows(columns, t.data, delimiter);
+  const totalCount = t.totalCount == null ? rows.length : Number(t.totalCount);
+  if (!Number.isFinite(totalCount) || totalCount < 0) throw new KalturaResponseError('bad totalCount');
+  return { columns, rows, totalCount };
+}
+
+/**
+ * Parses a `KalturaReportTotal` into its one row, or `undefined` when the server found nothing (empty header/data:
+ * the caller treats that as zeros).
+ */
+export function parseTotal(raw: unknown, delimiter = DELIMITER): Row | undefined {
+  throwIfException(raw);
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
+    throw new KalturaResponseError('expected a KalturaReportTotal object');
+  const t = raw as RawReportTotal;
+  const columns = splitHeader(t.header, delimiter);
+  const rows = parseRows(columns, t.data, delimiter);
+  if (rows.length > 1) throw new KalturaResponseError(`a total has ${rows.length} rows`);
+  return rows[0];
+}
+
+/** A row of zeros for any column: what an empty total means. */
+export const ZERO_ROW: Row = {
+  str: () => '',
+  strOf: () => '',
+  num: () => 0,
+  optNum: () => undefined,
+  has: () => false,
+};
+
+/**
+ * Parses `report.getGraphs`: one map per metric id, from bucket key (`YYYYMMDD`, `YYYYMM`, or a name) to value.
+ * The key/value separator is the last `|`, or else the delimiter, or else `,` in the item.
+ */
+export function parseGraphs(raw: unknown, delimiter = DELIMITER): Map<string, Map<string, number>> {
+  throwIfException(raw);
+  if (!Array.isArray(raw)) throw new KalturaResponseError('expected an array of KalturaReportGraph');
+  const out = new Map<string, Map<string, number>>();
+  for (const g of raw as RawReportGraph[]) {
+    if (typeof g !== 'object' || g === null || typeof g.id !== 'string')
+      throw new KalturaResponseError('expected a KalturaReportGraph with an id');
+    const points = new Map<string, number>();
+    for (const item of (g.data ?? '').split(';')) {
+      if (item === '') continue;
+      let cut = item.lastIndexOf('|');
+      if (cut < 0) cut = item.lastIndexOf(delimiter);
+      if (cut < 0) cut = item.lastIndexOf(',');
+      if (cut < 0) throw new KalturaResponseError(`graph "${g.id}": no separator in "${item}"`);
+      points.set(item.slice(0, cut).trim(), parseNumber(item.slice(cut + 1), g.id));
+    }
+    out.set(g.id, points);
+  }
+  return out;
+}
