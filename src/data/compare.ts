@@ -1,0 +1,23 @@
+/**
+ * Trend of a metric against the compare period. Counts (plays, minutes…) change relatively: +12 % means 12 % more
+ * than in the compare period. Rates (completion, drop-off) are already percents, so their change is the difference in
+ * percentage points: 40 % → 46 % is "+6 pts", not "+15 %", which would read as a rate of 55 %.
+ */
+import type { MetricName } from './types.js';
+
+/** Metrics that are percents, compared by difference in points. */
+export const RATE_METRICS: ReadonlySet<MetricName> = new Set(['avgCompletionRate', 'avgDropOffRate']);
+
+/** How a metric moved against the compare period. */
+export type Trend =
+  | { kind: 'relative'; change: number } // percent change, e.g. 12.5 for +12.5 %
+  | { kind: 'points'; change: number } // difference in percentage points
+  | { kind: 'new' } // nothing in the compare period, something now
+  | { kind: 'none' }; // nothing in either period
+
+/** The trend of `metric` from `previous` to `current`. */
+export function trend(metric: MetricName, current: number, previous: number): Trend {
+  if (RATE_METRICS.has(metric)) return { kind: 'points', change: current - previous };
+  if (previous === 0) return current === 0 ? { kind: 'none' } : { kind: 'new' };
+  return { kind: 'relative', change: ((current - previous) / previous) * 100 };
+}

@@ -1,0 +1,259 @@
+/**
+ * Per-entry preparation, done lazily once after ingest (and again only when the entry got new events): events sorted
+ * by time, per-session attributes (those of the session's first event), and per-view seconds, watched intervals and
+ * 1 % bucket masks. None of this depends on a query.
+ * @internal
+ */
+import { BUCKETS } from '../types.js';
+import { EventStore, T_REPLAY, T_SEEK, T_VIEW } from './store.js';
+
+/** Words of a bucket bit mask: 100 buckets in 4 × 32 bits. */
+export const MASK_WORDS = 4;
+
+/** An entry's events, time-sorted, with everything that does not depend on a query. */
+export interface PreparedEntry {
+  version: number;
+  duration: number;
+  /** Number of events. */
+  n: number;
+  /** Per event, in time order. */
+  time: Float64Array;
+  type: Uint8Array;
+  /** Local session index (0 … sessions-1). */
+  session: Int32Array;
+  /** Index into the view arrays, or -1 for an event that is not a view. */
+  view: Int32Array;
+
+  /** Per view: seconds played (the rule of DESIGN §3). */
+  viewSeconds: Float64Array;
+  /** Per view: up to two watched intervals as bucket ranges [a0, a1) and [b0, b1) (empty when start ≥ end). */
+  viewBuckets: Uint8Array;
+  /** Per view: the union of its intervals' buckets, {@link MASK_WORDS} words. */
+  viewMask: Uint32Array;
+  /** Per view: the watched intervals in seconds [s0, e0, s1, e1] (NaN when absent), for tests and debugging. */
+  viewIntervals: Float64Array;
+
+  /** Per session: attributes of its first event (dictionary indices of the store, -1 when unknown). */
+  sessions: number;
+  sUser: Int32Array;
+  sCountry: Int32Array;
+  sRegion: Int32Array;
+  sCity: Int32Array;
+  sDevice: Uint8Array;
+  sDomain: Int32Array;
+  sUrl: Int32Array;
+  sCategories: Int32Array;
+  sPlaybackType: Uint8Array;
+  /** Cached per-session filter masks, by filter key. */
+  masks: Map<string, Uint8Array>;
+}
+
+/** The bucket range [b0, b1) whose midpoints lie in [start, end) for a media of `duration` seconds. */
+export function bucketRange(start: number, end: number, duration: number): [number, number] {
+  if (!(duration > 0) || !(end > start)) return [0, 0];
+  const k = BUCKETS / duration;
+  const b0 = Math.min(BUCKETS, Math.max(0, Math.ceil(start * k - 0.5)));
+  const b1 = Math.min(BUCKETS, Math.max(0, Math.ceil(end * k - 0.5)));
+  return b1 > b0 ? [b0, b1] : [0, 0];
+}
+
+/** Sets bits [b0, b1) of the mask at `words[off … off+3]`. */
+export function setBits(words: Uint32Array, off: number, b0: number, b1: number): void {
+  for (let w = b0 >>> 5; w <= (b1 - 1) >>> 5 && b1 > b0; w++) {
+    const lo = Math.max(b0, w * 32) - w * 32;
+    const hi = Math.min(b1, w * 32 + 32) - w * 32; // exclusive, 1…32
+    const bits = hi - lo === 32 ? 0xffffffff : ((1 << (hi - lo)) - 1) << lo;
+    words[off + w] = (words[off + w]! | bits) >>> 0;
+  }
+}
+
+/** Number of set bits in a 32-bit word. */
+export function popcount(x: number): number {
+  x = x - ((x >>> 1) & 0x55555555);
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  x = (x + (x >>> 4)) & 0x0f0f0f0f;
+  return Math.imul(x, 0x01010101) >>> 24;
+}
+
+/** Builds the prepared data of entry `entry` of `store`. */
+export function prepareEntry(store: EventStore, entry: number, duration: number): PreparedEntry {
+  const count = store.rowCountOfEntry[entry]!;
+  const rows = store.rowsOfEntry[entry]!.subarray(0, count);
+  const T = store.time;
+  const EI = store.eventIndex;
+
+  // 1. Time order (ties: eventIndex, then ingest order). Skip the sort when the input already is in order.
+  let order: Int32Array = Int32Array.from(rows);
+  let sorted = true;
+  for (let i = 1; i < count; i++) {
+    const a = order[i - 1]!;
+    const b = order[i]!;
+    if (T[a]! > T[b]! || (T[a] === T[b] && (EI[a]! > EI[b]! || (EI[a] === EI[b] && a > b)))) {
+      sorted = false;
+      break;
+    }
+  }
+  if (!sorted) {
+    order = order.sort((a, b) => T[a]! - T[b]! || EI[a]! - EI[b]! || a - b);
+  }
+
+  // 2. Local sessions, numbered by first appearance in time order; chain each session's events.
+  const localOf = new Map<number, number>();
+  const time = new Float64Array(count);
+  const type = new Uint8Array(count);
+  const session = new Int32Array(count);
+  const firstRow: number[] = [];
+  for (let i = 0; i < count; i++) {
+    const r = order[i]!;
+    time[i] = T[r]!;
+    type[i] = store.type[r]!;
+    const g = store.session[r]!;
+    let s = localOf.get(g);
+    if (s === undefined) {
+      s = firstRow.length;
+      localOf.set(g, s);
+      firstRow.push(r);
+    }
+    session[i] = s;
+  }
+  const sessions = firstRow.length;
+  const sUser = new Int32Array(sessions);
+  const sCountry = new Int32Array(sessions);
+  const sRegion = new Int32Array(sessions);
+  const sCity = new Int32Array(sessions);
+  const sDevice = new Uint8Array(sessions);
+  const sDomain = new Int32Array(sessions);
+  const sUrl = new Int32Array(sessions);
+  const sCategories = new Int32Array(sessions);
+  const sPlaybackType = new Uint8Array(sessions);
+  for (let s = 0; s < sessions; s++) {
+    const r = firstRow[s]!;
+    sUser[s] = store.user[r]!;
+    sCountry[s] = store.country[r]!;
+    sRegion[s] = store.region[r]!;
+    sCity[s] = store.city[r]!;
+    sDevice[s] = store.device[r]!;
+    sDomain[s] = store.domain[r]!;
+    sUrl[s] = store.url[r]!;
+    sCategories[s] = store.categories[r]!;
+    sPlaybackType[s] = store.playbackType[r]!;
+  }
+  // The user of a session is its first event's; when that event has none, the first userId the session reports.
+  for (let i = 0; i < count; i++) {
+    const s = session[i]!;
+    if (sUser[s] === -1) {
+      const u = store.user[order[i]!]!;
+      if (u >= 0) sUser[s] = u;
+    }
+  }
+
+  // 3. Views: per session in time order, seconds and watched intervals.
+  let views = 0;
+  for (let i = 0; i < count; i++) if (type[i] === T_VIEW) views++;
+  const view = new Int32Array(count).fill(-1);
+  const viewSeconds = new Float64Array(views);
+  const viewBuckets = new Uint8Array(views * 4);
+  const viewMask = new Uint32Array(views * MASK_WORDS);
+  const viewIntervals = new Float64Array(views * 4).fill(NaN);
+  const prevPts = new Float64Array(sessions).fill(NaN);
+  const prevPos = new Float64Array(sessions).fill(NaN);
+  const seekTarget = new Float64Array(sessions).fill(NaN);
+  const P = store.position;
+  const PTS = store.playTimeSum;
+  let v = 0;
+  for (let i = 0; i < count; i++) {
+    const t = type[i]!;
+    const s = session[i]!;
+    const r = order[i]!;
+    if (t === T_SEEK) {
+      seekTarget[s] = P[r]!;
+      continue;
+    }
+    if (t === T_REPLAY) {
+      // A replay restarts the media from 0: treated as a seek to 0.
+      seekTarget[s] = 0;
+      continue;
+    }
+    if (t !== T_VIEW) continue;
+    const pts = PTS[r]!;
+    const pos = P[r]!;
+    const before = prevPts[s]!;
+    const seconds = Number.isNaN(before) || pts < before ? pts : pts - before;
+    view[i] = v;
+    viewSeconds[v] = seconds;
+    let s0 = pos - seconds;
+    let e0 = pos;
+    let s1 = NaN;
+    let e1 = NaN;
+    const target = seekTarget[s]!;
+    if (!Number.isNaN(target) && seconds > 0) {
+      // The last seek since the previous view splits the period: [target, position] after it, and the rest of the
+      // seconds from the previous view's position on before it.
+      const after = Math.max(0, Math.min(pos - target, seconds));
+      s0 = pos - after;
+      e0 = pos;
+      const rest = seconds - after;
+      const from = Number.isNaN(prevPos[s]!) ? 0 : prevPos[s]!;
+      if (rest > 0) {
+        s1 = from;
+        e1 = from + rest;
+      }
+    }
+    const iv = v * 4;
+    viewIntervals[iv] = Math.max(0, s0);
+    viewIntervals[iv + 1] = Math.min(duration, e0);
+    if (!Number.isNaN(s1)) {
+      viewIntervals[iv + 2] = Math.max(0, s1);
+      viewIntervals[iv + 3] = Math.min(duration, e1);
+    }
+    const [a0, a1] = bucketRange(s0, e0, duration);
+    const [b0, b1] = Number.isNaN(s1) ? [0, 0] : bucketRange(s1, e1, duration);
+    viewBuckets[iv] = a0;
+    viewBuckets[iv + 1] = a1;
+    viewBuckets[iv + 2] = b0;
+    viewBuckets[iv + 3] = b1;
+    setBits(viewMask, v * MASK_WORDS, a0, a1);
+    setBits(viewMask, v * MASK_WORDS, b0, b1);
+    prevPts[s] = pts;
+    prevPos[s] = pos;
+    seekTarget[s] = NaN;
+    v++;
+  }
+
+  return {
+    version: store.versionOfEntry[entry]!,
+    duration,
+    n: count,
+    time,
+    type,
+    session,
+    view,
+    viewSeconds,
+    viewBuckets,
+    viewMask,
+    viewIntervals,
+    sessions,
+    sUser,
+    sCountry,
+    sRegion,
+    sCity,
+    sDevice,
+    sDomain,
+    sUrl,
+    sCategories,
+    sPlaybackType,
+    masks: new Map(),
+  };
+}
+
+/** Index of the first event at or after `t` (binary search over the time-sorted events). */
+export function lowerBound(time: Float64Array, n: number, t: number): number {
+  let lo = 0;
+  let hi = n;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (time[mid]! < t) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

@@ -1,0 +1,169 @@
+import { html, css, nothing } from 'lit';
+import { property } from 'lit/decorators.js';
+import { AnalyticsPanel, type LoadContext } from '../shared/analytics-panel.js';
+import type { MetricName, TotalsResult } from '../../data/types.js';
+import { trend, type Trend } from '../../data/compare.js';
+import type { CsvTable } from '../../data/csv.js';
+import type { MessageKey } from '../../i18n/index.js';
+
+/** What `<entry-highlights>` loads: the totals of the range and, when comparing, of the compare range. */
+export interface HighlightsData {
+  current: TotalsResult;
+  previous?: TotalsResult;
+}
+
+/** The tiles shown by default, in order. */
+export const DEFAULT_HIGHLIGHTS: MetricName[] = [
+  'impressions',
+  'plays',
+  'uniqueViewers',
+  'minutesViewed',
+  'avgCompletionRate',
+];
+
+/**
+ * The highlight tiles: impressions, plays, unique viewers, minutes viewed and average completion rate for the range,
+ * each with its trend against the compare period when one is set.
+ *
+ * @summary Key metrics of an entry for a period, with trends.
+ * @csspart tiles - The list of tiles.
+ * @csspart tile - One tile.
+ * @csspart value - A tile's main figure.
+ * @csspart trend - A tile's trend against the compare period.
+ * @cssprop --ea-color-positive - Colour of an upward trend.
+ * @cssprop --ea-color-negative - Colour of a downward trend.
+ */
+export class EntryHighlights extends AnalyticsPanel<HighlightsData> {
+  static override styles = [
+    ...AnalyticsPanel.styles,
+    css`
+      ul {
+        list-style: none;
+        margin: 0;
+        padding: 0;
+        display: grid;
+        grid-template-columns: repeat(auto-fit, minmax(150px, 1fr));
+        gap: 12px;
+      }
+      li {
+        background: var(--_bg-alt);
+        border-radius: calc(var(--_radius) / 2);
+        padding: 12px;
+        display: flex;
+        flex-direction: column;
+        gap: 4px;
+      }
+      .label {
+        color: var(--_muted);
+        font-size: 0.92em;
+      }
+      .value {
+        font-size: 1.7em;
+        font-weight: 600;
+        font-variant-numeric: tabular-nums;
+      }
+      .trend {
+        font-size: 0.9em;
+        color: var(--_muted);
+      }
+      .trend.up {
+        color: var(--_positive);
+      }
+      .trend.down {
+        color: var(--_negative);
+      }
+      .previous {
+        color: var(--_muted);
+        font-size: 0.85em;
+      }
+    `,
+  ];
+
+  /** Which metrics to show, in order (a JS property). Image entries usually show impressions, plays and viewers. */
+  @property({ attribute: false }) metrics: MetricName[] = DEFAULT_HIGHLIGHTS;
+
+  protected override panelTitle(): string {
+    return this.t('highlights.title');
+  }
+
+  protected override async load(ctx: LoadContext): Promise<HighlightsData> {
+    const [current, previous] = await Promise.all([
+      ctx.ask({ ...ctx.base, kind: 'totals' }),
+      ctx.compare ? ctx.ask({ ...ctx.compare, kind: 'totals' }) : undefined,
+    ]);
+    return { current, previous };
+  }
+
+  /** The metric's value formatted for a tile. */
+  private value(metric: MetricName, totals: TotalsResult): string {
+    const v = totals[metric];
+    switch (metric) {
+      case 'avgCompletionRate':
+      case 'avgDropOffRate':
+        return this.fmt.percent(v, 1);
+      case 'minutesViewed':
+        return this.fmt.minutes(v);
+      default:
+        return this.fmt.count(v);
+    }
+  }
+
+  private trendText(t: Trend): { text: string; dir: 'up' | 'down' | 'flat' } {
+    switch (t.kind) {
+      case 'none':
+        return { text: this.t('highlights.trendFlat'), dir: 'flat' };
+      case 'new':
+        return { text: this.t('highlights.trendNew'), dir: 'up' };
+      case 'points': {
+        const rounded = Math.round(t.change * 10) / 10;
+        if (rounded === 0) return { text: this.t('highlights.trendFlat'), dir: 'flat' };
+        const change = this.t('highlights.points', { change: this.fmt.decimal(Math.abs(rounded), 1) });
+        return rounded > 0
+          ? { text: this.t('highlights.trendUp', { change }), dir: 'up' }
+          : { text: this.t('highlights.trendDown', { change }), dir: 'down' };
+      }
+      case 'relative': {
+        const rounded = Math.round(t.change);
+        if (rounded === 0) return { text: this.t('highlights.trendFlat'), dir: 'flat' };
+        const change = this.fmt.percent(Math.abs(rounded), 0);
+        return rounded > 0
+          ? { text: this.t('highlights.trendUp', { change }), dir: 'up' }
+          : { text: this.t('highlights.trendDown', { change }), dir: 'down' };
+      }
+    }
+  }
+
+  protected override renderData(data: HighlightsData) {
+    return html`<ul part="tiles">
+      ${this.metrics.map((metric) => {
+        const label = this.t(`metric.${metric}` as MessageKey);
+        const t = data.previous ? this.trendText(trend(metric, data.current[metric], data.previous[metric])) : undefined;
+        const arrow = t?.dir === 'up' ? '▲' : t?.dir === 'down' ? '▼' : '';
+        return html`<li part="tile" data-metric=${metric} title=${this.t(`metric.help.${metric}` as MessageKey)}>
+          <span class="label">${label}</span>
+          <span class="value" part="value">${this.value(metric, data.current)}</span>
+          ${t && data.previous
+            ? html`<span class="trend ${t.dir}" part="trend"><span aria-hidden="true">${arrow}</span> ${t.text}</span>
+                <span class="previous">${this.t('highlights.previous', { value: this.value(metric, data.previous) })}</span>`
+            : nothing}
+        </li>`;
+      })}
+    </ul>`;
+  }
+
+  protected override csvTable(data: HighlightsData): CsvTable {
+    const range = this.range;
+    const compare = this.compareRange;
+    const columns = ['metric', `${range.from}..${range.to}`];
+    if (data.previous && compare) columns.push(`${compare.from}..${compare.to}`);
+    return {
+      name: this.t('highlights.title'),
+      columns,
+      rows: this.metrics.map((m) => {
+        const row: (string | number)[] = [this.t(`metric.${m}` as MessageKey), data.current[m]];
+        if (data.previous) row.push(data.previous[m]);
+        return row;
+      }),
+    };
+  }
+}

@@ -1,0 +1,405 @@
+import { LitElement, html, css, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property } from 'lit/decorators.js';
+import { Task, TaskStatus } from '@lit/task';
+import type { DataProvider, DateRange, Filters, Query, QueryBase, ResultOf } from '../../data/types.js';
+import { MalformedResultError, runQuery } from '../../data/validate.js';
+import { addDays, isIsoDate, todayIn } from '../../data/dates.js';
+import { toCsv, csvFileName, type CsvTable } from '../../data/csv.js';
+import { formatters, isRtl, translate, type Formatters, type MessageKey, type MessageParams } from '../../i18n/index.js';
+import { tokens, base } from '../../theme/tokens.js';
+import { resolveLang } from './lang.js';
+import { downloadText } from './download.js';
+
+/** What a panel's loader gets: the query parts for the main range and, when comparing, for the compare range. */
+export interface LoadContext {
+  /** Common query fields for the main range. */
+  base: QueryBase;
+  /** Common query fields for the compare range, when one is set. */
+  compare?: QueryBase;
+  /** Aborted when inputs change, the element disconnects or the timeout passes. */
+  signal: AbortSignal;
+  /** Asks the provider and validates the answer against the contract. */
+  ask<Q extends Query>(query: Q): Promise<ResultOf<Q>>;
+}
+
+/** The provider took longer than the panel's `timeout`. */
+export class ProviderTimeoutError extends Error {
+  override name = 'ProviderTimeoutError';
+  constructor(readonly ms: number) {
+    super(`The data source did not answer within ${Math.round(ms / 1000)} s`);
+  }
+}
+
+let uid = 0;
+
+/**
+ * Base class of every panel: the inputs every element takes (provider, entry, range, compare range, time zone,
+ * filters, language), the four states (initial, loading that keeps the last result dimmed, complete, error with a
+ * retry), the panel frame (title, actions, CSV export) and localisation helpers.
+ *
+ * A subclass implements {@link load} (ask the provider through `ctx.ask`, never compute metrics), {@link renderData},
+ * {@link panelTitle} and {@link csvTable}; it may override {@link isEmpty}, {@link renderActions} and
+ * {@link loadArgs} (extra inputs that should trigger a reload).
+ *
+ * @csspart panel - The panel's frame.
+ * @csspart header - The title row.
+ * @csspart title - The title.
+ * @csspart actions - The actions in the title row.
+ * @csspart body - Where the data shows.
+ * @csspart error - The error message and retry button.
+ * @csspart export - The CSV export button.
+ * @cssprop --ea-color-surface - Panel background.
+ * @cssprop --ea-color-border - Borders and grid lines.
+ * @cssprop --ea-color-text - Text colour.
+ * @cssprop --ea-color-accent - Accent (primary series, focus, selected tabs).
+ */
+export abstract class AnalyticsPanel<T> extends LitElement {
+  static override styles = [
+    tokens,
+    base,
+    css`
+      :host {
+        display: block;
+        position: relative;
+      }
+      :host([hidden]) {
+        display: none;
+      }
+      .panel {
+        background: var(--_bg);
+        border: 1px solid var(--_border);
+        border-radius: var(--_radius);
+        padding: var(--_space);
+        box-sizing: border-box;
+        height: 100%;
+      }
+      header {
+        display: flex;
+        flex-wrap: wrap;
+        align-items: center;
+        justify-content: space-between;
+        gap: 8px;
+        margin-bottom: 12px;
+      }
+      h2 {
+        font-size: 1.1em;
+        margin: 0;
+      }
+      .actions {
+        display: flex;
+        flex-wrap: wrap;
+        align-items: center;
+        gap: 8px;
+      }
+      .body {
+        position: relative;
+        transition: opacity 0.15s;
+      }
+      .body.stale {
+        opacity: 0.55;
+      }
+      .message {
+        color: var(--_muted);
+        padding: 24px 0;
+        text-align: center;
+      }
+      .error {
+        background: var(--_error-bg);
+        border-radius: calc(var(--_radius) / 2);
+        padding: 12px;
+        display: flex;
+        flex-wrap: wrap;
+        gap: 8px 16px;
+        align-items: center;
+        justify-content: space-between;
+      }
+      .error p {
+        margin: 0;
+      }
+      .error .detail {
+        color: var(--_muted);
+        font-size: 0.9em;
+        overflow-wrap: anywhere;
+      }
+      .skeleton {
+        height: 120px;
+        border-radius: calc(var(--_radius) / 2);
+        background: linear-gradient(90deg, var(--_bg-alt), var(--_bg), var(--_bg-alt));
+        background-size: 200% 100%;
+        animation: shimmer 1.2s linear infinite;
+      }
+      @keyframes shimmer {
+        to {
+          background-position: -200% 0;
+        }
+      }
+      @media (prefers-reduced-motion: reduce) {
+        .skeleton {
+          animation: none;
+        }
+        .body {
+          transition: none;
+        }
+      }
+    `,
+  ];
+
+  /** The data provider (a JS property, never an attribute). */
+  @property({ attribute: false }) provider?: DataProvider;
+
+  /** The entry (media) id. */
+  @property({ attribute: 'entry-id' }) entryId = '';
+
+  /** First day of the range, `YYYY-MM-DD`. Default: 29 days before `to`. */
+  @property() from = '';
+
+  /** Last day of the range, `YYYY-MM-DD`. Default: today in `time-zone`. */
+  @property() to = '';
+
+  /** First day of the compare range; compare is off unless both compare ends are set. */
+  @property({ attribute: 'compare-from' }) compareFrom = '';
+
+  /** Last day of the compare range. */
+  @property({ attribute: 'compare-to' }) compareTo = '';
+
+  /** IANA time zone for days and months. Default: the browser's. */
+  @property({ attribute: 'time-zone' }) timeZone = '';
+
+  /** Filters (a JS property); treat as immutable: assign a new object to change it. */
+  @property({ attribute: false }) filters: Filters = {};
+
+  /** Milliseconds to wait for the provider before showing an error. */
+  @property({ type: Number }) timeout = 30_000;
+
+  /** The element's language; also read from ancestors when unset. */
+  @property({ reflect: true }) override lang = '';
+
+  /** Id prefix unique to this instance, for aria references inside the shadow root. */
+  protected readonly uid = `ea${++uid}`;
+
+  /** The last data that loaded, kept visible (dimmed) while the next loads. */
+  protected data?: T;
+
+  private readonly task = new Task(this, {
+    task: async (args: readonly unknown[], { signal }) => {
+      void args;
+      return this.runLoad(signal);
+    },
+    args: () => [
+      this.provider,
+      this.entryId,
+      this.from,
+      this.to,
+      this.compareFrom,
+      this.compareTo,
+      this.timeZone,
+      this.filters,
+      ...this.loadArgs(),
+    ],
+  });
+
+  /** Formatters for the element's language; refreshed each update. */
+  protected fmt: Formatters = formatters('en');
+
+  /** The effective language. */
+  protected get locale(): string {
+    return this.fmt.lang;
+  }
+
+  /** A message in the element's language. */
+  protected t(key: MessageKey, params?: MessageParams): string {
+    return translate(this.lang || this.fmt.lang, key, params);
+  }
+
+  /** The main range, with defaults applied. */
+  get range(): DateRange {
+    const zone = this.effectiveTimeZone;
+    const to = isIsoDate(this.to) ? this.to : todayIn(zone);
+    const from = isIsoDate(this.from) ? this.from : addDays(to, -29);
+    return from <= to ? { from, to } : { from: to, to: from };
+  }
+
+  /** The compare range, or undefined. */
+  get compareRange(): DateRange | undefined {
+    if (!isIsoDate(this.compareFrom) || !isIsoDate(this.compareTo)) return undefined;
+    return this.compareFrom <= this.compareTo
+      ? { from: this.compareFrom, to: this.compareTo }
+      : { from: this.compareTo, to: this.compareFrom };
+  }
+
+  /** The time zone in force. */
+  get effectiveTimeZone(): string {
+    return this.timeZone || Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+  }
+
+  /** Loads again with the same inputs (what the error state's Retry button does). */
+  reload(): void {
+    void this.task.run();
+  }
+
+  /** Resolves once the current load has finished (successfully or not) and the element has rendered it. */
+  async whenLoaded(): Promise<void> {
+    try {
+      await this.task.taskComplete;
+    } catch {
+      /* the error state renders it */
+    }
+    await this.updateComplete;
+  }
+
+  /** The panel's data as CSV text, or undefined when there is nothing to export. */
+  toCsv(): string | undefined {
+    const table = this.data === undefined ? undefined : this.csvTable(this.data);
+    return table ? toCsv(table) : undefined;
+  }
+
+  /** Downloads the panel's data as a CSV file. */
+  exportCsv(): void {
+    const table = this.data === undefined ? undefined : this.csvTable(this.data);
+    if (!table) return;
+    const range = this.range;
+    downloadText(csvFileName(table.name, range.from, range.to), toCsv(table), 'text/csv;charset=utf-8');
+  }
+
+  // ---- for subclasses
+
+  /** Extra inputs whose change should reload (a granularity, a drill-down level…). */
+  protected loadArgs(): unknown[] {
+    return [];
+  }
+
+  /** Fetches what the panel shows. Use `ctx.ask(query)`; results are validated. */
+  protected abstract load(ctx: LoadContext): Promise<T>;
+
+  /** The panel's visible title. */
+  protected abstract panelTitle(): string;
+
+  /** Renders the loaded data. */
+  protected abstract renderData(data: T): TemplateResult | typeof nothing;
+
+  /** The data as a table for CSV export. */
+  protected abstract csvTable(data: T): CsvTable | undefined;
+
+  /** Whether the loaded data has nothing to show (renders the empty state). */
+  protected isEmpty(data: T): boolean {
+    void data;
+    return false;
+  }
+
+  /** Controls in the title row (tabs, selects…), before the export button. */
+  protected renderActions(): TemplateResult | typeof nothing {
+    return nothing;
+  }
+
+  /** Whether the panel's inputs are complete enough to load. */
+  protected canLoad(): boolean {
+    return Boolean(this.provider && this.entryId);
+  }
+
+  // ---- internals
+
+  private async runLoad(signal: AbortSignal): Promise<T | undefined> {
+    if (!this.canLoad()) return undefined;
+    const provider = this.provider!;
+    const ms = this.timeout > 0 ? this.timeout : 30_000;
+    const controller = new AbortController();
+    const stop = () => controller.abort(signal.reason);
+    signal.addEventListener('abort', stop, { once: true });
+    const timer = setTimeout(() => controller.abort(new ProviderTimeoutError(ms)), ms);
+    const zone = this.effectiveTimeZone;
+    const filters = this.filters ?? {};
+    const make = (range: DateRange): QueryBase => ({ entryId: this.entryId, range, timeZone: zone, filters });
+    const compare = this.compareRange;
+    try {
+      const data = await this.load({
+        base: make(this.range),
+        compare: compare ? make(compare) : undefined,
+        signal: controller.signal,
+        ask: (query) => runQuery(provider, query, controller.signal),
+      });
+      this.data = data;
+      return data;
+    } finally {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', stop);
+    }
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    this.fmt = formatters(resolveLang(this));
+  }
+
+  private errorText(error: unknown): { message: string; detail?: string } {
+    if (error instanceof ProviderTimeoutError)
+      return { message: this.t('state.timeout', { seconds: this.fmt.count(error.ms / 1000) }) };
+    if (error instanceof MalformedResultError)
+      return { message: this.t('state.error'), detail: this.t('state.malformed', { detail: error.message }) };
+    const detail = error instanceof Error ? error.message : typeof error === 'string' ? error : undefined;
+    return { message: this.t('state.error'), detail };
+  }
+
+  private renderState(): TemplateResult | typeof nothing {
+    if (!this.canLoad()) return html`<p class="message">${this.t('state.initial')}</p>`;
+    switch (this.task.status) {
+      case TaskStatus.INITIAL:
+      case TaskStatus.PENDING:
+        return this.data === undefined ? html`<div class="skeleton" aria-hidden="true"></div>` : this.renderLoaded(this.data);
+      case TaskStatus.COMPLETE:
+        return this.data === undefined ? nothing : this.renderLoaded(this.data);
+      case TaskStatus.ERROR: {
+        const { message, detail } = this.errorText(this.task.error);
+        return html`<div class="error" part="error" role="alert">
+          <div>
+            <p>${message}</p>
+            ${detail ? html`<p class="detail">${detail}</p>` : nothing}
+          </div>
+          <button type="button" @click=${() => this.reload()}>${this.t('action.retry')}</button>
+        </div>`;
+      }
+    }
+  }
+
+  private renderLoaded(data: T) {
+    return this.isEmpty(data) ? html`<p class="message">${this.t('state.empty')}</p>` : this.renderData(data);
+  }
+
+  /** True while a load is in flight. */
+  protected get loading(): boolean {
+    return this.canLoad() && (this.task.status === TaskStatus.PENDING || this.task.status === TaskStatus.INITIAL);
+  }
+
+  protected override render() {
+    const loading = this.loading;
+    const stale = loading && this.data !== undefined;
+    const showData = this.task.status !== TaskStatus.ERROR && this.data !== undefined;
+    const title = this.panelTitle();
+    const canExport = showData && !this.isEmpty(this.data!);
+    return html`<section
+      class="panel"
+      part="panel"
+      aria-labelledby="${this.uid}-title"
+      aria-busy=${loading ? 'true' : 'false'}
+      dir=${isRtl(this.locale) ? 'rtl' : 'ltr'}
+    >
+      <header part="header">
+        <h2 id="${this.uid}-title" part="title">${title}</h2>
+        <div class="actions" part="actions">
+          ${this.renderActions()}
+          <button
+            type="button"
+            part="export"
+            class="export"
+            ?disabled=${!canExport}
+            aria-label=${this.t('action.exportCsvLabel', { title })}
+            @click=${() => this.exportCsv()}
+          >
+            ${this.t('action.exportCsv')}
+          </button>
+        </div>
+      </header>
+      <div class="body ${stale ? 'stale' : ''}" part="body">${this.renderState()}</div>
+      <div class="sr-only" role="status">${loading ? this.t(stale ? 'state.updating' : 'state.loading') : ''}</div>
+    </section>`;
+  }
+}

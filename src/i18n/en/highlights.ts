@@ -1,0 +1,11 @@
+/** Strings of `<entry-highlights>`. */
+export const highlights = {
+  'highlights.title': 'Highlights',
+  'highlights.trendUp': 'up {change}',
+  'highlights.trendDown': 'down {change}',
+  'highlights.trendFlat': 'no change',
+  'highlights.trendNew': 'new in this period',
+  'highlights.previous': 'Compare period: {value}',
+  'highlights.points': '{change} pts',
+  'highlights.summary': '{metric}: {value}',
+} as const;
