@@ -302,7 +302,7 @@ function stringify(e: RawEvent): RawEvent {
 function leavingPoint(rng: Rng, patience: number): number {
   const D = VIDEO_DURATION;
   for (let p = 0; p < D; p += 10) {
-    let h = 0.0125;
+    let h = 0.011;
     if (p < 30) h += 0.075; // "not what I wanted"
     for (const c of CHAPTER_STARTS) if (p >= c && p < c + 10) h += 0.035;
     if (p >= 700) h += 0.012; // the summary loses some
@@ -394,7 +394,7 @@ function videoSession(rng: Rng, s: Session, start: number, patience: number, out
     }
     if (what === 'pause') {
       push(event(s, 33, t, pos));
-      const long = longPauses < 2 && rng.chance(0.24);
+      const long = longPauses < 2 && rng.chance(0.16);
       t += long ? rng.range(30, 420) * 1000 : rng.range(1.5, 28) * 1000;
       if (long) {
         // The player resets its counters after a pause of 30 s or more; the sessionId stays.
