@@ -1,5 +1,41 @@
 // Dev-server plugins the tests need besides TypeScript. Kept apart so that features (e.g. a local Kaltura-compatible
 // endpoint) can add their own without touching the runner's config.
+//
+// kaltura-mock: starts server/kaltura-mock on a random 127.0.0.1 port when the test server starts, serves its URL
+// to tests as the virtual module `/__kaltura-mock-url.js` (`export default 'http://127.0.0.1:PORT'`; the string is
+// empty and `error` says why when the mock could not start, e.g. while the engine is missing), closes it on stop.
 export function testServerPlugins() {
-  return [];
+  return [kalturaMockPlugin()];
+}
+
+function kalturaMockPlugin() {
+  let mock;
+  let failure = '';
+  let starting;
+  const start = () =>
+    (starting ??= import('../server/kaltura-mock/index.mjs')
+      .then(({ startKalturaMock }) => startKalturaMock({ port: 0 }))
+      .then((m) => {
+        mock = m;
+      })
+      .catch((e) => {
+        failure = String(e?.stack ?? e);
+      }));
+  return {
+    name: 'kaltura-mock',
+    async serverStart() {
+      await start();
+    },
+    async serverStop() {
+      await mock?.close();
+    },
+    async serve(context) {
+      if (context.path !== '/__kaltura-mock-url.js') return undefined;
+      await start();
+      return {
+        body: `export default ${JSON.stringify(mock?.url ?? '')};\nexport const error = ${JSON.stringify(failure)};\n`,
+        type: 'js',
+      };
+    },
+  };
 }
