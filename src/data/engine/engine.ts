@@ -1,0 +1,647 @@
+/**
+ * The embedded analytics engine: raw KAVA-shaped player events in, every report of the data contract out.
+ * @packageDocumentation
+ */
+import {
+  BUCKETS,
+  DEVICES,
+  PLAYBACK_TYPES,
+  type BreakdownMetrics,
+  type BreakdownSortField,
+  type DevicesResult,
+  type DomainsResult,
+  type EntryResult,
+  type Filters,
+  type GeoQuery,
+  type GeoResult,
+  type GeoRow,
+  type HeatmapQuery,
+  type HeatmapResult,
+  type MetricSet,
+  type Page,
+  type Query,
+  type QueryBase,
+  type ResultOf,
+  type RetentionQuery,
+  type RetentionResult,
+  type Sort,
+  type TimelineQuery,
+  type TimelineResult,
+  type TotalsResult,
+  type UrlsQuery,
+  type UrlsResult,
+  type UserRow,
+  type UserSortField,
+  type UsersQuery,
+  type UsersResult,
+} from '../types.js';
+import { maskBits, metricsOf, playThroughOf, runPass, type PassResult, type PassSpec } from './aggregate.js';
+import { lowerBound, prepareEntry, type PreparedEntry } from './prepare.js';
+import { EventStore, type SkipReason } from './store.js';
+import { rangeBounds, timelineBuckets, type RangeBounds } from './time.js';
+
+export type { SkipReason } from './store.js';
+
+/** One KAVA-shaped beacon. Numbers may arrive as numeric strings; time as epoch ms or an ISO string. */
+export type RawEvent = Record<string, unknown>;
+
+/** How many events an {@link AnalyticsEngine.ingest} call (or all of them) accepted, and how many it skipped, by reason. */
+export interface IngestReport {
+  accepted: number;
+  skipped: Partial<Record<SkipReason, number>>;
+}
+
+/** What an engine is built from. */
+export interface EngineOptions {
+  /** Every entry's metadata; events of other entries are skipped as `unknown-entry`. */
+  entries: EntryResult[];
+  /** Optional user directory: user id → display name. Users without a name show by id. */
+  users?: Record<string, string>;
+}
+
+const QUERY_KINDS = new Set(['entry', 'totals', 'timeline', 'retention', 'users', 'heatmap', 'geo', 'devices', 'domains', 'urls']);
+const USER_SORT = new Set<UserSortField>(['name', 'impressions', 'plays', 'avgCompletionRate', 'totalCompletionRate']);
+const BREAKDOWN_SORT = new Set<BreakdownSortField>([
+  'key',
+  'impressions',
+  'plays',
+  'uniqueViewers',
+  'minutesViewed',
+  'avgCompletionRate',
+  'avgDropOffRate',
+  'distribution',
+  'playImpressionRatio',
+]);
+
+let regionNames: Intl.DisplayNames | null | undefined;
+/** English name of an ISO 3166-1 alpha-2 code, or the code itself when unknown. */
+function countryName(code: string): string {
+  if (regionNames === undefined) {
+    try {
+      regionNames = new Intl.DisplayNames(['en'], { type: 'region' });
+    } catch {
+      regionNames = null;
+    }
+  }
+  if (!regionNames || !/^[A-Z]{2}$/.test(code)) return code;
+  try {
+    return regionNames.of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
+interface UsersAggregate {
+  key: string;
+  rows: UserRow[];
+  /** Lower-cased name and id per row, for search. */
+  haystack: string[];
+  /** Row order per sort key (`field:direction`). */
+  orders: Map<string, Int32Array>;
+}
+
+const arr = (v: unknown): string[] | undefined =>
+  Array.isArray(v) && v.length > 0 ? v.filter((x): x is string => typeof x === 'string') : undefined;
+
+/**
+ * The embedded analytics engine. Holds up to millions of events in columnar form (typed arrays, dictionary-encoded
+ * strings) and answers every query kind of the contract synchronously, by the metric definitions of DESIGN §3.
+ *
+ * ```ts
+ * const engine = new AnalyticsEngine({ entries: [entry], users: { u1: 'Ada' } });
+ * engine.ingest(ndjsonText);
+ * const totals = engine.query({ kind: 'totals', entryId: entry.id, range, timeZone: 'Europe/Paris', filters: {} });
+ * ```
+ */
+export class AnalyticsEngine {
+  private readonly store: EventStore;
+  private readonly entries = new Map<string, EntryResult>();
+  private readonly entryIndex = new Map<string, number>();
+  private readonly directory: Map<string, string>;
+  private readonly prepared: (PreparedEntry | undefined)[] = [];
+  private readonly total: IngestReport = { accepted: 0, skipped: {} };
+  private usersCache: UsersAggregate | undefined;
+
+  /** Builds an engine over `options.entries` (metadata of every entry) and an optional user directory. */
+  constructor(options: EngineOptions) {
+    const list = Array.isArray(options?.entries) ? options.entries : [];
+    for (const e of list) if (e && typeof e.id === 'string') this.entries.set(e.id, e);
+    this.store = new EventStore([...this.entries.keys()]);
+    for (const id of this.entries.keys()) this.entryIndex.set(id, this.store.entries.get(id));
+    this.directory = new Map(
+      Object.entries(options?.users ?? {}).filter((kv): kv is [string, string] => typeof kv[1] === 'string'),
+    );
+  }
+
+  /**
+   * Adds events: an array or any iterable of plain objects, or NDJSON text (one JSON object per line; blank lines
+   * ignored). Can be called more than once. Never throws on bad input: invalid, duplicate and unknown-entry events are
+   * skipped and counted by reason in the returned report (and in {@link AnalyticsEngine.stats}).
+   */
+  ingest(events: Iterable<RawEvent> | string): IngestReport {
+    const report: IngestReport = { accepted: 0, skipped: {} };
+    const skip = (r: SkipReason) => {
+      report.skipped[r] = (report.skipped[r] ?? 0) + 1;
+    };
+    const one = (e: unknown) => {
+      let reason: SkipReason | undefined;
+      try {
+        reason = this.store.add(e);
+      } catch {
+        reason = 'invalid-event';
+      }
+      if (reason) skip(reason);
+      else report.accepted++;
+    };
+    if (typeof events === 'string') {
+      const text = events;
+      let start = 0;
+      while (start <= text.length) {
+        let end = text.indexOf('\n', start);
+        if (end < 0) end = text.length;
+        const line = text.slice(start, end).trim();
+        start = end + 1;
+        if (line === '') continue;
+        let parsed: unknown;
+        try {
+          parsed = JSON.parse(line);
+        } catch {
+          skip('malformed-json');
+          continue;
+        }
+        one(parsed);
+      }
+    } else if (events !== null && typeof events === 'object' && Symbol.iterator in Object(events)) {
+      try {
+        for (const e of events) one(e);
+      } catch {
+        skip('invalid-event');
+      }
+    } else if (events !== undefined && events !== null) {
+      skip('invalid-event');
+    }
+    this.total.accepted += report.accepted;
+    for (const [k, n] of Object.entries(report.skipped) as [SkipReason, number][]) {
+      this.total.skipped[k] = (this.total.skipped[k] ?? 0) + n;
+    }
+    if (report.accepted > 0) this.usersCache = undefined;
+    return report;
+  }
+
+  /** Totals since construction: accepted events and skipped ones by reason. */
+  get stats(): IngestReport {
+    return { accepted: this.total.accepted, skipped: { ...this.total.skipped } };
+  }
+
+  /**
+   * Answers any query of the contract synchronously with plain JSON. Throws an Error with a clear message for an
+   * unknown entryId or an invalid query (unknown kind, bad date, reversed range, bad time zone, bad sort).
+   */
+  query<Q extends Query>(query: Q): ResultOf<Q> {
+    if (!query || typeof query !== 'object') throw new Error('Invalid query: expected an object');
+    if (!QUERY_KINDS.has(query.kind)) throw new Error(`Invalid query: unknown kind ${JSON.stringify(query.kind)}`);
+    const meta = this.entries.get(query.entryId);
+    if (!meta) throw new Error(`Unknown entryId: ${JSON.stringify(query.entryId)}`);
+    const rb = rangeBounds(query.range, query.timeZone);
+    if (query.filters !== undefined && (typeof query.filters !== 'object' || query.filters === null)) {
+      throw new Error('Invalid query: filters must be an object');
+    }
+    if (query.kind === 'entry') return JSON.parse(JSON.stringify(meta)) as ResultOf<Q>;
+    const p = this.prepare(query.entryId);
+    const q = query as Query;
+    let result: unknown;
+    switch (q.kind) {
+      case 'totals':
+        result = this.totals(p, q, rb);
+        break;
+      case 'timeline':
+        result = this.timeline(p, q, rb);
+        break;
+      case 'retention':
+        result = this.retention(p, q, rb);
+        break;
+      case 'users':
+        result = this.users(p, q, rb);
+        break;
+      case 'heatmap':
+        result = this.heatmap(p, q, rb);
+        break;
+      case 'geo':
+        result = this.geo(p, q, rb);
+        break;
+      case 'devices':
+        result = this.devices(p, q, rb);
+        break;
+      case 'domains':
+      case 'urls':
+        result = this.referrers(p, q, rb);
+        break;
+    }
+    return result as ResultOf<Q>;
+  }
+
+  // -------------------------------------------------------------------------------------------------------------
+  // Preparation, ranges and filters
+
+  private prepare(entryId: string): PreparedEntry {
+    const e = this.entryIndex.get(entryId)!;
+    const version = this.store.versionOfEntry[e]!;
+    let p = this.prepared[e];
+    if (!p || p.version !== version) {
+      const duration = Number(this.entries.get(entryId)!.duration);
+      p = prepareEntry(this.store, e, Number.isFinite(duration) && duration > 0 ? duration : 0);
+      this.prepared[e] = p;
+    }
+    return p;
+  }
+
+  private span(p: PreparedEntry, rb: RangeBounds): [number, number] {
+    const b = rb.bounds;
+    return [lowerBound(p.time, p.n, b[0]!), lowerBound(p.time, p.n, b[b.length - 1]!)];
+  }
+
+  /** The per-session filter mask (1 = passes), cached per entry and filters. */
+  private mask(p: PreparedEntry, filters: Filters | undefined, extra?: { country?: number; region?: number; domain?: number; users?: string[] }): Uint8Array {
+    const f = filters ?? {};
+    const norm = {
+      c: arr(f.countries)?.map((x) => x.toUpperCase()).sort(),
+      r: arr(f.regions)?.slice().sort(),
+      ci: arr(f.cities)?.slice().sort(),
+      d: arr(f.devices)?.slice().sort(),
+      do: arr(f.domains)
+        ?.map((x) => x.trim().toLowerCase().replace(/^www\./, ''))
+        .sort(),
+      u: arr(f.urls)?.slice().sort(),
+      ca: arr(f.categories)?.slice().sort(),
+      us: arr(f.users)?.slice().sort(),
+      pt: arr(f.playbackTypes)?.slice().sort(),
+      x: extra,
+    };
+    const key = JSON.stringify(norm);
+    const hit = p.masks.get(key);
+    if (hit) return hit;
+    const st = this.store;
+    const geo = st.geo;
+    const setOf = (values: string[] | undefined, lookup: (v: string) => number) =>
+      values ? new Set(values.map(lookup).filter((i) => i >= 0)) : null;
+    const byName = (values: string[] | undefined, names: string[]) => {
+      if (!values) return null;
+      const want = new Set(values);
+      const s = new Set<number>();
+      names.forEach((n, i) => want.has(n) && s.add(i));
+      return s;
+    };
+    const countries = setOf(norm.c, (v) => geo.countries.get(v));
+    const regions = byName(norm.r, geo.regionName);
+    const cities = byName(norm.ci, geo.cityName);
+    const devices = setOf(norm.d, (v) => DEVICES.indexOf(v as never));
+    const domains = setOf(norm.do, (v) => st.domains.get(v));
+    const urls = setOf(norm.u, (v) => st.urls.get(v));
+    const users = setOf(norm.us, (v) => st.users.get(v));
+    const extraUsers = extra?.users ? new Set(extra.users.map((v) => st.users.get(v))) : null;
+    const pts = setOf(norm.pt, (v) => (PLAYBACK_TYPES as readonly string[]).indexOf(v));
+    let catSets: Uint8Array | null = null;
+    if (norm.ca) {
+      const want = new Set(norm.ca.map((v) => st.categoryNames.get(v)).filter((i) => i >= 0));
+      catSets = new Uint8Array(st.categorySets.length);
+      st.categorySets.forEach((set, i) => {
+        if (set.some((c) => want.has(c))) catSets![i] = 1;
+      });
+    }
+    const m = new Uint8Array(p.sessions);
+    for (let s = 0; s < p.sessions; s++) {
+      if (countries && !countries.has(p.sCountry[s]!)) continue;
+      if (regions && !regions.has(p.sRegion[s]!)) continue;
+      if (cities && !cities.has(p.sCity[s]!)) continue;
+      if (devices && !devices.has(p.sDevice[s]!)) continue;
+      if (domains && !domains.has(p.sDomain[s]!)) continue;
+      if (urls && !urls.has(p.sUrl[s]!)) continue;
+      if (users && !users.has(p.sUser[s]!)) continue;
+      if (extraUsers && !extraUsers.has(p.sUser[s]!)) continue;
+      if (pts && !pts.has(p.sPlaybackType[s]!)) continue;
+      if (catSets && catSets[p.sCategories[s]!] !== 1) continue;
+      if (extra?.country !== undefined && p.sCountry[s] !== extra.country) continue;
+      if (extra?.region !== undefined && p.sRegion[s] !== extra.region) continue;
+      if (extra?.domain !== undefined && p.sDomain[s] !== extra.domain) continue;
+      m[s] = 1;
+    }
+    p.masks.set(key, m);
+    if (p.masks.size > 16) p.masks.delete(p.masks.keys().next().value as string);
+    return m;
+  }
+
+  private spec(p: PreparedEntry, rb: RangeBounds, mask: Uint8Array, more: Partial<PassSpec>): PassSpec {
+    const [lo, hi] = this.span(p, rb);
+    return { lo, hi, mask, groups: 1, users: this.store.users.size, sUser: p.sUser, ...more };
+  }
+
+  private name(userId: string): string {
+    return this.directory.get(userId) ?? userId;
+  }
+
+  // -------------------------------------------------------------------------------------------------------------
+  // Queries
+
+  private totals(p: PreparedEntry, q: QueryBase, rb: RangeBounds): TotalsResult {
+    const r = runPass(p, this.spec(p, rb, this.mask(p, q.filters), {}));
+    return { ...metricsOf(r, 0), playThrough: playThroughOf(r, 0) };
+  }
+
+  private timeline(p: PreparedEntry, q: TimelineQuery, rb: RangeBounds): TimelineResult {
+    const { dates, ofDay } = timelineBuckets(rb, q.granularity);
+    const r = runPass(
+      p,
+      this.spec(p, rb, this.mask(p, q.filters), { groups: dates.length, dayBounds: rb.bounds, dayGroup: ofDay }),
+    );
+    return {
+      granularity: q.granularity,
+      points: dates.map((date, k) => ({ date, ...metricsOf(r, k), playThrough: playThroughOf(r, k) })),
+    };
+  }
+
+  private retention(p: PreparedEntry, q: RetentionQuery, rb: RangeBounds): RetentionResult {
+    const userIds = Array.isArray(q.userIds) ? q.userIds.filter((x) => typeof x === 'string') : undefined;
+    const mask = this.mask(p, q.filters, userIds ? { users: userIds } : undefined);
+    const r = runPass(p, this.spec(p, rb, mask, { retention: true }));
+    return {
+      duration: p.duration,
+      plays: r.plays[0]!,
+      views: Array.from(r.views!),
+      viewers: Array.from(r.viewers!),
+      uniqueUsers: Array.from(r.uniqueUsers!),
+    };
+  }
+
+  private usersAggregate(p: PreparedEntry, q: QueryBase, rb: RangeBounds): UsersAggregate {
+    const key = JSON.stringify([q.entryId, p.version, q.timeZone, q.range.from, q.range.to, q.filters ?? {}]);
+    if (this.usersCache?.key === key) return this.usersCache;
+    const nUsers = this.store.users.size;
+    const r = runPass(
+      p,
+      this.spec(p, rb, this.mask(p, q.filters), { groups: nUsers, sessionGroup: p.sUser, userMasks: true }),
+    );
+    const rows: UserRow[] = [];
+    const haystack: string[] = [];
+    const ids = this.store.users.values;
+    for (let u = 0; u < nUsers; u++) {
+      if (r.impressions[u] === 0 && r.plays[u] === 0) continue;
+      const userId = ids[u]!;
+      const name = this.name(userId);
+      const plays = r.plays[u]!;
+      rows.push({
+        userId,
+        name,
+        impressions: r.impressions[u]!,
+        plays,
+        avgCompletionRate: plays > 0 ? Math.min(100, r.bits[u]! / plays) : 0,
+        totalCompletionRate: Math.min(100, maskBits(r.userMask!, u + 1)),
+      });
+      haystack.push(`${name.toLowerCase()}\u0000${userId.toLowerCase()}`);
+    }
+    this.usersCache = { key, rows, haystack, orders: new Map() };
+    return this.usersCache;
+  }
+
+  private users(p: PreparedEntry, q: UsersQuery, rb: RangeBounds): UsersResult {
+    const sort = checkSort(q.sort, USER_SORT, 'name');
+    const page = checkPage(q.page);
+    const agg = this.usersAggregate(p, q, rb);
+    const okey = `${sort.field}:${sort.direction}`;
+    let order = agg.orders.get(okey);
+    if (!order) {
+      const rows = agg.rows;
+      const dir = sort.direction === 'asc' ? 1 : -1;
+      const idx = Array.from(rows.keys());
+      if (sort.field === 'name') {
+        const names = rows.map((r) => r.name.toLowerCase());
+        idx.sort((a, b) => {
+          const x = names[a]!;
+          const y = names[b]!;
+          if (x !== y) return x < y ? -dir : dir;
+          const ia = rows[a]!.userId;
+          const ib = rows[b]!.userId;
+          return ia < ib ? -1 : ia > ib ? 1 : 0;
+        });
+      } else {
+        const f = sort.field;
+        idx.sort((a, b) => {
+          const d = (rows[a]![f] as number) - (rows[b]![f] as number);
+          if (d !== 0) return d * dir;
+          const ia = rows[a]!.userId;
+          const ib = rows[b]!.userId;
+          return ia < ib ? -1 : ia > ib ? 1 : 0;
+        });
+      }
+      order = Int32Array.from(idx);
+      agg.orders.set(okey, order);
+    }
+    const needle = typeof q.search === 'string' ? q.search.trim().toLowerCase() : '';
+    const out: UserRow[] = [];
+    let total = 0;
+    const end = page.offset + page.limit;
+    for (let k = 0; k < order.length; k++) {
+      const i = order[k]!;
+      if (needle !== '' && !agg.haystack[i]!.includes(needle)) continue;
+      if (total >= page.offset && total < end) out.push({ ...agg.rows[i]! });
+      total++;
+    }
+    return { rows: out, total };
+  }
+
+  private heatmap(p: PreparedEntry, q: HeatmapQuery, rb: RangeBounds): HeatmapResult {
+    const st = this.store;
+    let ids: string[];
+    if (Array.isArray(q.userIds)) ids = q.userIds.filter((x) => typeof x === 'string');
+    else {
+      // Every user with a play in range and filters, by name.
+      const agg = this.usersAggregate(p, q, rb);
+      const rows = agg.rows.filter((r) => r.plays > 0);
+      rows.sort((a, b) => {
+        const x = a.name.toLowerCase();
+        const y = b.name.toLowerCase();
+        return x < y ? -1 : x > y ? 1 : a.userId < b.userId ? -1 : a.userId > b.userId ? 1 : 0;
+      });
+      const limit = typeof q.limit === 'number' && q.limit >= 0 ? Math.floor(q.limit) : rows.length;
+      ids = rows.slice(0, limit).map((r) => r.userId);
+    }
+    const heatmapRow = new Int32Array(st.users.size + 1).fill(-1);
+    const firstRowOfUser = new Map<string, number>();
+    ids.forEach((id, k) => {
+      if (firstRowOfUser.has(id)) return;
+      firstRowOfUser.set(id, k);
+      const u = st.users.get(id);
+      if (u >= 0) heatmapRow[u + 1] = k;
+    });
+    const r = runPass(
+      p,
+      this.spec(p, rb, this.mask(p, q.filters), { heatmapRow, heatmapRows: ids.length }),
+    );
+    return {
+      duration: p.duration,
+      users: ids.map((userId) => {
+        const row = firstRowOfUser.get(userId)!;
+        return { userId, name: this.name(userId), counts: Array.from(r.heat!.subarray(row * BUCKETS, (row + 1) * BUCKETS)) };
+      }),
+    };
+  }
+
+  private breakdown(r: PassResult, groups: number[], allPlays: number): BreakdownMetrics[] {
+    return groups.map((g) => {
+      const m = metricsOf(r, g);
+      return {
+        ...m,
+        distribution: allPlays > 0 ? (m.plays / allPlays) * 100 : 0,
+        playImpressionRatio: m.impressions > 0 ? (m.plays / m.impressions) * 100 : 0,
+      };
+    });
+  }
+
+  /** Plays of sessions passing `mask` in the range: the base of `distribution` for drilled-down breakdowns. */
+  private allPlays(p: PreparedEntry, q: QueryBase, rb: RangeBounds): number {
+    const mask = this.mask(p, q.filters);
+    const [lo, hi] = this.span(p, rb);
+    let n = 0;
+    for (let i = lo; i < hi; i++) if (p.type[i] === 3 && mask[p.session[i]!] === 1) n++;
+    return n;
+  }
+
+  private geo(p: PreparedEntry, q: GeoQuery, rb: RangeBounds): GeoResult {
+    const geo = this.store.geo;
+    const level = q.level;
+    let mask: Uint8Array;
+    let sessionGroup: Int32Array;
+    let groups: number;
+    if (level === 'country') {
+      mask = this.mask(p, q.filters);
+      sessionGroup = p.sCountry;
+      groups = geo.countries.size;
+    } else if (level === 'region' || level === 'city') {
+      if (typeof q.country !== 'string' || q.country === '') throw new Error(`Invalid geo query: level "${level}" needs a country`);
+      const country = geo.countries.get(q.country.toUpperCase());
+      let region: number | undefined;
+      if (level === 'city') {
+        if (typeof q.region !== 'string' || q.region === '') throw new Error('Invalid geo query: level "city" needs a region');
+        region = country < 0 ? -1 : geo.regions.get(`${country}\u0000${q.region}`);
+      }
+      mask = this.mask(p, q.filters, level === 'region' ? { country } : { country, region: region! });
+      sessionGroup = level === 'region' ? p.sRegion : p.sCity;
+      groups = level === 'region' ? geo.regions.size : geo.cities.size;
+    } else throw new Error(`Invalid geo query: unknown level ${JSON.stringify(level)}`);
+    const r = runPass(p, this.spec(p, rb, mask, { groups, sessionGroup, total: true }));
+    const allPlays = level === 'country' ? r.plays[groups]! : this.allPlays(p, q, rb);
+    const active = activeGroups(r, groups);
+    const metrics = this.breakdown(r, active, allPlays);
+    const rows: GeoRow[] = active.map((g, k) => {
+      const row: GeoRow = { name: '', ...metrics[k]! };
+      if (level === 'country') {
+        const code = geo.countries.values[g]!;
+        row.code = code;
+        row.name = countryName(code);
+      } else if (level === 'region') {
+        row.name = geo.regionName[g]!;
+        if (geo.regionN[g]! > 0) {
+          row.lat = geo.regionLat[g]! / geo.regionN[g]!;
+          row.lon = geo.regionLon[g]! / geo.regionN[g]!;
+        }
+      } else {
+        row.name = geo.cityName[g]!;
+        if (geo.cityN[g]! > 0) {
+          row.lat = geo.cityLat[g]! / geo.cityN[g]!;
+          row.lon = geo.cityLon[g]! / geo.cityN[g]!;
+        }
+      }
+      return row;
+    });
+    rows.sort((a, b) => b.plays - a.plays || compareStrings(a.code ?? a.name, b.code ?? b.name));
+    return { level, rows, totals: metricsOf(r, groups) };
+  }
+
+  private devices(p: PreparedEntry, q: QueryBase, rb: RangeBounds): DevicesResult {
+    const groups = DEVICES.length;
+    const sessionGroup = Int32Array.from(p.sDevice);
+    const r = runPass(p, this.spec(p, rb, this.mask(p, q.filters), { groups, sessionGroup, total: true }));
+    const active = activeGroups(r, groups);
+    const metrics = this.breakdown(r, active, r.plays[groups]!);
+    const rows = active.map((g, k) => ({ device: DEVICES[g]!, ...metrics[k]! }));
+    rows.sort((a, b) => b.plays - a.plays || compareStrings(a.device, b.device));
+    return { rows, totals: metricsOf(r, groups) };
+  }
+
+  private referrers(p: PreparedEntry, q: QueryOf<'domains' | 'urls'>, rb: RangeBounds): DomainsResult | UrlsResult {
+    const sort = checkSort(q.sort, BREAKDOWN_SORT, 'plays');
+    const page = checkPage(q.page);
+    const st = this.store;
+    let mask: Uint8Array;
+    let sessionGroup: Int32Array;
+    let groups: number;
+    let keys: string[];
+    if (q.kind === 'urls') {
+      const uq = q as UrlsQuery;
+      if (typeof uq.domain !== 'string') throw new Error('Invalid urls query: domain is required');
+      const domain = st.domains.get(uq.domain.trim().toLowerCase().replace(/^www\./, ''));
+      mask = this.mask(p, q.filters, { domain });
+      sessionGroup = p.sUrl;
+      groups = st.urls.size;
+      keys = st.urls.values;
+    } else {
+      mask = this.mask(p, q.filters);
+      sessionGroup = p.sDomain;
+      groups = st.domains.size;
+      keys = st.domains.values;
+    }
+    const r = runPass(p, this.spec(p, rb, mask, { groups, sessionGroup, total: true }));
+    const allPlays = q.kind === 'urls' ? this.allPlays(p, q, rb) : r.plays[groups]!;
+    const active = activeGroups(r, groups);
+    const metrics = this.breakdown(r, active, allPlays);
+    const rows = active.map((g, k) => ({ key: keys[g]!, m: metrics[k]! }));
+    const dir = sort.direction === 'asc' ? 1 : -1;
+    const f = sort.field;
+    rows.sort((a, b) => {
+      if (f !== 'key') {
+        const d = a.m[f] - b.m[f];
+        if (d !== 0) return d * dir;
+        return compareStrings(a.key, b.key);
+      }
+      return compareStrings(a.key, b.key) * dir;
+    });
+    const pageRows = rows.slice(page.offset, page.offset + page.limit);
+    const totals: MetricSet = metricsOf(r, groups);
+    if (q.kind === 'urls') {
+      return { rows: pageRows.map((x) => ({ url: x.key, ...x.m })), total: rows.length, totals };
+    }
+    return { rows: pageRows.map((x) => ({ domain: x.key, ...x.m })), total: rows.length, totals };
+  }
+}
+
+type QueryOf<K extends Query['kind']> = Extract<Query, { kind: K }>;
+
+function compareStrings(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Groups with plays or impressions. */
+function activeGroups(r: PassResult, groups: number): number[] {
+  const out: number[] = [];
+  for (let g = 0; g < groups; g++) if (r.plays[g]! > 0 || r.impressions[g]! > 0) out.push(g);
+  return out;
+}
+
+function checkSort<F extends string>(sort: Sort<F> | undefined, allowed: Set<F>, fallback: F): Sort<F> {
+  if (sort === undefined) return { field: fallback, direction: 'desc' };
+  if (!sort || typeof sort !== 'object' || !allowed.has(sort.field)) {
+    throw new Error(`Invalid sort: field must be one of ${[...allowed].join(', ')}, got ${JSON.stringify(sort?.field)}`);
+  }
+  if (sort.direction !== 'asc' && sort.direction !== 'desc') {
+    throw new Error(`Invalid sort: direction must be "asc" or "desc", got ${JSON.stringify(sort.direction)}`);
+  }
+  return sort;
+}
+
+function checkPage(page: Page | undefined): Page {
+  if (page === undefined) return { offset: 0, limit: Number.MAX_SAFE_INTEGER };
+  const { offset, limit } = page ?? ({} as Page);
+  if (!Number.isInteger(offset) || offset < 0 || !Number.isInteger(limit) || limit < 1) {
+    throw new Error(`Invalid page: expected {offset ≥ 0, limit ≥ 1} integers, got ${JSON.stringify(page)}`);
+  }
+  return page;
+}
