@@ -1,7 +1,7 @@
 import { EntryHighlights } from './entry-highlights.js';
-import { defineElement } from '../shared/define.js';
 
-defineElement('entry-highlights', EntryHighlights);
+// Guarded: a second copy of the library on the page (two bundles) must not throw.
+if (!customElements.get('entry-highlights')) customElements.define('entry-highlights', EntryHighlights);
 
 declare global {
   interface HTMLElementTagNameMap {
