@@ -5,10 +5,12 @@
  */
 import { common } from './en/common.js';
 import { highlights } from './en/highlights.js';
+import { shell } from './en/shell.js';
 
 export const en = {
   ...common,
   ...highlights,
+  ...shell,
 } as const;
 
 /** A message key. */
