@@ -3,10 +3,14 @@
 //
 // kaltura-mock: starts server/kaltura-mock on a random 127.0.0.1 port when the test server starts, serves its URL
 // to tests as the virtual module `/__kaltura-mock-url.js` (`export default 'http://127.0.0.1:PORT'`; the string is
-// empty and `error` says why when the mock could not start, e.g. while the engine is missing), closes it on stop.
+// empty and `error` says why when the mock could not start; `sample` = the generateSample options of its data), and
+// closes it on stop.
 export function testServerPlugins() {
   return [kalturaMockPlugin()];
 }
+
+/** The sample data the mock serves; tests build the same data in the browser to compare. */
+const MOCK_SAMPLE = { seed: 7, end: '2026-03-31', days: 90, events: 60_000, users: 400 };
 
 function kalturaMockPlugin() {
   let mock;
@@ -14,7 +18,7 @@ function kalturaMockPlugin() {
   let starting;
   const start = () =>
     (starting ??= import('../server/kaltura-mock/index.mjs')
-      .then(({ startKalturaMock }) => startKalturaMock({ port: 0 }))
+      .then(({ startKalturaMock }) => startKalturaMock({ port: 0, sample: MOCK_SAMPLE }))
       .then((m) => {
         mock = m;
       })
@@ -33,7 +37,10 @@ function kalturaMockPlugin() {
       if (context.path !== '/__kaltura-mock-url.js') return undefined;
       await start();
       return {
-        body: `export default ${JSON.stringify(mock?.url ?? '')};\nexport const error = ${JSON.stringify(failure)};\n`,
+        body:
+          `export default ${JSON.stringify(mock?.url ?? '')};\n` +
+          `export const error = ${JSON.stringify(failure)};\n` +
+          `export const sample = ${JSON.stringify(MOCK_SAMPLE)};\n`,
         type: 'js',
       };
     },

@@ -333,14 +333,14 @@ function readBody(req) {
 
 /**
  * Starts the endpoint on 127.0.0.1. `data` = `{entries, users, events}` (default: the sample generator's data,
- * seed 1); or pass a ready `engine`. Resolves with `{url, port, close}`.
+ * seed 1, or `sample` = generateSample's options); or pass a ready `engine`. Resolves with `{url, port, close}`.
  */
-export async function startKalturaMock({ port = 0, data, engine, seed = 1 } = {}) {
+export async function startKalturaMock({ port = 0, data, engine, seed = 1, sample } = {}) {
   let theEngine = engine;
   let users = data?.users;
   if (!theEngine) {
     const mods = await loadEngineModules();
-    data ??= mods.sample.generateSample({ seed });
+    data ??= mods.sample.generateSample({ seed, ...sample });
     const d = data;
     users = d.users;
     theEngine = new mods.engine.AnalyticsEngine({ entries: d.entries, users: d.users });

@@ -135,7 +135,7 @@ describe('Kaltura request building', () => {
         }),
     );
     const provider = createKalturaProvider({ serviceUrl: 'https://k', ks: 'k', fetch });
-    const hm = await provider({ kind: 'heatmap', ...base, timeZone: 'UTC', userIds: ['u1', 'u2'] }, { signal: signal() });
+    const hm = validateResult('heatmap', await provider({ kind: 'heatmap', ...base, timeZone: 'UTC', userIds: ['u1', 'u2'] }, { signal: signal() }));
     const calls = Object.keys(requests[0]!.body).filter((k) => /^\d+$/.test(k)).map((k) => requests[0]!.body[k]);
     const pct = calls.filter((c) => c.reportType === 43);
     expect(pct.map((c) => c.reportInputFilter.userIds)).to.deep.equal(['u1', 'u2']);
@@ -145,7 +145,7 @@ describe('Kaltura request building', () => {
     expect(hm.duration).to.equal(600);
 
     requests.length = 0;
-    const tl = await provider({ kind: 'timeline', ...base, timeZone: 'UTC', granularity: 'month' }, { signal: signal() });
+    const tl = validateResult('timeline', await provider({ kind: 'timeline', ...base, timeZone: 'UTC', granularity: 'month' }, { signal: signal() }));
     const g = requests[0]!.body['1'];
     expect(g).to.include({ action: 'getGraphs', reportType: 13 });
     expect(g.reportInputFilter.interval).to.equal('months');

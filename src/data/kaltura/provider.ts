@@ -438,7 +438,7 @@ export function createKalturaProvider(options: KalturaProviderOptions): DataProv
       }
       rows.push(r);
     }
-    rows.sort((a, b) => b.plays - a.plays || a.name.localeCompare(b.name));
+    rows.sort((a, b) => b.plays - a.plays); // stable: ties keep Kaltura's order
     const totalsRow = total(tt!);
     return { level: q.level, rows, totals: totalsRow === ZERO_ROW ? zeroMetrics() : metrics(totalsRow, { durationSec }) };
   }
@@ -462,7 +462,7 @@ export function createKalturaProvider(options: KalturaProviderOptions): DataProv
       byDevice.set(device, [...(byDevice.get(device) ?? []), metrics(row)]);
     }
     const rows = [...byDevice].map(([device, list]) => ({ device, ...breakdown(mergeMetrics(list), allPlays) }));
-    const out = rows.filter((r) => r.plays > 0 || r.impressions > 0).sort((a, b) => b.plays - a.plays || a.device.localeCompare(b.device));
+    const out = rows.filter((r) => r.plays > 0 || r.impressions > 0).sort((a, b) => b.plays - a.plays);
     const totalsRow = total(tt!);
     return { rows: out, totals: totalsRow === ZERO_ROW ? zeroMetrics() : metrics(totalsRow) };
   }
