@@ -151,6 +151,9 @@ export class EventStore {
   /** Per referrer string: [domain index, url index]. */
   private readonly referrers = new Map<string, [number, number]>();
 
+  /** Per session: 1 once its coordinates were counted in its place's mean. */
+  private sessionCoords = new Uint8Array(1024);
+
   /** Open-addressing table of row+1 (0 = empty), for duplicate detection. */
   private table = new Int32Array(1 << 12);
   private tableUsed = 0;
@@ -330,7 +333,16 @@ export class EventStore {
     this.country[row] = country;
     this.region[row] = region;
     this.city[row] = city;
-    if (lat !== undefined && lon !== undefined && Math.abs(lat) <= 90 && Math.abs(lon) <= 180) {
+    if (session >= this.sessionCoords.length) this.sessionCoords = grow(this.sessionCoords, Math.max(1024, session * 2));
+    // A place's position is the mean over its sessions of each session's first reported coordinates.
+    if (
+      lat !== undefined &&
+      lon !== undefined &&
+      Math.abs(lat) <= 90 &&
+      Math.abs(lon) <= 180 &&
+      this.sessionCoords[session] === 0
+    ) {
+      this.sessionCoords[session] = 1;
       if (region >= 0) {
         geo.regionLat[region]! += lat;
         geo.regionLon[region]! += lon;
