@@ -1,0 +1,43 @@
+import { expect } from '@open-wc/testing';
+import { alignByOffset, metricValues, sortedIndexes, timelineIsEmpty } from '../../src/charts/timeline.js';
+import type { TimelinePoint } from '../../src/data/types.js';
+
+const point = (date: string, plays: number, rate = 0): TimelinePoint => ({
+  date,
+  impressions: plays * 2,
+  plays,
+  uniqueViewers: plays,
+  minutesViewed: plays * 1.5,
+  avgCompletionRate: rate,
+  avgDropOffRate: 0,
+  playThrough: { 25: 0, 50: 0, 75: 0, 100: 0 },
+});
+
+describe('timeline helpers', () => {
+  it('aligns the compare period by offset from the start of each range', () => {
+    const main = [point('2026-02-01', 1), point('2026-02-02', 2), point('2026-02-03', 3)];
+    const compare = [point('2026-01-29', 7), point('2026-01-30', 8)];
+    const aligned = alignByOffset(main, compare);
+    expect(aligned.map((p) => p?.date)).to.deep.equal(['2026-01-29', '2026-01-30', undefined]);
+    expect(alignByOffset(main, undefined)).to.deep.equal([undefined, undefined, undefined]);
+    expect(alignByOffset([1], [point('2026-01-01', 1), point('2026-01-02', 2)])).to.have.length(1);
+  });
+
+  it('picks a metric from each point', () => {
+    expect(metricValues([point('2026-01-01', 4), undefined], 'impressions')).to.deep.equal([8, undefined]);
+  });
+
+  it('sorts the details table by a field, ties in date order', () => {
+    const pts = [point('2026-01-01', 5, 10), point('2026-01-02', 9, 30), point('2026-01-03', 5, 20)];
+    expect(sortedIndexes(pts, { field: 'plays', direction: 'desc' })).to.deep.equal([1, 0, 2]);
+    expect(sortedIndexes(pts, { field: 'plays', direction: 'asc' })).to.deep.equal([0, 2, 1]);
+    expect(sortedIndexes(pts, { field: 'avgCompletionRate', direction: 'asc' })).to.deep.equal([0, 2, 1]);
+    expect(sortedIndexes(pts, { field: 'date', direction: 'desc' })).to.deep.equal([2, 1, 0]);
+  });
+
+  it('knows an empty timeline', () => {
+    expect(timelineIsEmpty([])).to.equal(true);
+    expect(timelineIsEmpty([point('2026-01-01', 0)])).to.equal(true);
+    expect(timelineIsEmpty([point('2026-01-01', 0), point('2026-01-02', 1)])).to.equal(false);
+  });
+});
