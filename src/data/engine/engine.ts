@@ -298,7 +298,7 @@ export class AnalyticsEngine {
     const domains = setOf(norm.do, (v) => st.domains.get(v));
     const urls = setOf(norm.u, (v) => st.urls.get(v));
     const users = setOf(norm.us, (v) => st.users.get(v));
-    const extraUsers = extra?.users ? new Set(extra.users.map((v) => st.users.get(v))) : null;
+    const extraUsers = extra?.users ? new Set(extra.users.map((v) => st.users.get(v)).filter((i) => i >= 0)) : null;
     const pts = setOf(norm.pt, (v) => (PLAYBACK_TYPES as readonly string[]).indexOf(v));
     let catSets: Uint8Array | null = null;
     if (norm.ca) {
@@ -309,6 +309,12 @@ export class AnalyticsEngine {
       });
     }
     const m = new Uint8Array(p.sessions);
+    // A drill-down scope that names an unknown place or domain matches nothing (not the sessions without one).
+    const none = extra?.country === -1 || extra?.region === -1 || extra?.domain === -1;
+    if (none) {
+      p.masks.set(key, m);
+      return m;
+    }
     for (let s = 0; s < p.sessions; s++) {
       if (countries && !countries.has(p.sCountry[s]!)) continue;
       if (regions && !regions.has(p.sRegion[s]!)) continue;
