@@ -5,11 +5,17 @@
  */
 import { common } from './en/common.js';
 import { highlights } from './en/highlights.js';
+import { playback } from './en/playback.js';
+import { time } from './en/time.js';
+import { funnel } from './en/funnel.js';
 import { shell } from './en/shell.js';
 
 export const en = {
   ...common,
   ...highlights,
+  ...playback,
+  ...time,
+  ...funnel,
   ...shell,
 } as const;
 

@@ -1,0 +1,22 @@
+/** Strings of `<engagement-funnel>`. */
+export const funnel = {
+  'funnel.title': 'Engagement funnel',
+  'funnel.step.impressions': 'Player impressions',
+  'funnel.step.plays': 'Plays',
+  'funnel.step.reached': 'Plays reaching {step}',
+  'funnel.stepSelect': 'Play-through',
+  'funnel.stepOption': 'Reaching {step}',
+  'funnel.ofImpressions': '{value} of impressions',
+  'funnel.ofPlays': '{value} of plays',
+  'funnel.current': 'This period',
+  'funnel.compare': 'Compare period',
+  'funnel.chartLabel': 'Engagement funnel: impressions, plays and plays reaching {step}',
+  'funnel.summary': '{impressions} impressions led to {plays} plays ({playRate} of impressions); {reached} plays reached {step} ({reachRate} of plays).',
+  'funnel.table.step': 'Step',
+  'funnel.table.count': 'Count',
+  'funnel.table.ofImpressions': '% of impressions',
+  'funnel.table.ofPlays': '% of plays',
+  'funnel.table.period': 'Period',
+  'funnel.table.caption': 'Engagement funnel',
+  'funnel.notApplicable': '—',
+} as const;
