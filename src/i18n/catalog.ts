@@ -9,6 +9,7 @@ import { playback } from './en/playback.js';
 import { time } from './en/time.js';
 import { funnel } from './en/funnel.js';
 import { shell } from './en/shell.js';
+import { users } from './en/users.js';
 
 export const en = {
   ...common,
@@ -17,6 +18,7 @@ export const en = {
   ...time,
   ...funnel,
   ...shell,
+  ...users,
 } as const;
 
 /** A message key. */
