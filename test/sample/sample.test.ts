@@ -100,6 +100,13 @@ describe('generateSample: determinism and size', () => {
     expect([...days].sort().at(-1)).to.equal('2026-03-31');
   });
 
+  it('follows a daily rhythm: days busier than nights', () => {
+    const byHour = new Array<number>(24).fill(0);
+    for (const e of sample.events) byHour[new Date(e['time'] as number).getUTCHours()]!++;
+    const sum = (from: number, to: number) => byHour.slice(from, to).reduce((a, b) => a + b, 0);
+    expect(sum(9, 22) / 13).to.be.greaterThan((sum(0, 6) / 6) * 3);
+  });
+
   it('has busier weekdays than weekends and a gentle upward trend', () => {
     const perDay = new Map<string, number>();
     for (const e of sample.events) {

@@ -509,7 +509,7 @@ export function generateSampleEvents(options: SampleOptions, sink: (e: RawEvent)
   const pendingDebuts: User[] = [];
 
   const sites = new WeightedPicker(SITES, (s) => s.weight);
-  const hours = new WeightedPicker(HOUR_WEIGHTS, (w) => w);
+  const hours = new WeightedPicker(HOUR_WEIGHTS.map((_, h) => h), (h) => HOUR_WEIGHTS[h]!);
 
   // Day weights: a launch bump, a gentle upward trend, weekly rhythm, noise.
   const dayMs: number[] = [];
