@@ -10,6 +10,9 @@ import { time } from './en/time.js';
 import { funnel } from './en/funnel.js';
 import { shell } from './en/shell.js';
 import { users } from './en/users.js';
+import { geo } from './en/geo.js';
+import { devices } from './en/devices.js';
+import { domains } from './en/domains.js';
 
 export const en = {
   ...common,
@@ -19,6 +22,9 @@ export const en = {
   ...funnel,
   ...shell,
   ...users,
+  ...geo,
+  ...devices,
+  ...domains,
 } as const;
 
 /** A message key. */

@@ -1,0 +1,344 @@
+/**
+ * Building blocks for the panels' tables: a table template with sortable column titles (`aria-sort` on the sorted
+ * one), a pager (first / previous / next / last, "Page 2 of 5", "6–10 of 23"), a distribution bar, breadcrumbs, and
+ * the paging and sorting arithmetic. Sorting and paging may be done by the provider (set the state, reload) or on
+ * the client (see {@link sortRows} and {@link pageRows}): these helpers only render and compute indexes.
+ *
+ * Use them from a panel's `renderData`; include {@link dataTableStyles} in the panel's styles. Strings come from
+ * the common catalog (`pager.*`, `sort.*`) through the panel's `t`.
+ */
+import { html, css, nothing, type TemplateResult } from 'lit';
+import type { MessageKey, MessageParams, Formatters } from '../../i18n/index.js';
+
+/** A translate function, as panels have (`this.t`). */
+export type Translate = (key: MessageKey, params?: MessageParams) => string;
+
+/** Sort direction. */
+export type Direction = 'asc' | 'desc';
+
+/** A table's sort: a column key and a direction. */
+export interface TableSort<K extends string = string> {
+  key: K;
+  direction: Direction;
+}
+
+/** One column of a {@link dataTable}. */
+export interface TableColumn<R, K extends string = string> {
+  /** Identifies the column; the sort key when it is sortable. */
+  key: K;
+  /** Visible title. */
+  label: string;
+  /** Numbers are aligned to the end; text to the start. */
+  numeric?: boolean;
+  /** Whether a click on the title sorts by this column. */
+  sortable?: boolean;
+  /** The first click on an unsorted column sorts this way (default: descending for numbers, ascending for text). */
+  firstDirection?: Direction;
+  /** The cell's content (text bindings only: never HTML from data). */
+  cell(row: R, index: number): unknown;
+  /** Renders the cell as a row header (`<th scope="row">`); usually the name column. */
+  rowHeader?: boolean;
+  /** A hint shown as the title's tooltip (`title`). */
+  help?: string;
+}
+
+/** What {@link dataTable} renders. */
+export interface DataTableOptions<R, K extends string = string> {
+  /** The table's caption (its accessible name). */
+  caption: string;
+  /** Hides the caption visually (it stays the accessible name). */
+  captionHidden?: boolean;
+  columns: readonly TableColumn<R, K>[];
+  rows: readonly R[];
+  /** The current sort, for `aria-sort` and the arrow. */
+  sort?: TableSort<K>;
+  /** Called with the next sort when a sortable title is activated. */
+  onSort?(next: TableSort<K>): void;
+  t: Translate;
+  /** The `part` of the table (default `table`). */
+  part?: string;
+  /** An id for the table element. */
+  id?: string;
+  /** Extra class on each row. */
+  rowClass?(row: R, index: number): string;
+}
+
+/** The sort after activating column `column`: the same column flips; another starts at its first direction. */
+export function nextSort<K extends string>(current: TableSort<K> | undefined, column: TableColumn<unknown, K>): TableSort<K> {
+  if (current?.key === column.key) return { key: column.key, direction: current.direction === 'asc' ? 'desc' : 'asc' };
+  return { key: column.key, direction: column.firstDirection ?? (column.numeric ? 'desc' : 'asc') };
+}
+
+/** Number of pages (at least 1). */
+export function pageCount(total: number, limit: number): number {
+  return Math.max(1, Math.ceil(Math.max(0, total) / Math.max(1, limit)));
+}
+
+/** The offset of the page holding `offset`, kept within the last page. */
+export function clampOffset(offset: number, limit: number, total: number): number {
+  const size = Math.max(1, limit);
+  const last = (pageCount(total, size) - 1) * size;
+  return Math.max(0, Math.min(last, Math.floor(Math.max(0, offset) / size) * size));
+}
+
+/** The rows of one page, for client-side paging. */
+export function pageRows<R>(rows: readonly R[], offset: number, limit: number): R[] {
+  return rows.slice(offset, offset + Math.max(1, limit));
+}
+
+/** Rows sorted by `value` in `direction` (stable; text compared with `localeCompare` in `lang`). */
+export function sortRows<R>(rows: readonly R[], value: (row: R) => string | number, direction: Direction, lang = 'en'): R[] {
+  const collator = new Intl.Collator(lang, { numeric: true, sensitivity: 'base' });
+  const sign = direction === 'asc' ? 1 : -1;
+  return rows
+    .map((row, i) => ({ row, i, v: value(row) }))
+    .sort((a, b) => {
+      const c = typeof a.v === 'number' && typeof b.v === 'number' ? a.v - b.v : collator.compare(String(a.v), String(b.v));
+      return c === 0 ? a.i - b.i : sign * c;
+    })
+    .map((x) => x.row);
+}
+
+const ariaSort = (sort: TableSort | undefined, key: string) =>
+  sort?.key === key ? (sort.direction === 'asc' ? 'ascending' : 'descending') : nothing;
+
+/** A table with sortable titles. Rows are rendered as given (already sorted and paged). */
+export function dataTable<R, K extends string = string>(o: DataTableOptions<R, K>): TemplateResult {
+  return html`<div class="table-wrap">
+    <table part=${o.part ?? 'table'} id=${o.id ?? nothing}>
+      <caption class=${o.captionHidden ? 'sr-only' : ''}>${o.caption}</caption>
+      <thead>
+        <tr>
+          ${o.columns.map((c) => {
+            const sorted = o.sort?.key === c.key;
+            const arrow = sorted ? (o.sort!.direction === 'asc' ? '▲' : '▼') : '';
+            return html`<th
+              scope="col"
+              class=${c.numeric ? 'num' : 'text'}
+              aria-sort=${c.sortable ? ariaSort(o.sort, c.key) : nothing}
+              title=${c.help ?? nothing}
+              data-key=${c.key}
+            >
+              ${c.sortable && o.onSort
+                ? html`<button type="button" class="sort" @click=${() => o.onSort!(nextSort(o.sort, c))}>
+                    ${c.label}<span class="arrow" aria-hidden="true">${arrow}</span>
+                  </button>`
+                : c.label}
+            </th>`;
+          })}
+        </tr>
+      </thead>
+      <tbody>
+        ${o.rows.map(
+          (row, i) => html`<tr class=${o.rowClass?.(row, i) ?? ''}>
+            ${o.columns.map((c) =>
+              c.rowHeader
+                ? html`<th scope="row" class=${c.numeric ? 'num' : 'text'}>${c.cell(row, i)}</th>`
+                : html`<td class=${c.numeric ? 'num' : 'text'}>${c.cell(row, i)}</td>`,
+            )}
+          </tr>`,
+        )}
+      </tbody>
+    </table>
+  </div>`;
+}
+
+/** What {@link pager} renders. */
+export interface PagerOptions {
+  offset: number;
+  limit: number;
+  total: number;
+  t: Translate;
+  fmt: Formatters;
+  /** The pager's accessible name, e.g. "Pages of the domains table". */
+  label: string;
+  /** Called with the new offset. */
+  onPage(offset: number): void;
+}
+
+/** First / previous / next / last buttons and where we are. Renders nothing when everything fits on one page. */
+export function pager(o: PagerOptions): TemplateResult | typeof nothing {
+  const limit = Math.max(1, o.limit);
+  const pages = pageCount(o.total, limit);
+  if (pages <= 1) return nothing;
+  const page = Math.floor(o.offset / limit) + 1;
+  const lastOffset = (pages - 1) * limit;
+  const go = (offset: number) => () => o.onPage(clampOffset(offset, limit, o.total));
+  const from = Math.min(o.total, o.offset + 1);
+  const to = Math.min(o.total, o.offset + limit);
+  return html`<nav class="pager" part="pager" aria-label=${o.label}>
+    <button type="button" class="first" aria-label=${o.t('pager.first')} ?disabled=${page <= 1} @click=${go(0)}>
+      <span aria-hidden="true" class="icon">⏮</span>
+    </button>
+    <button
+      type="button"
+      class="previous"
+      aria-label=${o.t('pager.previous')}
+      ?disabled=${page <= 1}
+      @click=${go(o.offset - limit)}
+    >
+      <span aria-hidden="true" class="icon">◀</span>
+    </button>
+    <span class="status">${o.t('pager.status', { page: o.fmt.count(page), pages: o.fmt.count(pages) })}</span>
+    <button
+      type="button"
+      class="next"
+      aria-label=${o.t('pager.next')}
+      ?disabled=${page >= pages}
+      @click=${go(o.offset + limit)}
+    >
+      <span aria-hidden="true" class="icon">▶</span>
+    </button>
+    <button type="button" class="last" aria-label=${o.t('pager.last')} ?disabled=${page >= pages} @click=${go(lastOffset)}>
+      <span aria-hidden="true" class="icon">⏭</span>
+    </button>
+    <span class="rows"
+      >${o.t('pager.rows', { from: o.fmt.count(from), to: o.fmt.count(to), total: o.fmt.count(o.total) })}</span
+    >
+  </nav>`;
+}
+
+/** A percent with a bar (for distributions). `percent` is 0–100; the bar is decorative, the text says it all. */
+export function distributionBar(percent: number, fmt: Formatters): TemplateResult {
+  const width = Math.max(0, Math.min(100, percent));
+  return html`<span class="dist"
+    ><span class="dist-value">${fmt.percent(percent, 1)}</span
+    ><span class="dist-track" part="bar-track" aria-hidden="true"
+      ><span class="dist-bar" part="bar" style="inline-size:${width}%"></span></span
+  ></span>`;
+}
+
+/** One step of a breadcrumb trail; the last one is the current place. */
+export interface Crumb {
+  label: string;
+  /** Goes back to this step; absent for the current one. */
+  onSelect?(): void;
+}
+
+/** A breadcrumb trail (`nav` > `ol`), the last step marked `aria-current`. */
+export function breadcrumbs(label: string, crumbs: readonly Crumb[]): TemplateResult {
+  return html`<nav class="crumbs" part="breadcrumbs" aria-label=${label}>
+    <ol>
+      ${crumbs.map((c, i) =>
+        i === crumbs.length - 1 || !c.onSelect
+          ? html`<li><span aria-current=${i === crumbs.length - 1 ? 'location' : nothing}>${c.label}</span></li>`
+          : html`<li><button type="button" class="link" @click=${() => c.onSelect!()}>${c.label}</button></li>`,
+      )}
+    </ol>
+  </nav>`;
+}
+
+/** Styles of the tables, pager, bars and breadcrumbs. */
+export const dataTableStyles = css`
+  .table-wrap {
+    overflow-x: auto;
+  }
+  th.text,
+  td.text {
+    text-align: start;
+  }
+  th.num,
+  td.num {
+    text-align: end;
+  }
+  tbody th {
+    color: inherit;
+    font-weight: normal;
+  }
+  th .sort {
+    border: 0;
+    background: none;
+    padding: 0;
+    font: inherit;
+    font-weight: 600;
+    color: inherit;
+    display: inline-flex;
+    gap: 4px;
+    align-items: center;
+  }
+  th .sort:hover {
+    color: var(--_accent);
+  }
+  th[aria-sort] .sort {
+    color: var(--_text);
+  }
+  .arrow {
+    display: inline-block;
+    min-inline-size: 0.8em;
+    font-size: 0.8em;
+  }
+  .dist {
+    display: inline-flex;
+    align-items: center;
+    gap: 8px;
+    justify-content: flex-end;
+  }
+  .dist-value {
+    min-inline-size: 3.5em;
+  }
+  .dist-track {
+    display: inline-block;
+    inline-size: var(--ea-bar-width, 80px);
+    block-size: 8px;
+    background: var(--_bg-alt);
+    border: 1px solid var(--_border);
+    border-radius: 4px;
+    overflow: hidden;
+  }
+  .dist-bar {
+    display: block;
+    block-size: 100%;
+    background: var(--ea-bar-color, var(--_series-1));
+  }
+  .pager {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 6px;
+    margin-top: 8px;
+    justify-content: flex-end;
+  }
+  .pager .status,
+  .pager .rows {
+    color: var(--_muted);
+    padding: 0 4px;
+  }
+  :host(:dir(rtl)) .pager .icon,
+  [dir='rtl'] .pager .icon {
+    display: inline-block;
+    transform: scaleX(-1);
+  }
+  .crumbs ol {
+    list-style: none;
+    display: flex;
+    flex-wrap: wrap;
+    gap: 4px;
+    margin: 0 0 8px;
+    padding: 0;
+  }
+  .crumbs li + li::before {
+    content: '›';
+    color: var(--_muted);
+    margin-inline-end: 4px;
+  }
+  [dir='rtl'] .crumbs li + li::before {
+    content: '‹';
+  }
+  .crumbs [aria-current] {
+    font-weight: 600;
+  }
+  button.link {
+    border: 0;
+    background: none;
+    padding: 0;
+    color: var(--_accent);
+    text-decoration: underline;
+    cursor: pointer;
+    font: inherit;
+    text-align: start;
+  }
+  button.filter {
+    font-size: 0.85em;
+    padding: 1px 6px;
+  }
+`;
