@@ -5,7 +5,7 @@
  * Shape of the work: build the user directory, weigh the days (trend, weekday, noise), then walk the days in order and
  * simulate sessions until the day's share of the event budget is spent. Each day's events are sorted by time before
  * they are handed over, so the stream is in time order overall (a session crossing midnight is the only exception
- * and cannot happen: sessions start before 22:00 and last under an hour).
+ * and cannot happen: sessions start before 23:00 and last under an hour).
  */
 import type { Device, EntryResult, PlaybackType } from '../types.js';
 import { Rng, WeightedPicker } from './prng.js';
@@ -418,7 +418,7 @@ function videoSession(rng: Rng, s: Session, start: number, patience: number, out
       return;
     }
     if (pos >= D) {
-      if (replays === 0 && rng.chance(0.05)) {
+      if (replays === 0 && speed >= 1 && rng.chance(0.05)) {
         replays++;
         t += rng.range(2000, 15000);
         pos = 0;
