@@ -1,5 +1,5 @@
 /**
- * Scale smoke test: 1,000,000 synthetic events (deterministic) and 100,000 users. Logs timings; the assertions are
+ * Scale smoke test: 1,000,000 synthetic events (deterministic) in 100,000 sessions of ~98,000 users. Logs timings; the assertions are
  * loose so a slow CI machine does not flake, the real budgets are measured by the benchmark.
  */
 import { expect } from '@open-wc/testing';
@@ -18,7 +18,7 @@ function* synthetic(sessions: number, users: number): Generator<RawEvent> {
     const common = {
       entryId: ENTRY.id,
       sessionId: `s${s}`,
-      userId: rnd() < 0.1 ? undefined : `u${Math.floor(rnd() * users)}`,
+      userId: rnd() < 0.02 ? undefined : `u${Math.floor(rnd() * users)}`,
       country: countries[Math.floor(rnd() * countries.length)],
       region: 'R',
       city: 'C',
@@ -27,13 +27,13 @@ function* synthetic(sessions: number, users: number): Generator<RawEvent> {
       playbackContext: rnd() < 0.5 ? 'Math' : 'Physics',
       playbackType: 'vod',
     };
-    // 20 events: impression, play request, play, 16 views every 5 s, reached 25.
+    // 10 events: impression, play request, play, 6 views every 5 s, reached 25.
     let i = 0;
     const ev = (eventType: number, dt: number, extra: RawEvent = {}) => ({ ...common, eventIndex: ++i, eventType, time: t0 + dt, position: 0, ...extra });
     yield ev(1, 0);
     yield ev(2, 1);
     yield ev(3, 2);
-    for (let v = 0; v < 16; v++) yield ev(99, 3 + v * 5000, { playTimeSum: v * 5, position: v * 5 });
+    for (let v = 0; v < 6; v++) yield ev(99, 3 + v * 5000, { playTimeSum: v * 5, position: v * 5 });
     yield ev(11, 80_000, { position: 25 });
   }
 }
@@ -42,7 +42,7 @@ describe('engine at scale', function () {
   this.timeout(180_000);
   it('1,000,000 events, 100,000 users: ingest, dashboard, filter change, users paging', () => {
     const engine = new AnalyticsEngine({ entries: [ENTRY] });
-    const events = [...synthetic(50_000, 100_000)];
+    const events = [...synthetic(100_000, 100_000_000)];
     expect(events.length).to.equal(1_000_000);
     let t = performance.now();
     const report = engine.ingest(events);
@@ -85,16 +85,21 @@ describe('engine at scale', function () {
     t = performance.now();
     const first = usersQuery({}) as { total: number };
     const usersFirstMs = performance.now() - t;
-    t = performance.now();
-    usersQuery({ sort: { field: 'avgCompletionRate', direction: 'desc' } });
-    usersQuery({ search: 'u12' });
-    usersQuery({ page: { offset: 40_000, limit: 50 } });
-    const usersCachedMs = (performance.now() - t) / 3;
+    const timed = (extra: object) => {
+      const t0 = performance.now();
+      usersQuery(extra);
+      return performance.now() - t0;
+    };
+    const usersCachedMs = Math.max(
+      timed({ sort: { field: 'avgCompletionRate', direction: 'desc' } }),
+      timed({ sort: { field: 'name', direction: 'desc' }, search: 'u12' }),
+      timed({ page: { offset: 40_000, limit: 50 } }),
+    );
     console.log(
       `engine scale: ingest ${ingestMs.toFixed(0)} ms, prepare ${prepareMs.toFixed(0)} ms, dashboard (24 queries) ${dashboardMs.toFixed(0)} ms, ` +
-        `filter change ${filterMs.toFixed(1)} ms, users first ${usersFirstMs.toFixed(0)} ms (${first.total} users), users sort/search/page ${usersCachedMs.toFixed(1)} ms`,
+        `filter change ${filterMs.toFixed(1)} ms, users first ${usersFirstMs.toFixed(0)} ms (${first.total} users), users re-sort/search/page (slowest) ${usersCachedMs.toFixed(1)} ms`,
     );
-    expect(first.total).to.be.greaterThan(30_000);
+    expect(first.total).to.be.greaterThan(95_000);
     expect(ingestMs).to.be.lessThan(30_000);
     expect(dashboardMs).to.be.lessThan(10_000);
     expect(filterMs).to.be.lessThan(1_000);

@@ -32,6 +32,8 @@ export interface PassSpec {
   /** Heatmap: row of each user slot (-1: none) and number of rows. */
   heatmapRow?: Int32Array;
   heatmapRows?: number;
+  /** Skip distinct-viewer counting (the users table does not show it). */
+  noUnique?: boolean;
   /** Session → user index (-1 anonymous); required for uniqueness, user masks and heatmaps. */
   sUser: Int32Array;
 }
@@ -171,7 +173,9 @@ export function runPass(p: PreparedEntry, spec: PassSpec): PassResult {
       const u = sUser[s]! + 1;
       if (g >= 0) {
         plays[g]!++;
-        if (stamp) {
+        if (spec.noUnique) {
+          // not needed
+        } else if (stamp) {
           if (stamp[u] !== g) {
             stamp[u] = g;
             uniq[g]!++;

@@ -98,6 +98,8 @@ interface UsersAggregate {
   haystack: string[];
   /** Row order per sort key (`field:direction`). */
   orders: Map<string, Int32Array>;
+  /** Rank of each row's userId in ascending order: the tie-breaker of every sort. */
+  idRank: Int32Array;
 }
 
 const arr = (v: unknown): string[] | undefined =>
@@ -384,7 +386,7 @@ export class AnalyticsEngine {
     const nUsers = this.store.users.size;
     const r = runPass(
       p,
-      this.spec(p, rb, this.mask(p, q.filters), { groups: nUsers, sessionGroup: p.sUser, userMasks: true }),
+      this.spec(p, rb, this.mask(p, q.filters), { groups: nUsers, sessionGroup: p.sUser, userMasks: true, noUnique: true }),
     );
     const rows: UserRow[] = [];
     const haystack: string[] = [];
@@ -404,7 +406,10 @@ export class AnalyticsEngine {
       });
       haystack.push(`${name.toLowerCase()}\u0000${userId.toLowerCase()}`);
     }
-    this.usersCache = { key, rows, haystack, orders: new Map() };
+    const byId = Array.from(rows.keys()).sort((a, b) => compareStrings(rows[a]!.userId, rows[b]!.userId));
+    const idRank = new Int32Array(rows.length);
+    byId.forEach((row, rank) => (idRank[row] = rank));
+    this.usersCache = { key, rows, haystack, orders: new Map(), idRank };
     return this.usersCache;
   }
 
@@ -417,28 +422,23 @@ export class AnalyticsEngine {
     if (!order) {
       const rows = agg.rows;
       const dir = sort.direction === 'asc' ? 1 : -1;
-      const idx = Array.from(rows.keys());
+      const rank = agg.idRank;
+      const idx = new Int32Array(rows.length);
+      for (let i = 0; i < idx.length; i++) idx[i] = i;
       if (sort.field === 'name') {
         const names = rows.map((r) => r.name.toLowerCase());
         idx.sort((a, b) => {
           const x = names[a]!;
           const y = names[b]!;
           if (x !== y) return x < y ? -dir : dir;
-          const ia = rows[a]!.userId;
-          const ib = rows[b]!.userId;
-          return ia < ib ? -1 : ia > ib ? 1 : 0;
+          return rank[a]! - rank[b]!;
         });
       } else {
         const f = sort.field;
-        idx.sort((a, b) => {
-          const d = (rows[a]![f] as number) - (rows[b]![f] as number);
-          if (d !== 0) return d * dir;
-          const ia = rows[a]!.userId;
-          const ib = rows[b]!.userId;
-          return ia < ib ? -1 : ia > ib ? 1 : 0;
-        });
+        const values = Float64Array.from(rows, (r) => r[f] as number);
+        idx.sort((a, b) => (values[a]! - values[b]!) * dir || rank[a]! - rank[b]!);
       }
-      order = Int32Array.from(idx);
+      order = idx;
       agg.orders.set(okey, order);
     }
     const needle = typeof q.search === 'string' ? q.search.trim().toLowerCase() : '';

@@ -16,7 +16,13 @@ import {
   urlOf,
 } from './parse.js';
 
-/** Why an event was skipped. */
+/**
+ * Why an event was skipped: `invalid-event` (not a plain object), `invalid-type` (eventType missing or not a
+ * non-negative integer), `missing-entry`, `missing-session`, `invalid-time` (neither epoch ms nor an ISO date),
+ * `invalid-number` (a numeric field that is not a number, a view without playTimeSum/position, a seek without a
+ * target), `duplicate` (same sessionId, eventIndex, eventType and position as an accepted event), `unknown-entry`
+ * (not in the engine's entries), `malformed-json` (an NDJSON line that does not parse).
+ */
 export type SkipReason =
   | 'invalid-event'
   | 'invalid-type'
