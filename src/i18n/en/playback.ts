@@ -15,6 +15,7 @@ export const playback = {
   'playback.series.help.uniqueUsers': 'Distinct signed-in users who watched each moment; anonymous viewers count as one.',
   'playback.seriesCompare': '{series}, compare period',
   'playback.series.label': 'Series',
+  'playback.comparePeriod': 'compare period',
   'playback.style.label': 'Chart style',
   'playback.style.area': 'Areas',
   'playback.style.line': 'Lines',

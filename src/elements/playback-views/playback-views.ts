@@ -1,0 +1,744 @@
+import { html, svg, css, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { styleMap } from 'lit/directives/style-map.js';
+import { AnalyticsPanel, type LoadContext } from '../shared/analytics-panel.js';
+import { BUCKETS, type Marker, type RetentionQuery, type RetentionResult } from '../../data/types.js';
+import type { CsvTable } from '../../data/csv.js';
+import { emit } from '../../events.js';
+import { isRtl, type MessageKey } from '../../i18n/index.js';
+import {
+  areaPath,
+  keyStep,
+  linePath,
+  mirrorMargins,
+  nearestIndex,
+  plotBox,
+  seriesMax,
+  xScale,
+  yScale,
+  yTicks,
+  type Frame,
+} from '../../charts/line-chart.js';
+import {
+  bucketMid,
+  bucketStart,
+  mediaTimeTicks,
+  percentOfPlays,
+  percentTicks,
+  retentionSummary,
+} from '../../charts/retention.js';
+import { chapterAt, chapterSpans, pointMarkers, type ChapterSpan } from '../../charts/chapters.js';
+import { WidthController } from './width-controller.js';
+
+/** What `<playback-views>` loads: retention for the range and, when comparing, for the compare range. */
+export interface PlaybackData {
+  current: RetentionResult;
+  previous?: RetentionResult;
+}
+
+/** The three series of the chart. */
+export type RetentionSeries = 'views' | 'viewers' | 'uniqueUsers';
+/** Every series, in legend order. */
+export const RETENTION_SERIES: readonly RetentionSeries[] = ['views', 'viewers', 'uniqueUsers'];
+
+const HEIGHT = 260;
+const MARGIN = { top: 26, right: 16, bottom: 30, left: 52 };
+const SERIES_COLOR: Record<RetentionSeries, string> = {
+  views: 'var(--_series-1)',
+  viewers: 'var(--_series-2)',
+  uniqueUsers: 'var(--_series-3)',
+};
+
+/**
+ * Views over the media's duration (the retention report): views (re-watches count), viewers (distinct sessions) and
+ * unique users per 1 % of the duration, as areas or lines, in counts or in percent of plays, with the compare period
+ * as lighter dashed lines. Chapters and other markers are drawn on the chart; each chapter's share of viewers lost
+ * shows in the tooltip and the data table.
+ *
+ * Hover or focus the chart and move with the arrow keys (1 %), Page Up/Down (10 %), Home/End: the tooltip and a live
+ * region give the values. Click or press Enter to fire `seek` with the media time, so a host player can jump there.
+ *
+ * @summary Views, viewers and unique users over the media's duration, with chapters and a seek event.
+ * @fires seek - The user activated a point of the chart (click or Enter). Detail: `{time}` in seconds.
+ * @csspart controls - The row of series toggles and selects.
+ * @csspart legend - The series toggles.
+ * @csspart chart - The focusable chart (a slider over the buckets).
+ * @csspart plot - The SVG.
+ * @csspart series - A series path (also `series-views`, `series-viewers`, `series-uniqueUsers`).
+ * @csspart compare - A compare-period path.
+ * @csspart marker - A marker glyph; chapters are `chapter` bands.
+ * @csspart chapter - A chapter band.
+ * @csspart tooltip - The tooltip.
+ * @csspart summary - The text summary under the chart.
+ * @csspart table - The data tables.
+ * @csspart table-toggle - The button that shows the data tables.
+ * @cssprop --ea-series-1 - Colour of views.
+ * @cssprop --ea-series-2 - Colour of viewers.
+ * @cssprop --ea-series-3 - Colour of unique users.
+ * @cssprop --ea-color-surface-alt - Background of every other chapter band and of the tooltip.
+ * @cssprop --ea-chart-height - Height of the chart (default 260px).
+ */
+export class PlaybackViews extends AnalyticsPanel<PlaybackData> {
+  static override styles = [
+    ...AnalyticsPanel.styles,
+    css`
+      .controls {
+        display: flex;
+        flex-wrap: wrap;
+        align-items: center;
+        gap: 8px 16px;
+        margin-bottom: 8px;
+      }
+      .legend {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 6px;
+      }
+      .legend button[aria-pressed='true'] {
+        background: var(--_bg);
+        color: var(--_text);
+        border-color: var(--_text);
+      }
+      .legend button[aria-pressed='false'] .swatch {
+        opacity: 0.35;
+      }
+      .swatch {
+        display: inline-block;
+        width: 12px;
+        height: 12px;
+        border-radius: 2px;
+        margin-inline-end: 6px;
+        vertical-align: -1px;
+      }
+      label {
+        display: inline-flex;
+        align-items: center;
+        gap: 6px;
+        color: var(--_muted);
+      }
+      .chart {
+        position: relative;
+        height: var(--ea-chart-height, 260px);
+        outline-offset: 2px;
+        cursor: crosshair;
+        touch-action: pan-y;
+      }
+      .chart svg {
+        display: block;
+        overflow: visible;
+        direction: ltr;
+      }
+      .grid {
+        stroke: var(--_border);
+        stroke-width: 1;
+      }
+      .axis {
+        fill: var(--_muted);
+        font-size: 11px;
+        font-variant-numeric: tabular-nums;
+      }
+      .band {
+        fill: var(--_bg-alt);
+      }
+      .chapter-line {
+        stroke: var(--_muted);
+        stroke-dasharray: 2 3;
+      }
+      .chapter-num {
+        fill: var(--_muted);
+        font-size: 10px;
+      }
+      .marker {
+        fill: var(--_series-4);
+      }
+      .series {
+        fill: none;
+        stroke-width: 2;
+      }
+      .fill {
+        opacity: 0.14;
+        stroke: none;
+      }
+      .compare {
+        fill: none;
+        stroke-width: 1.5;
+        stroke-dasharray: 5 4;
+        opacity: 0.55;
+      }
+      .focus-line {
+        stroke: var(--_text);
+        stroke-width: 1;
+      }
+      .dot {
+        stroke: var(--_bg);
+        stroke-width: 1.5;
+      }
+      .tooltip {
+        position: absolute;
+        top: 0;
+        z-index: 1;
+        pointer-events: none;
+        background: var(--_bg);
+        border: 1px solid var(--_border);
+        border-radius: calc(var(--_radius) / 2);
+        box-shadow: 0 2px 8px rgb(0 0 0 / 0.12);
+        padding: 6px 8px;
+        font-size: 0.9em;
+        min-width: 150px;
+        max-width: 260px;
+        white-space: normal;
+      }
+      .tooltip p {
+        margin: 0 0 2px;
+      }
+      .tooltip .head {
+        font-weight: 600;
+      }
+      .tooltip .muted {
+        color: var(--_muted);
+      }
+      .summary {
+        color: var(--_muted);
+        margin: 8px 0 0;
+      }
+      .tables {
+        margin-top: 12px;
+        max-height: 420px;
+        overflow: auto;
+      }
+      .tables table + table {
+        margin-top: 16px;
+      }
+      .table-toggle {
+        margin-top: 8px;
+      }
+    `,
+  ];
+
+  /**
+   * Chapters and other markers on the media's timeline (a JS property), as `EntryResult.markers` gives them.
+   * Chapters divide the chart into bands; the others show as points.
+   */
+  @property({ attribute: false }) markers: Marker[] = [];
+
+  /** Restrict the report to these users (a JS property); reloads when changed. */
+  @property({ attribute: false }) userIds?: string[];
+
+  /** The series shown (a JS property). */
+  @property({ attribute: false }) series: RetentionSeries[] = [...RETENTION_SERIES];
+
+  /** `area` or `line`. */
+  @property({ attribute: 'chart-style' }) chartStyle: 'area' | 'line' = 'area';
+
+  /** Horizontal axis in media time (`time`, m:ss) or in percent of the duration (`percent`). */
+  @property({ attribute: 'x-units' }) xUnits: 'time' | 'percent' = 'time';
+
+  /** Vertical axis in counts (`count`) or in percent of plays (`percent`). */
+  @property({ attribute: 'y-units' }) yUnits: 'count' | 'percent' = 'count';
+
+  /** The bucket under focus or hover, -1 for none. */
+  @state() private active = -1;
+  /** Whether the tooltip shows (hover or keyboard focus). */
+  @state() private tipOpen = false;
+  @state() private showTable = false;
+  /** What the live region says. */
+  @state() private announcement = '';
+
+  private readonly size = new WidthController(this, '.chart');
+  private focused = false;
+
+  protected override loadArgs(): unknown[] {
+    return [this.userIds];
+  }
+
+  protected override panelTitle(): string {
+    return this.t('playback.title');
+  }
+
+  protected override async load(ctx: LoadContext): Promise<PlaybackData> {
+    const users = this.userIds?.length ? { userIds: [...this.userIds] } : {};
+    const query = (base: LoadContext['base']): RetentionQuery => ({ ...base, kind: 'retention', ...users });
+    const [current, previous] = await Promise.all([
+      ctx.ask(query(ctx.base)),
+      ctx.compare ? ctx.ask(query(ctx.compare)) : undefined,
+    ]);
+    return { current, previous };
+  }
+
+  protected override isEmpty(data: PlaybackData): boolean {
+    return data.current.plays === 0 && data.current.views.every((v) => v === 0);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    if (this.active >= BUCKETS) this.active = BUCKETS - 1;
+  }
+
+  // ---- values
+
+  /** The values of `s` as drawn: counts, or percent of that period's plays. */
+  private values(r: RetentionResult, s: RetentionSeries): number[] {
+    return this.yUnits === 'percent' ? percentOfPlays(r[s], r.plays) : r[s];
+  }
+
+  private formatValue(v: number): string {
+    return this.yUnits === 'percent' ? this.fmt.percent(v, 1) : this.fmt.count(v);
+  }
+
+  private seriesLabel(s: RetentionSeries): string {
+    return this.t(`playback.series.${s}` as MessageKey);
+  }
+
+  private pointText(i: number, duration: number): string {
+    return this.t('playback.pointText', { time: this.fmt.mediaTime(bucketStart(i, duration)), percent: this.fmt.percent(i, 0) });
+  }
+
+  private shownSeries(): RetentionSeries[] {
+    const shown = RETENTION_SERIES.filter((s) => this.series.includes(s));
+    return shown.length ? shown : ['views'];
+  }
+
+  private spans(data: PlaybackData): ChapterSpan[] {
+    return chapterSpans(this.markers ?? [], data.current.duration, data.current.viewers);
+  }
+
+  /** The sentence that says what bucket `i` holds, for the live region. */
+  private describe(data: PlaybackData, i: number): string {
+    const parts = this.shownSeries().map((s) => {
+      const value = this.formatValue(this.values(data.current, s)[i]!);
+      return data.previous
+        ? this.t('playback.valueCompare', {
+            series: this.seriesLabel(s),
+            value,
+            previous: this.formatValue(this.values(data.previous, s)[i]!),
+          })
+        : this.t('playback.value', { series: this.seriesLabel(s), value });
+    });
+    let text = this.t('playback.announce', { point: this.pointText(i, data.current.duration), values: parts.join(', ') });
+    const chapter = chapterAt(this.spans(data), i);
+    if (chapter) {
+      text += ` ${this.t('playback.chapter', { label: chapter.label })}`;
+      if (chapter.lost !== null) text += `, ${this.t('playback.chapterLost', { lost: this.fmt.percent(chapter.lost, 0) })}`;
+      text += '.';
+    }
+    return text;
+  }
+
+  // ---- interaction
+
+  private frame(): Frame {
+    return { width: Math.max(200, this.size.width), height: HEIGHT, margin: mirrorMargins(MARGIN, this.rtl) };
+  }
+
+  private get rtl(): boolean {
+    return isRtl(this.locale);
+  }
+
+  private indexAt(event: PointerEvent | MouseEvent): number {
+    const svgEl = this.renderRoot.querySelector('.chart svg');
+    if (!svgEl) return -1;
+    const rect = svgEl.getBoundingClientRect();
+    const x = xScale([0, BUCKETS], this.frame(), this.rtl);
+    return nearestIndex(event.clientX - rect.left, x, BUCKETS, bucketMid);
+  }
+
+  private onPointerMove(e: PointerEvent) {
+    const i = this.indexAt(e);
+    if (i < 0) return;
+    this.active = i;
+    this.tipOpen = true;
+  }
+
+  private onPointerLeave() {
+    if (!this.focused) this.tipOpen = false;
+  }
+
+  private onClick(e: MouseEvent) {
+    const i = this.indexAt(e);
+    if (i < 0 || !this.data) return;
+    this.active = i;
+    this.seek(i);
+  }
+
+  private seek(i: number) {
+    if (!this.data) return;
+    const time = Math.round(bucketStart(i, this.data.current.duration) * 1000) / 1000;
+    emit(this, 'seek', { time });
+  }
+
+  private onFocus() {
+    this.focused = true;
+    if (this.active < 0) this.active = 0;
+    this.tipOpen = true;
+    if (this.data) this.announcement = this.describe(this.data, this.active);
+  }
+
+  private onBlur() {
+    this.focused = false;
+    this.tipOpen = false;
+  }
+
+  private onKeyDown(e: KeyboardEvent) {
+    if (!this.data) return;
+    if (e.key === 'Enter' || e.key === ' ') {
+      e.preventDefault();
+      this.seek(Math.max(0, this.active));
+      return;
+    }
+    if (e.key === 'Escape') {
+      this.tipOpen = false;
+      return;
+    }
+    const next = keyStep(e.key, this.active, BUCKETS, this.rtl);
+    if (next === undefined) return;
+    e.preventDefault();
+    this.active = next;
+    this.tipOpen = true;
+    this.announcement = this.describe(this.data, next);
+  }
+
+  private toggleSeries(s: RetentionSeries) {
+    const shown = this.shownSeries();
+    this.series = shown.includes(s) ? shown.filter((x) => x !== s) : RETENTION_SERIES.filter((x) => x === s || shown.includes(x));
+  }
+
+  // ---- rendering
+
+  protected override renderData(data: PlaybackData) {
+    const { current, previous } = data;
+    const duration = current.duration;
+    const frame = this.frame();
+    const box = plotBox(frame);
+    const rtl = this.rtl;
+    const shown = this.shownSeries();
+    const x = xScale([0, BUCKETS], frame, rtl);
+    const drawn = shown.map((s) => ({ s, cur: this.values(current, s), prev: previous ? this.values(previous, s) : undefined }));
+    const y = yScale(seriesMax(...drawn.flatMap((d) => [d.cur, d.prev])), frame);
+    const ticks = yTicks(y, 5);
+    const maxXTicks = Math.max(2, Math.floor((box.right - box.left) / 70));
+    const xTicks =
+      this.xUnits === 'percent'
+        ? percentTicks(maxXTicks).map((p) => ({ at: p, label: this.fmt.percent(p, 0) }))
+        : mediaTimeTicks(duration, maxXTicks).map((t) => ({ at: duration > 0 ? (t / duration) * 100 : 0, label: this.fmt.mediaTime(t) }));
+    const spans = this.spans(data);
+    const points = pointMarkers(this.markers ?? [], duration);
+    const px = (pct: number) => x(pct);
+    const active = this.active;
+    const summary = this.summaryText(data);
+    const yLabelX = rtl ? box.right + 6 : box.left - 6;
+    const yAnchor = rtl ? 'start' : 'end';
+
+    const chart = svg`
+      <g aria-hidden="true">
+        ${spans.map((c, k) => {
+          const x0 = px((c.start / duration) * 100);
+          const x1 = px((c.end / duration) * 100);
+          const left = Math.min(x0, x1);
+          return svg`<g part="chapter">
+            ${k % 2 === 1 ? svg`<rect class="band" x=${left} y=${box.top} width=${Math.abs(x1 - x0)} height=${box.bottom - box.top}></rect>` : nothing}
+            ${c.start > 0 ? svg`<line class="chapter-line" x1=${x0} x2=${x0} y1=${box.top - 4} y2=${box.bottom}></line>` : nothing}
+            <text class="chapter-num" x=${x0 + (rtl ? -4 : 4)} y=${box.top - 8} text-anchor=${rtl ? 'end' : 'start'}>${this.fmt.count(k + 1)}</text>
+          </g>`;
+        })}
+        ${ticks.map(
+          (t) => svg`<line class="grid" x1=${box.left} x2=${box.right} y1=${t.position} y2=${t.position}></line>
+            <text class="axis" x=${yLabelX} y=${t.position} dy="0.32em" text-anchor=${yAnchor}>${this.formatValue(t.value)}</text>`,
+        )}
+        ${xTicks.map(
+          (t) => svg`<text class="axis" x=${px(t.at)} y=${box.bottom + 18} text-anchor="middle">${t.label}</text>`,
+        )}
+        ${drawn.map(({ s, prev }) =>
+          prev
+            ? svg`<path part="compare" class="compare" data-series=${s} stroke=${SERIES_COLOR[s]} d=${linePath(prev, x, y, bucketMid)}></path>`
+            : nothing,
+        )}
+        ${drawn.map(
+          ({ s, cur }) => svg`
+            ${this.chartStyle === 'area' ? svg`<path class="fill" fill=${SERIES_COLOR[s]} d=${areaPath(cur, x, y, bucketMid)}></path>` : nothing}
+            <path part="series series-${s}" class="series" data-series=${s} stroke=${SERIES_COLOR[s]} d=${linePath(cur, x, y, bucketMid)}></path>`,
+        )}
+        ${points.map((m) => {
+          const mx = px((m.time / duration) * 100);
+          const my = box.top - 10;
+          return svg`<path part="marker" class="marker" data-kind=${m.kind} d="M${mx},${my - 5}L${mx + 5},${my}L${mx},${my + 5}L${mx - 5},${my}Z"><title>${m.label}</title></path>`;
+        })}
+        ${this.tipOpen && active >= 0
+          ? svg`<line class="focus-line" x1=${px(bucketMid(active))} x2=${px(bucketMid(active))} y1=${box.top} y2=${box.bottom}></line>
+            ${drawn.map(({ s, cur }) => svg`<circle class="dot" r="4" fill=${SERIES_COLOR[s]} cx=${px(bucketMid(active))} cy=${y(cur[active]!)}></circle>`)}`
+          : nothing}
+      </g>`;
+
+    return html`
+      ${this.renderControls(shown)}
+      <div
+        class="chart"
+        part="chart"
+        tabindex="0"
+        role="slider"
+        aria-label=${this.t('playback.chartLabel')}
+        aria-describedby="${this.uid}-summary ${this.uid}-help"
+        aria-valuemin="0"
+        aria-valuemax=${BUCKETS - 1}
+        aria-valuenow=${Math.max(0, active)}
+        aria-valuetext=${this.pointText(Math.max(0, active), duration)}
+        @pointermove=${this.onPointerMove}
+        @pointerleave=${this.onPointerLeave}
+        @click=${this.onClick}
+        @focus=${this.onFocus}
+        @blur=${this.onBlur}
+        @keydown=${this.onKeyDown}
+      >
+        <svg part="plot" width=${frame.width} height=${frame.height} viewBox="0 0 ${frame.width} ${frame.height}" aria-hidden="true">
+          ${chart}
+        </svg>
+        ${this.tipOpen && active >= 0 ? this.renderTooltip(data, active, px(bucketMid(active)), frame.width) : nothing}
+      </div>
+      <p class="summary" part="summary" id="${this.uid}-summary">${summary}</p>
+      <p class="sr-only" id="${this.uid}-help">${this.t('playback.instructions')}</p>
+      <div class="sr-only" role="status" aria-live="polite">${this.announcement}</div>
+      <button
+        type="button"
+        class="table-toggle"
+        part="table-toggle"
+        aria-expanded=${this.showTable ? 'true' : 'false'}
+        aria-controls="${this.uid}-tables"
+        @click=${() => (this.showTable = !this.showTable)}
+      >
+        ${this.t(this.showTable ? 'action.hideTable' : 'action.showTable')}
+      </button>
+      <div
+        class="tables"
+        id="${this.uid}-tables"
+        ?hidden=${!this.showTable}
+        tabindex=${this.showTable ? '0' : '-1'}
+        role="region"
+        aria-label=${this.t('table.caption', { title: this.t('playback.title') })}
+      >
+        ${this.showTable ? this.renderTables(data, spans) : nothing}
+      </div>
+    `;
+  }
+
+  private renderControls(shown: RetentionSeries[]) {
+    return html`<div class="controls" part="controls">
+      <div class="legend" part="legend" role="group" aria-label=${this.t('playback.series.label')}>
+        ${RETENTION_SERIES.map((s) => {
+          const on = shown.includes(s);
+          return html`<button
+            type="button"
+            data-series=${s}
+            aria-pressed=${on ? 'true' : 'false'}
+            ?disabled=${on && shown.length === 1}
+            title=${this.t(`playback.series.help.${s}` as MessageKey)}
+            @click=${() => this.toggleSeries(s)}
+          >
+            <span class="swatch" style=${styleMap({ background: SERIES_COLOR[s] })}></span>${this.seriesLabel(s)}
+          </button>`;
+        })}
+      </div>
+      <label
+        >${this.t('playback.y.label')}
+        <select
+          class="y-units"
+          .value=${this.yUnits}
+          @change=${(e: Event) => (this.yUnits = (e.target as HTMLSelectElement).value as 'count' | 'percent')}
+        >
+          <option value="count" ?selected=${this.yUnits === 'count'}>${this.t('playback.y.count')}</option>
+          <option value="percent" ?selected=${this.yUnits === 'percent'}>${this.t('playback.y.percent')}</option>
+        </select></label
+      >
+      <label
+        >${this.t('playback.x.label')}
+        <select
+          class="x-units"
+          .value=${this.xUnits}
+          @change=${(e: Event) => (this.xUnits = (e.target as HTMLSelectElement).value as 'time' | 'percent')}
+        >
+          <option value="time" ?selected=${this.xUnits === 'time'}>${this.t('playback.x.time')}</option>
+          <option value="percent" ?selected=${this.xUnits === 'percent'}>${this.t('playback.x.percent')}</option>
+        </select></label
+      >
+      <label
+        >${this.t('playback.style.label')}
+        <select
+          class="chart-style"
+          .value=${this.chartStyle}
+          @change=${(e: Event) => (this.chartStyle = (e.target as HTMLSelectElement).value as 'area' | 'line')}
+        >
+          <option value="area" ?selected=${this.chartStyle === 'area'}>${this.t('playback.style.area')}</option>
+          <option value="line" ?selected=${this.chartStyle === 'line'}>${this.t('playback.style.line')}</option>
+        </select></label
+      >
+    </div>`;
+  }
+
+  private renderTooltip(data: PlaybackData, i: number, x: number, width: number) {
+    const { current, previous } = data;
+    const chapter = chapterAt(this.spans(data), i);
+    const duration = current.duration;
+    const from = bucketStart(i, duration);
+    const to = bucketStart(i + 1, duration);
+    const inBucket = pointMarkers(this.markers ?? [], duration).filter(
+      (m) => m.time >= from && (m.time < to || (i === BUCKETS - 1 && m.time <= to)),
+    );
+    const half = 90;
+    const left = Math.max(0, Math.min(width - 2 * half, x - half));
+    return html`<div class="tooltip" part="tooltip" aria-hidden="true" style=${styleMap({ insetInlineStart: 'auto', left: `${left}px` })}>
+      <p class="head">${this.pointText(i, duration)}</p>
+      ${this.shownSeries().map(
+        (s) => html`<p data-series=${s}>
+          <span class="swatch" style=${styleMap({ background: SERIES_COLOR[s] })}></span>${this.seriesLabel(s)}:
+          <strong>${this.formatValue(this.values(current, s)[i]!)}</strong>
+          ${previous
+            ? html`<span class="muted compare-value"
+                >(${this.t('playback.comparePeriod')}: ${this.formatValue(this.values(previous, s)[i]!)})</span
+              >`
+            : nothing}
+        </p>`,
+      )}
+      ${chapter
+        ? html`<p class="chapter">${this.t('playback.chapter', { label: chapter.label })}</p>
+            ${chapter.lost !== null
+              ? html`<p class="lost muted">${this.t('playback.chapterLost', { lost: this.fmt.percent(chapter.lost, 0) })}</p>`
+              : nothing}`
+        : nothing}
+      ${inBucket.map((m) => html`<p class="muted">${this.t(`playback.marker.${m.kind}` as MessageKey)}: ${m.label}</p>`)}
+      <p class="muted">${this.t('playback.seekHint')}</p>
+    </div>`;
+  }
+
+  private renderTables(data: PlaybackData, spans: ChapterSpan[]) {
+    const { current, previous } = data;
+    const duration = current.duration;
+    const points = pointMarkers(this.markers ?? [], duration);
+    const na = this.t('playback.notAvailable');
+    return html`
+      <table part="table" class="buckets">
+        <caption>
+          ${this.t('playback.table.caption')}
+          —
+          ${previous
+            ? this.t('playback.playsCompare', { plays: this.fmt.count(current.plays), previous: this.fmt.count(previous.plays) })
+            : this.t('playback.plays', { plays: this.fmt.count(current.plays) })}
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">${this.t('playback.table.time')}</th>
+            <th scope="col">${this.t('playback.table.percent')}</th>
+            ${RETENTION_SERIES.map((s) => html`<th scope="col">${this.seriesLabel(s)}</th>`)}
+            ${previous
+              ? RETENTION_SERIES.map((s) => html`<th scope="col">${this.t('playback.seriesCompare', { series: this.seriesLabel(s) })}</th>`)
+              : nothing}
+            ${spans.length ? html`<th scope="col">${this.t('playback.table.chapter')}</th>` : nothing}
+          </tr>
+        </thead>
+        <tbody>
+          ${current.views.map(
+            (_, i) => html`<tr>
+              <th scope="row">${this.fmt.mediaTime(bucketStart(i, duration))}</th>
+              <td>${this.fmt.percent(i, 0)}</td>
+              ${RETENTION_SERIES.map((s) => html`<td>${this.formatValue(this.values(current, s)[i]!)}</td>`)}
+              ${previous ? RETENTION_SERIES.map((s) => html`<td>${this.formatValue(this.values(previous, s)[i]!)}</td>`) : nothing}
+              ${spans.length ? html`<td>${chapterAt(spans, i)?.label ?? ''}</td>` : nothing}
+            </tr>`,
+          )}
+        </tbody>
+      </table>
+      ${spans.length
+        ? html`<table part="table" class="chapters">
+            <caption>
+              ${this.t('playback.chapters.caption')}
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">${this.t('playback.chapters.name')}</th>
+                <th scope="col">${this.t('playback.chapters.start')}</th>
+                <th scope="col">${this.t('playback.chapters.end')}</th>
+                <th scope="col">${this.t('playback.chapters.viewersAtStart')}</th>
+                <th scope="col">${this.t('playback.chapters.viewersAtEnd')}</th>
+                <th scope="col">${this.t('playback.chapters.lost')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              ${spans.map(
+                (c) => html`<tr>
+                  <th scope="row">${c.label}</th>
+                  <td>${this.fmt.mediaTime(c.start)}</td>
+                  <td>${this.fmt.mediaTime(c.end)}</td>
+                  <td>${this.fmt.count(c.viewersAtStart)}</td>
+                  <td>${this.fmt.count(c.viewersAtEnd)}</td>
+                  <td>${c.lost === null ? na : this.fmt.percent(c.lost, 1)}</td>
+                </tr>`,
+              )}
+            </tbody>
+          </table>`
+        : nothing}
+      ${points.length
+        ? html`<table part="table" class="markers">
+            <caption>
+              ${this.t('playback.markers.caption')}
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">${this.t('playback.markers.label')}</th>
+                <th scope="col">${this.t('playback.markers.kind')}</th>
+                <th scope="col">${this.t('playback.markers.time')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              ${points.map(
+                (m) => html`<tr>
+                  <th scope="row">${m.label}</th>
+                  <td>${this.t(`playback.marker.${m.kind}` as MessageKey)}</td>
+                  <td>${this.fmt.mediaTime(m.time)}</td>
+                </tr>`,
+              )}
+            </tbody>
+          </table>`
+        : nothing}
+    `;
+  }
+
+  private summaryText(data: PlaybackData): string {
+    const s = retentionSummary(data.current.views, data.current.viewers);
+    if (s.peakIndex < 0) return this.t('playback.summaryNone');
+    const params = {
+      views: this.fmt.count(s.peakViews),
+      time: this.fmt.mediaTime(bucketStart(s.peakIndex, data.current.duration)),
+    };
+    return s.stayedToEnd === null
+      ? this.t('playback.summaryPeak', params)
+      : this.t('playback.summary', { ...params, stayed: this.fmt.percent(s.stayedToEnd, 0) });
+  }
+
+  protected override csvTable(data: PlaybackData): CsvTable {
+    const { current, previous } = data;
+    const duration = current.duration;
+    const spans = this.spans(data);
+    const columns = [
+      this.t('playback.table.bucket'),
+      this.t('playback.table.from'),
+      this.t('playback.table.to'),
+      ...RETENTION_SERIES.map((s) => this.seriesLabel(s)),
+    ];
+    if (previous) columns.push(...RETENTION_SERIES.map((s) => this.t('playback.seriesCompare', { series: this.seriesLabel(s) })));
+    if (spans.length) columns.push(this.t('playback.table.chapter'), this.t('playback.chapters.lost'));
+    const rows = current.views.map((_, i) => {
+      const row: (string | number | null)[] = [
+        i,
+        round3(bucketStart(i, duration)),
+        round3(bucketStart(i + 1, duration)),
+        ...RETENTION_SERIES.map((s) => current[s][i]!),
+      ];
+      if (previous) row.push(...RETENTION_SERIES.map((s) => previous[s][i]!));
+      if (spans.length) {
+        const c = chapterAt(spans, i);
+        row.push(c?.label ?? '', c?.lost ?? null);
+      }
+      return row;
+    });
+    return { name: this.t('playback.title'), columns, rows };
+  }
+}
+
+const round3 = (n: number) => Math.round(n * 1000) / 1000;
