@@ -100,6 +100,8 @@ interface UsersAggregate {
   orders: Map<string, Int32Array>;
   /** Rank of each row's userId in ascending order: the tie-breaker of every sort. */
   idRank: Int32Array;
+  /** Dense rank of each row's lower-cased name, computed on the first sort by name. */
+  nameRank?: Int32Array;
 }
 
 const arr = (v: unknown): string[] | undefined =>
@@ -426,13 +428,20 @@ export class AnalyticsEngine {
       const idx = new Int32Array(rows.length);
       for (let i = 0; i < idx.length; i++) idx[i] = i;
       if (sort.field === 'name') {
-        const names = rows.map((r) => r.name.toLowerCase());
-        idx.sort((a, b) => {
-          const x = names[a]!;
-          const y = names[b]!;
-          if (x !== y) return x < y ? -dir : dir;
-          return rank[a]! - rank[b]!;
-        });
+        // One string sort per aggregate gives each row a dense name rank; both directions then sort numbers.
+        if (!agg.nameRank) {
+          const names = rows.map((r) => r.name.toLowerCase());
+          const byName = Array.from(rows.keys()).sort((a, b) => compareStrings(names[a]!, names[b]!));
+          const nameRank = new Int32Array(rows.length);
+          let r = -1;
+          byName.forEach((row, k) => {
+            if (k === 0 || names[row] !== names[byName[k - 1]!]) r++;
+            nameRank[row] = r;
+          });
+          agg.nameRank = nameRank;
+        }
+        const nameRank = agg.nameRank;
+        idx.sort((a, b) => (nameRank[a]! - nameRank[b]!) * dir || rank[a]! - rank[b]!);
       } else {
         const f = sort.field;
         const values = Float64Array.from(rows, (r) => r[f] as number);
