@@ -1,0 +1,47 @@
+/**
+ * entry-analytics: framework-agnostic web components for a per-entry analytics dashboard.
+ *
+ * This module has no side effects: importing it registers no element. Import `entry-analytics/define.js` (or one
+ * element's `elements/<tag>/define.js`) to register the tags.
+ * @packageDocumentation
+ */
+
+// The data contract, validation, date helpers, CSV, the URL rule and trends.
+export * from './data/index.js';
+
+// Providers.
+export { AnalyticsEngine, createEventsProvider } from './data/engine/index.js';
+export type { EngineOptions, IngestReport, SkipReason } from './data/engine/index.js';
+export type { RawEvent } from './data/engine/index.js';
+export { generateSample, SAMPLE_VIDEO_ID, SAMPLE_IMAGE_ID } from './data/sample/index.js';
+export type { SampleData, SampleOptions } from './data/sample/index.js';
+export { createKalturaProvider, KalturaApiError, KalturaTimeoutError } from './data/kaltura/index.js';
+export type { KalturaProviderOptions, KalturaSession } from './data/kaltura/index.js';
+
+// Events.
+export * from './events.js';
+
+// Localisation and theming.
+export { registerCatalog, translate, formatters, isRtl } from './i18n/index.js';
+export type { Catalog, MessageKey, MessageParams, Formatters } from './i18n/index.js';
+export { tokens, base } from './theme/tokens.js';
+
+// Elements (classes only; see define.js for registration).
+export { AnalyticsPanel, ProviderTimeoutError, type LoadContext } from './elements/shared/analytics-panel.js';
+export { EntryHighlights, DEFAULT_HIGHLIGHTS, type HighlightsData } from './elements/entry-highlights/entry-highlights.js';
+
+// The dashboard.
+export { EntryAnalytics, normalizeFilterValue } from './shell/entry-analytics.js';
+export { PANELS, IMAGE_HIGHLIGHTS, visiblePanels, parsePanelIds } from './shell/panels.js';
+export type { PanelContext, PanelDefinition } from './shell/panels.js';
+export {
+  PRESETS,
+  COMPARE_MODES,
+  DEFAULT_PRESET,
+  presetRange,
+  compareRangeOf,
+  customRangeProblem,
+  isPreset,
+  isCompareMode,
+} from './shell/presets.js';
+export type { Preset, CompareMode, PresetInputs, RangeProblem } from './shell/presets.js';

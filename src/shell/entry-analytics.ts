@@ -1,0 +1,709 @@
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state, query } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
+import { Task, TaskStatus } from '@lit/task';
+import {
+  DEVICES,
+  PLAYBACK_TYPES,
+  type DataProvider,
+  type DateRange,
+  type EntryResult,
+  type FilterField,
+  type Filters,
+} from '../data/types.js';
+import { MalformedResultError, runQuery } from '../data/validate.js';
+import { dateIn, isIsoDate, todayIn } from '../data/dates.js';
+import { safeHttpUrl } from '../data/urls.js';
+import { emit, type FilterAddDetail } from '../events.js';
+import { formatters, isRtl, translate, type Formatters, type MessageKey, type MessageParams } from '../i18n/index.js';
+import { tokens, base } from '../theme/tokens.js';
+import { resolveLang } from '../elements/shared/lang.js';
+import { ProviderTimeoutError } from '../elements/shared/analytics-panel.js';
+import {
+  COMPARE_MODES,
+  DEFAULT_PRESET,
+  PRESETS,
+  compareRangeOf,
+  customRangeProblem,
+  isCompareMode,
+  isPreset,
+  presetRange,
+  type CompareMode,
+  type Preset,
+  type RangeProblem,
+} from './presets.js';
+import { PANELS, parsePanelIds, visiblePanels, type PanelContext, type PanelDefinition } from './panels.js';
+import { shellStyles } from './entry-analytics.styles.js';
+
+/** Every filter field, in the order chips are shown. */
+const FILTER_FIELDS: readonly FilterField[] = [
+  'countries',
+  'regions',
+  'cities',
+  'devices',
+  'domains',
+  'urls',
+  'categories',
+  'users',
+  'playbackTypes',
+];
+/** Fields offered by the "Add filter" menu. */
+const MENU_FIELDS: readonly FilterField[] = ['categories', 'playbackTypes', 'devices', 'countries', 'domains'];
+/** Fields whose values are a closed list (a select instead of free text). */
+const CHOICES: Partial<Record<FilterField, readonly string[]>> = { devices: DEVICES, playbackTypes: PLAYBACK_TYPES };
+
+/** Normalises a filter value the way the contract spells it (upper-case country codes, bare lower-case hosts). */
+export function normalizeFilterValue(field: FilterField, value: string): string {
+  const v = value.trim();
+  if (field === 'countries') return v.toUpperCase();
+  if (field === 'domains') return v.toLowerCase().replace(/^www\./, '');
+  return v;
+}
+
+let uid = 0;
+
+/**
+ * The per-entry analytics dashboard: a details header (name, thumbnail, owner, duration, creation date, links), a
+ * period picker with presets and a custom range, a compare period, filter chips, and the panels of the registry
+ * (`src/shell/panels.ts`) that fit the entry's type, laid out in a responsive grid. The dashboard loads the entry's
+ * details itself; each panel loads its own data, so one failing panel never affects the others.
+ *
+ * @summary Per-entry analytics dashboard composing every panel.
+ * @fires range-change - The user chose another period, custom range or compare mode. Detail: `{range, compare, preset, compareMode}`.
+ * @fires filters-change - The user added or removed a filter. Detail: `{filters}`.
+ * @csspart details - The details header.
+ * @csspart thumbnail - The entry's thumbnail.
+ * @csspart name - The entry's name.
+ * @csspart back-link - The link back to the host's media page.
+ * @csspart controls - The period, compare and filter controls.
+ * @csspart range-text - The chosen period (and compare period) as text.
+ * @csspart chips - The list of filter chips.
+ * @csspart chip - One filter chip.
+ * @csspart grid - The panel grid.
+ * @csspart cell - A grid cell holding one panel.
+ * @csspart error - The entry error message and retry button.
+ * @cssprop --ea-gap - Space between the dashboard's blocks and panels.
+ * @cssprop --ea-color-surface - Card background.
+ * @cssprop --ea-color-border - Card borders.
+ * @cssprop --ea-color-text - Text colour.
+ * @cssprop --ea-color-accent - Links, focus and pressed buttons.
+ * @cssprop --ea-color-compare - Colour of the compare period's text.
+ */
+export class EntryAnalytics extends LitElement {
+  static override styles = [tokens, base, shellStyles];
+
+  /** The data provider (a JS property), handed to every panel. */
+  @property({ attribute: false }) provider?: DataProvider;
+
+  /** The entry (media) id. */
+  @property({ attribute: 'entry-id' }) entryId = '';
+
+  /** IANA time zone for days and months. Default: the browser's. */
+  @property({ attribute: 'time-zone' }) timeZone = '';
+
+  /** The dashboard's language (also read from ancestors when unset). Numbers and dates follow it; RTL is mirrored. */
+  @property({ reflect: true }) override lang = '';
+
+  /** The period preset: last7, last30, last90, last12months, thisMonth, thisYear, sinceCreation or custom. */
+  @property() preset: string = DEFAULT_PRESET;
+
+  /** First day of the custom range (`preset="custom"`), `YYYY-MM-DD`. */
+  @property() from = '';
+
+  /** Last day of the custom range (`preset="custom"`), `YYYY-MM-DD`. */
+  @property() to = '';
+
+  /** The compare mode: none, previous (period before) or lastYear (same dates a year earlier). */
+  @property() compare: string = 'none';
+
+  /** Filters passed to every panel (a JS property); treat as immutable. */
+  @property({ attribute: false }) filters: Filters = {};
+
+  /** Space-separated ids of panels the host hides (`"highlights"`…). */
+  @property({ attribute: 'hidden-panels' }) hiddenPanels = '';
+
+  /** URL of the host's media page, shown as a link in the details header (http(s) only; relative URLs resolve). */
+  @property({ attribute: 'back-link' }) backLink = '';
+
+  /** Text of the back link. Default: "Back to media page". */
+  @property({ attribute: 'back-label' }) backLabel = '';
+
+  /** Today's date `YYYY-MM-DD`, to pin the presets (tests, demos). Default: today in `time-zone`. */
+  @property() today = '';
+
+  /** Milliseconds to wait for the entry details (and each panel's data) before showing an error. */
+  @property({ type: Number }) timeout = 30_000;
+
+  /** The panel registry (a JS property); default: every panel of the library. */
+  @property({ attribute: false }) panels: readonly PanelDefinition[] = PANELS;
+
+  @state() private rangeProblem?: RangeProblem;
+  @state() private draftFrom = '';
+  @state() private draftTo = '';
+  @state() private filterFormOpen = false;
+  @state() private filterField: FilterField = 'categories';
+  @state() private filterProblem = '';
+  @state() private announcement = '';
+
+  @query('.add-filter') private addFilterButton?: HTMLButtonElement;
+
+  /** The last entry details that loaded, kept (dimmed) while the next load runs. */
+  private entry?: EntryResult;
+  /** Chip labels from `filter-add` events, by `field\nvalue`. */
+  private readonly labels = new Map<string, string>();
+  private readonly uid = `eash${++uid}`;
+  private fmt: Formatters = formatters('en');
+  private langInUse = 'en';
+
+  private readonly entryTask = new Task(this, {
+    task: async ([provider, entryId, zone, timeout]: readonly [DataProvider | undefined, string, string, number], { signal }) => {
+      if (!provider || !entryId) return undefined;
+      const ms = timeout > 0 ? timeout : 30_000;
+      const controller = new AbortController();
+      const stop = () => controller.abort(signal.reason);
+      signal.addEventListener('abort', stop, { once: true });
+      const timer = setTimeout(() => controller.abort(new ProviderTimeoutError(ms)), ms);
+      try {
+        const entry = await runQuery(
+          provider,
+          { kind: 'entry', entryId, range: this.range, timeZone: zone, filters: {} },
+          controller.signal,
+        );
+        this.entry = entry;
+        return entry;
+      } finally {
+        clearTimeout(timer);
+        signal.removeEventListener('abort', stop);
+      }
+    },
+    args: () => [this.provider, this.entryId, this.effectiveTimeZone, this.timeout] as const,
+  });
+
+  constructor() {
+    super();
+    // Panels fire `filter-add` (bubbling, composed): it reaches the dashboard's host from inside its shadow root.
+    this.addEventListener('filter-add', (e) => this.onFilterAdd(e));
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Panels whose element is registered later (lazy define files) appear when they are defined.
+    for (const p of this.panels)
+      if (!customElements.get(p.tag)) void customElements.whenDefined(p.tag).then(() => this.requestUpdate());
+  }
+
+  // ---- public API
+
+  /** The time zone in force. */
+  get effectiveTimeZone(): string {
+    return this.timeZone || Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+  }
+
+  /** Today in the dashboard's time zone (or the `today` property). */
+  get effectiveToday(): string {
+    return isIsoDate(this.today) ? this.today : todayIn(this.effectiveTimeZone);
+  }
+
+  /** The preset in force (unknown values fall back to last 30 days). */
+  get effectivePreset(): Preset {
+    return isPreset(this.preset) ? this.preset : DEFAULT_PRESET;
+  }
+
+  /** The compare mode in force. */
+  get effectiveCompare(): CompareMode {
+    return isCompareMode(this.compare) ? this.compare : 'none';
+  }
+
+  /** The period every panel shows. */
+  get range(): DateRange {
+    return presetRange(this.effectivePreset, {
+      today: this.effectiveToday,
+      timeZone: this.effectiveTimeZone,
+      created: this.entry?.created,
+      from: this.from,
+      to: this.to,
+    });
+  }
+
+  /** The compare period, or undefined. */
+  get compareRange(): DateRange | undefined {
+    return compareRangeOf(this.effectiveCompare, this.range);
+  }
+
+  /** The entry details, once loaded. */
+  get entryDetails(): EntryResult | undefined {
+    return this.entry;
+  }
+
+  /** Loads the entry details again (what the error state's Retry does); panels reload on their own Retry. */
+  reload(): void {
+    void this.entryTask.run();
+  }
+
+  /** Resolves once the entry details have loaded (or failed) and the dashboard has rendered. */
+  async whenLoaded(): Promise<void> {
+    try {
+      await this.entryTask.taskComplete;
+    } catch {
+      /* the error state renders it */
+    }
+    await this.updateComplete;
+  }
+
+  /** The panel elements on screen, in layout order. */
+  get panelElements(): HTMLElement[] {
+    return [...(this.renderRoot.querySelectorAll<HTMLElement>('.cell > *') ?? [])];
+  }
+
+  // ---- helpers
+
+  private t(key: MessageKey, params?: MessageParams): string {
+    return translate(this.langInUse, key, params);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    this.langInUse = this.lang || resolveLang(this);
+    this.fmt = formatters(this.langInUse);
+    if (changed.has('from') || changed.has('to') || changed.has('preset')) {
+      // Host-set values replace any draft the user left half-typed.
+      this.draftFrom = this.from;
+      this.draftTo = this.to;
+      this.rangeProblem =
+        this.effectivePreset === 'custom' ? customRangeProblem(this.from, this.to) : undefined;
+    }
+  }
+
+  private fieldName(field: FilterField): string {
+    return this.t(`filter.${field}` as MessageKey);
+  }
+
+  private valueLabel(field: FilterField, value: string): string {
+    const given = this.labels.get(`${field}\n${value}`);
+    if (given) return given;
+    switch (field) {
+      case 'countries':
+        return this.fmt.country(value);
+      case 'devices':
+        return (DEVICES as readonly string[]).includes(value) ? this.t(`device.${value}` as MessageKey) : value;
+      case 'playbackTypes':
+        return (PLAYBACK_TYPES as readonly string[]).includes(value) ? this.t(`playbackType.${value}` as MessageKey) : value;
+      default:
+        return value;
+    }
+  }
+
+  private announce(text: string): void {
+    // Re-announce identical messages by clearing first.
+    this.announcement = '';
+    void this.updateComplete.then(() => (this.announcement = text));
+  }
+
+  private emitRange(): void {
+    const compare = this.compareRange ?? null;
+    emit(this, 'range-change', {
+      range: this.range,
+      compare,
+      preset: this.effectivePreset,
+      compareMode: this.effectiveCompare,
+    });
+  }
+
+  // ---- user actions
+
+  private onPresetChange(e: Event): void {
+    const value = (e.target as HTMLSelectElement).value;
+    if (!isPreset(value) || value === this.effectivePreset) return;
+    if (value === 'custom' && customRangeProblem(this.from, this.to)) {
+      // Start the custom range from the period on screen.
+      const current = this.range;
+      this.from = current.from;
+      this.to = current.to;
+    }
+    this.preset = value;
+    this.rangeProblem = undefined;
+    this.emitRange();
+  }
+
+  private onCustomChange(): void {
+    const fromInput = this.renderRoot.querySelector<HTMLInputElement>('input[name=from]');
+    const toInput = this.renderRoot.querySelector<HTMLInputElement>('input[name=to]');
+    if (!fromInput || !toInput) return;
+    const from = fromInput.value;
+    const to = toInput.value;
+    this.draftFrom = from;
+    this.draftTo = to;
+    const problem = customRangeProblem(from, to);
+    this.rangeProblem = problem;
+    if (problem || (from === this.from && to === this.to)) return;
+    this.from = from;
+    this.to = to;
+    // willUpdate would reset the drafts from the properties: they are equal now anyway.
+    this.emitRange();
+  }
+
+  private onCompareChange(e: Event): void {
+    const value = (e.target as HTMLSelectElement).value;
+    if (!isCompareMode(value) || value === this.effectiveCompare) return;
+    this.compare = value;
+    this.emitRange();
+  }
+
+  private onFilterAdd(e: CustomEvent<FilterAddDetail>): void {
+    const detail = e.detail;
+    if (!detail || !FILTER_FIELDS.includes(detail.field) || typeof detail.value !== 'string') return;
+    this.addFilter(detail.field, detail.value, typeof detail.label === 'string' ? detail.label : undefined);
+  }
+
+  /** Adds a filter as the user asked (fires `filters-change`); a filter already set is left alone. */
+  private addFilter(field: FilterField, raw: string, label?: string): boolean {
+    const value = normalizeFilterValue(field, raw);
+    if (!value) return false;
+    const list = (this.filters?.[field] as string[] | undefined) ?? [];
+    if (label) this.labels.set(`${field}\n${value}`, label);
+    if (list.includes(value)) return false;
+    this.filters = { ...this.filters, [field]: [...list, value] };
+    emit(this, 'filters-change', { filters: this.filters });
+    this.announce(this.t('shell.filterAdded', { field: this.fieldName(field), value: this.valueLabel(field, value) }));
+    return true;
+  }
+
+  private async removeFilter(field: FilterField, value: string, index: number): Promise<void> {
+    const list = ((this.filters?.[field] as string[] | undefined) ?? []).filter((v) => v !== value);
+    const next: Filters = { ...this.filters };
+    if (list.length) (next as Record<string, string[]>)[field] = list;
+    else delete next[field];
+    this.filters = next;
+    emit(this, 'filters-change', { filters: this.filters });
+    this.announce(this.t('shell.filterRemoved', { field: this.fieldName(field), value: this.valueLabel(field, value) }));
+    await this.updateComplete;
+    // Keep focus in the chip list: the chip now at the same place, else the previous one, else "Add filter".
+    const buttons = [...this.renderRoot.querySelectorAll<HTMLButtonElement>('.chip button')];
+    (buttons[index] ?? buttons[index - 1] ?? this.addFilterButton)?.focus();
+  }
+
+  private async clearFilters(): Promise<void> {
+    this.filters = {};
+    emit(this, 'filters-change', { filters: this.filters });
+    this.announce(this.t('shell.filtersCleared'));
+    await this.updateComplete;
+    this.addFilterButton?.focus();
+  }
+
+  private async toggleFilterForm(open: boolean): Promise<void> {
+    this.filterFormOpen = open;
+    this.filterProblem = '';
+    await this.updateComplete;
+    if (open) this.renderRoot.querySelector<HTMLSelectElement>('select[name=filter-field]')?.focus();
+    else this.addFilterButton?.focus();
+  }
+
+  private onFilterSubmit(e: Event): void {
+    e.preventDefault();
+    const form = e.target as HTMLFormElement;
+    const field = this.filterField;
+    const input = form.querySelector<HTMLInputElement | HTMLSelectElement>('[name=filter-value]');
+    const value = normalizeFilterValue(field, input?.value ?? '');
+    if (!value) {
+      this.filterProblem = this.t('shell.filterInvalid.empty');
+      input?.focus();
+      return;
+    }
+    if (field === 'countries' && !/^[A-Z]{2}$/.test(value)) {
+      this.filterProblem = this.t('shell.filterInvalid.countries');
+      input?.focus();
+      return;
+    }
+    this.addFilter(field, value);
+    void this.toggleFilterForm(false);
+  }
+
+  // ---- rendering
+
+  private renderDetails(): TemplateResult {
+    const status = this.entryTask.status;
+    const body = (() => {
+      if (!this.provider || !this.entryId) return html`<p class="message">${this.t('shell.initial')}</p>`;
+      if (status === TaskStatus.ERROR) {
+        const error = this.entryTask.error;
+        const detail =
+          error instanceof ProviderTimeoutError
+            ? this.t('state.timeout', { seconds: this.fmt.count(error.ms / 1000) })
+            : error instanceof MalformedResultError
+              ? this.t('state.malformed', { detail: error.message })
+              : error instanceof Error
+                ? error.message
+                : typeof error === 'string'
+                  ? error
+                  : '';
+        return html`<div class="error" part="error" role="alert">
+          <div>
+            <p>${this.t('shell.entryError')}</p>
+            ${detail ? html`<p class="detail">${detail}</p>` : nothing}
+          </div>
+          <button type="button" @click=${() => this.reload()}>${this.t('action.retry')}</button>
+        </div>`;
+      }
+      if (!this.entry) return html`<div class="skeleton" aria-hidden="true"></div>`;
+      return this.renderEntry(this.entry);
+    })();
+    const loading = Boolean(this.provider && this.entryId) && (status === TaskStatus.PENDING || status === TaskStatus.INITIAL);
+    const stale = loading && this.entry !== undefined;
+    return html`<header
+      class="card details ${stale ? 'stale' : ''}"
+      part="details"
+      aria-label=${this.t('shell.details')}
+      aria-busy=${loading ? 'true' : 'false'}
+    >
+      ${body}
+    </header>`;
+  }
+
+  private renderEntry(entry: EntryResult): TemplateResult {
+    const thumb = safeHttpUrl(entry.thumbnail);
+    let back: string | undefined;
+    if (this.backLink) {
+      try {
+        back = safeHttpUrl(new URL(this.backLink, document.baseURI).href);
+      } catch {
+        back = undefined;
+      }
+    }
+    const created = dateIn(entry.created, this.effectiveTimeZone);
+    const links = entry.links ?? [];
+    return html`${thumb ? html`<img class="thumb" part="thumbnail" src=${thumb} alt="" />` : nothing}
+      <div class="details-text">
+        <h2 part="name" class="name">${entry.name}</h2>
+        <dl>
+          <div><dt>${this.t('shell.type')}</dt><dd class="type">${this.t(`shell.type.${entry.type}` as MessageKey)}</dd></div>
+          <div><dt>${this.t('shell.owner')}</dt><dd class="owner">${entry.owner.name || entry.owner.id}</dd></div>
+          ${entry.type !== 'image'
+            ? html`<div><dt>${this.t('shell.duration')}</dt><dd class="duration">${this.fmt.mediaTime(entry.duration)}</dd></div>`
+            : nothing}
+          <div>
+            <dt>${this.t('shell.created')}</dt>
+            <dd class="created">${isIsoDate(created) && !Number.isNaN(Date.parse(entry.created)) ? this.fmt.date(created) : entry.created}</dd>
+          </div>
+          <div><dt>${this.t('shell.id')}</dt><dd class="id">${entry.id}</dd></div>
+        </dl>
+        ${back || links.length
+          ? html`<ul class="links" aria-label=${this.t('shell.links')}>
+              ${back
+                ? html`<li><a part="back-link" class="back-link" href=${back}>${this.backLabel || this.t('shell.back')}</a></li>`
+                : nothing}
+              ${links.map((link) => {
+                const href = safeHttpUrl(link.href);
+                return html`<li>
+                  ${href
+                    ? html`<a class="entry-link" href=${href} target="_blank" rel="noopener noreferrer">${link.label}</a>`
+                    : html`<span class="entry-link">${link.label}</span>`}
+                </li>`;
+              })}
+            </ul>`
+          : nothing}
+      </div>`;
+  }
+
+  private renderRangeControls(): TemplateResult {
+    const preset = this.effectivePreset;
+    const compare = this.effectiveCompare;
+    const range = this.range;
+    const compareRange = this.compareRange;
+    const problemId = `${this.uid}-problem`;
+    const rangeText = this.fmt.dateRange(range.from, range.to);
+    return html`<div class="row">
+        <div class="field">
+          <label for="${this.uid}-preset">${this.t('shell.period')}</label>
+          <select id="${this.uid}-preset" name="preset" @change=${this.onPresetChange}>
+            ${PRESETS.map(
+              (p) => html`<option value=${p} ?selected=${p === preset}>${this.t(`shell.preset.${p}` as MessageKey)}</option>`,
+            )}
+          </select>
+        </div>
+        ${preset === 'custom'
+          ? html`<fieldset class="custom">
+              <legend class="sr-only">${this.t('shell.preset.custom')}</legend>
+              <div class="field">
+                <label for="${this.uid}-from">${this.t('shell.from')}</label>
+                <input
+                  id="${this.uid}-from"
+                  name="from"
+                  type="date"
+                  .value=${this.draftFrom}
+                  max=${this.effectiveToday}
+                  aria-invalid=${this.rangeProblem ? 'true' : 'false'}
+                  aria-describedby=${this.rangeProblem ? problemId : nothing}
+                  @change=${this.onCustomChange}
+                />
+              </div>
+              <div class="field">
+                <label for="${this.uid}-to">${this.t('shell.to')}</label>
+                <input
+                  id="${this.uid}-to"
+                  name="to"
+                  type="date"
+                  .value=${this.draftTo}
+                  aria-invalid=${this.rangeProblem ? 'true' : 'false'}
+                  aria-describedby=${this.rangeProblem ? problemId : nothing}
+                  @change=${this.onCustomChange}
+                />
+              </div>
+              ${this.rangeProblem
+                ? html`<p class="problem" id=${problemId} role="alert">
+                    ${this.t(`shell.rangeProblem.${this.rangeProblem}` as MessageKey)}
+                  </p>`
+                : nothing}
+            </fieldset>`
+          : nothing}
+        <div class="field">
+          <label for="${this.uid}-compare">${this.t('shell.compare')}</label>
+          <select id="${this.uid}-compare" name="compare" @change=${this.onCompareChange}>
+            ${COMPARE_MODES.map(
+              (m) => html`<option value=${m} ?selected=${m === compare}>${this.t(`shell.compare.${m}` as MessageKey)}</option>`,
+            )}
+          </select>
+        </div>
+      </div>
+      <p class="range-text" part="range-text" aria-live="polite">
+        ${compareRange
+          ? this.t('shell.rangeVs', {
+              range: rangeText,
+              compare: this.fmt.dateRange(compareRange.from, compareRange.to),
+            })
+          : this.t('shell.rangeText', { range: rangeText })}
+      </p>`;
+  }
+
+  private renderFilters(): TemplateResult {
+    const chips: { field: FilterField; value: string }[] = [];
+    for (const field of FILTER_FIELDS)
+      for (const value of (this.filters?.[field] as string[] | undefined) ?? []) chips.push({ field, value });
+    const choices = CHOICES[this.filterField];
+    const problemId = `${this.uid}-filter-problem`;
+    return html`<div class="row filters">
+      <span class="legend" id="${this.uid}-filters">${this.t('shell.filters')}</span>
+      ${chips.length
+        ? html`<ul class="chips" part="chips" aria-labelledby="${this.uid}-filters">
+            ${chips.map(({ field, value }, index) => {
+              const name = this.fieldName(field);
+              const label = this.valueLabel(field, value);
+              return html`<li class="chip" part="chip" data-field=${field} data-value=${value}>
+                <span><span class="field-name">${name}:</span> ${label}</span>
+                <button
+                  type="button"
+                  aria-label=${this.t('shell.removeFilter', { field: name, value: label })}
+                  @click=${() => this.removeFilter(field, value, index)}
+                >
+                  <span aria-hidden="true">×</span>
+                </button>
+              </li>`;
+            })}
+          </ul>`
+        : html`<span class="message no-filters">${this.t('shell.noFilters')}</span>`}
+      ${chips.length > 1
+        ? html`<button type="button" class="clear-filters" @click=${this.clearFilters}>${this.t('shell.clearFilters')}</button>`
+        : nothing}
+      <button
+        type="button"
+        class="add-filter"
+        aria-expanded=${this.filterFormOpen ? 'true' : 'false'}
+        aria-controls="${this.uid}-filter-form"
+        @click=${() => this.toggleFilterForm(!this.filterFormOpen)}
+      >
+        ${this.t('shell.addFilter')}
+      </button>
+      ${this.filterFormOpen
+        ? html`<form
+            id="${this.uid}-filter-form"
+            class="filter-form"
+            aria-label=${this.t('shell.addFilter')}
+            @submit=${this.onFilterSubmit}
+            @keydown=${(e: KeyboardEvent) => {
+              if (e.key === 'Escape') {
+                e.preventDefault();
+                void this.toggleFilterForm(false);
+              }
+            }}
+          >
+            <div class="field">
+              <label for="${this.uid}-ffield">${this.t('shell.filterField')}</label>
+              <select
+                id="${this.uid}-ffield"
+                name="filter-field"
+                @change=${(e: Event) => {
+                  this.filterField = (e.target as HTMLSelectElement).value as FilterField;
+                  this.filterProblem = '';
+                }}
+              >
+                ${MENU_FIELDS.map(
+                  (f) => html`<option value=${f} ?selected=${f === this.filterField}>${this.fieldName(f)}</option>`,
+                )}
+              </select>
+            </div>
+            <div class="field">
+              <label for="${this.uid}-fvalue">${this.t('shell.filterValue')}</label>
+              ${choices
+                ? html`<select id="${this.uid}-fvalue" name="filter-value">
+                    ${choices.map((c) => html`<option value=${c}>${this.valueLabel(this.filterField, c)}</option>`)}
+                  </select>`
+                : html`<input
+                    id="${this.uid}-fvalue"
+                    name="filter-value"
+                    type="text"
+                    autocomplete="off"
+                    placeholder=${this.filterField === 'countries' ? this.t('shell.filterValueHint.countries') : nothing}
+                    aria-invalid=${this.filterProblem ? 'true' : 'false'}
+                    aria-describedby=${this.filterProblem ? problemId : nothing}
+                  />`}
+            </div>
+            <button type="submit">${this.t('shell.add')}</button>
+            <button type="button" @click=${() => this.toggleFilterForm(false)}>${this.t('shell.cancel')}</button>
+            ${this.filterProblem
+              ? html`<p class="problem" id=${problemId} role="alert">${this.filterProblem}</p>`
+              : nothing}
+          </form>`
+        : nothing}
+    </div>`;
+  }
+
+  private renderPanels(): TemplateResult | typeof nothing {
+    const entry = this.entry;
+    if (!entry || !this.provider || !this.entryId || this.entryTask.status === TaskStatus.ERROR) return nothing;
+    const range = this.range;
+    const compare = this.compareRange;
+    const ctx: PanelContext = {
+      provider: this.provider,
+      entryId: this.entryId,
+      from: range.from,
+      to: range.to,
+      compareFrom: compare?.from ?? '',
+      compareTo: compare?.to ?? '',
+      timeZone: this.effectiveTimeZone,
+      filters: this.filters ?? {},
+      lang: this.langInUse,
+      entry,
+    };
+    const panels = visiblePanels(entry.type, parsePanelIds(this.hiddenPanels), this.panels, (tag) =>
+      Boolean(customElements.get(tag)),
+    );
+    return html`<div class="grid" part="grid" role="region" aria-label=${this.t('shell.panels')}>
+      ${repeat(
+        panels,
+        (p) => p.id,
+        (p) => html`<div class="cell ${p.span}" part="cell" data-panel=${p.id}>${p.render(ctx)}</div>`,
+      )}
+    </div>`;
+  }
+
+  protected override render() {
+    const rtl = isRtl(this.langInUse);
+    return html`<div class="shell" dir=${rtl ? 'rtl' : 'ltr'}>
+      ${this.renderDetails()}
+      <section class="card controls" part="controls" aria-label=${this.t('shell.controls')}>
+        ${this.renderRangeControls()} ${this.renderFilters()}
+      </section>
+      ${this.renderPanels()}
+      <div class="sr-only" role="status">${this.announcement}</div>
+    </div>`;
+  }
+}

@@ -1,0 +1,100 @@
+/**
+ * The panel registry of `<entry-analytics>`: which panels the dashboard lays out, in order, for which entry types,
+ * at what width, and how each is rendered from the dashboard's inputs. A panel appears only when its element is
+ * registered here (no placeholders); the host hides any of them by id with `hidden-panels`.
+ *
+ * The registry renders tags, it does not import their classes: a host page (or `src/define.ts`) registers the
+ * elements it wants. A panel whose element is not defined on the page is skipped, so a host that loads only some
+ * define files gets a dashboard of only those panels.
+ */
+import { html, type TemplateResult } from 'lit';
+import type { DataProvider, EntryResult, EntryType, Filters, MetricName } from '../data/types.js';
+
+/** What every panel is rendered from. */
+export interface PanelContext {
+  provider: DataProvider;
+  entryId: string;
+  /** The range, both ends included. */
+  from: string;
+  to: string;
+  /** The compare range; empty strings when compare is off. */
+  compareFrom: string;
+  compareTo: string;
+  timeZone: string;
+  filters: Filters;
+  lang: string;
+  /** The entry's details (from the `entry` query). */
+  entry: EntryResult;
+}
+
+/** One panel of the dashboard. */
+export interface PanelDefinition {
+  /** Stable id, used by `hidden-panels` and as the grid cell's `data-panel`. */
+  id: string;
+  /** The custom element's tag. */
+  tag: string;
+  /** Entry types the panel fits. */
+  entryTypes: readonly EntryType[];
+  /** Grid width: the full row, or half of it on wide screens. */
+  span: 'full' | 'half';
+  /** Renders the element with the dashboard's inputs. */
+  render(ctx: PanelContext): TemplateResult;
+}
+
+const ALL: readonly EntryType[] = ['video', 'audio', 'image'];
+const PLAYABLE: readonly EntryType[] = ['video', 'audio'];
+
+/** Highlights of an image: it has no playback, so only impressions, plays and unique viewers. */
+export const IMAGE_HIGHLIGHTS: MetricName[] = ['impressions', 'plays', 'uniqueViewers'];
+
+/** Highlights of video and audio entries (same as `<entry-highlights>`' default). */
+const DEFAULT_HIGHLIGHT_METRICS: MetricName[] = [
+  'impressions',
+  'plays',
+  'uniqueViewers',
+  'minutesViewed',
+  'avgCompletionRate',
+];
+
+/** The panels, in layout order. */
+export const PANELS: readonly PanelDefinition[] = [
+  {
+    id: 'highlights',
+    tag: 'entry-highlights',
+    entryTypes: ALL,
+    span: 'full',
+    render: (c) => html`<entry-highlights
+      .provider=${c.provider}
+      entry-id=${c.entryId}
+      from=${c.from}
+      to=${c.to}
+      compare-from=${c.compareFrom}
+      compare-to=${c.compareTo}
+      time-zone=${c.timeZone}
+      .filters=${c.filters}
+      lang=${c.lang}
+      .metrics=${c.entry.type === 'image' ? IMAGE_HIGHLIGHTS : DEFAULT_HIGHLIGHT_METRICS}
+    ></entry-highlights>`,
+  },
+];
+
+/** Entry types that have a duration (for panels over the media's timeline). */
+export const PLAYABLE_TYPES = PLAYABLE;
+
+/** Parses `hidden-panels` ("a b  c") into a set of ids. */
+export function parsePanelIds(value: string | null | undefined): Set<string> {
+  return new Set((value ?? '').split(/[\s,]+/).filter(Boolean));
+}
+
+/**
+ * The panels to lay out for an entry type: registered in `panels`, fitting the type, not hidden, and (when
+ * `isDefined` is given) whose element is defined on the page.
+ */
+export function visiblePanels(
+  type: EntryType,
+  hidden: ReadonlySet<string>,
+  panels: readonly PanelDefinition[] = PANELS,
+  isDefined: (tag: string) => boolean = () => true,
+): PanelDefinition[] {
+  return panels.filter((p) => p.entryTypes.includes(type) && !hidden.has(p.id) && isDefined(p.tag));
+}

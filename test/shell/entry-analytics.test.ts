@@ -1,0 +1,518 @@
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import '../../src/shell/define.js';
+import type { EntryAnalytics } from '../../src/shell/entry-analytics.js';
+import type { EntryHighlights } from '../../src/elements/entry-highlights/entry-highlights.js';
+import type { EntryResult, Query, TotalsQuery } from '../../src/data/types.js';
+import { emit, type FiltersChangeDetail, type RangeChangeDetail } from '../../src/events.js';
+import { fakeProvider, totals } from '../support/providers.js';
+
+/**
+ * Waits until `predicate` holds, polling with timers: requestAnimationFrame does not run in a page the test runner
+ * keeps in the background when files run concurrently.
+ */
+async function until(predicate: () => boolean, ms = 3000): Promise<void> {
+  const start = Date.now();
+  while (!predicate()) {
+    if (Date.now() - start > ms) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+const TODAY = '2026-03-30';
+
+function entry(over: Partial<EntryResult> = {}): EntryResult {
+  return {
+    id: 'e1',
+    name: 'Intro to <b>Chemistry</b>',
+    type: 'video',
+    duration: 842,
+    owner: { id: 'o1', name: 'Dr. Ebere Okafor' },
+    created: '2026-01-10T12:00:00Z',
+    thumbnail: 'https://cdn.example.com/thumb.jpg',
+    ...over,
+  };
+}
+
+const answers = (e: EntryResult = entry()) => ({ entry: () => e, totals: () => totals() });
+
+async function dashboard(
+  provider = fakeProvider(answers()),
+  extra: Partial<EntryAnalytics> = {},
+): Promise<{ el: EntryAnalytics; provider: typeof provider }> {
+  const el = await fixture<EntryAnalytics>(
+    html`<entry-analytics .provider=${provider} entry-id="e1" time-zone="UTC" today=${TODAY}></entry-analytics>`,
+  );
+  Object.assign(el, extra);
+  await el.whenLoaded();
+  await panelsLoaded(el);
+  return { el, provider };
+}
+
+const root = (el: EntryAnalytics) => el.shadowRoot!;
+const $ = <T extends Element = HTMLElement>(el: EntryAnalytics, sel: string) => root(el).querySelector<T>(sel)!;
+const text = (el: EntryAnalytics, sel: string) =>
+  [...root(el).querySelectorAll(sel)].map((n) => n.textContent!.replace(/\s+/g, ' ').trim());
+const highlights = (el: EntryAnalytics) => $<EntryHighlights>(el, 'entry-highlights');
+async function panelsLoaded(el: EntryAnalytics) {
+  await el.updateComplete;
+  for (const p of el.panelElements) await (p as EntryHighlights).whenLoaded?.();
+}
+/** Panels loaded and their dimming transition over, so axe sees final colours. */
+async function settled(el: EntryAnalytics) {
+  await panelsLoaded(el);
+  await new Promise((r) => setTimeout(r, 250));
+}
+const totalsCalls = (calls: Query[]) => calls.filter((c): c is TotalsQuery => c.kind === 'totals');
+const lastTotals = (calls: Query[]) => totalsCalls(calls).at(-1)!;
+
+async function choose(el: EntryAnalytics, name: string, value: string) {
+  const select = $<HTMLSelectElement>(el, `select[name=${name}]`);
+  select.value = value;
+  select.dispatchEvent(new Event('change', { bubbles: true }));
+  await el.updateComplete;
+}
+
+async function typeDates(el: EntryAnalytics, from: string, to: string) {
+  const f = $<HTMLInputElement>(el, 'input[name=from]');
+  const t = $<HTMLInputElement>(el, 'input[name=to]');
+  f.value = from;
+  t.value = to;
+  t.dispatchEvent(new Event('change', { bubbles: true }));
+  await el.updateComplete;
+}
+
+function record<K extends 'range-change' | 'filters-change'>(el: EntryAnalytics, name: K) {
+  const seen: unknown[] = [];
+  el.addEventListener(name, (e) => seen.push((e as CustomEvent).detail));
+  return seen as (K extends 'range-change' ? RangeChangeDetail : FiltersChangeDetail)[];
+}
+
+describe('<entry-analytics>', () => {
+  it('shows the initial state without a provider', async () => {
+    const el = await fixture<EntryAnalytics>(html`<entry-analytics entry-id="e1"></entry-analytics>`);
+    expect(text(el, '.details')[0]).to.contain('Connect a data source');
+    expect(el.panelElements).to.have.length(0);
+    await settled(el);
+    await expect(el).to.be.accessible();
+  });
+
+  it('renders the details header from the entry query, text never as HTML', async () => {
+    const { el, provider } = await dashboard(
+      fakeProvider(
+        answers(
+          entry({
+            links: [
+              { label: 'Media page', href: 'https://kms.example.com/media/e1' },
+              { label: 'Evil', href: 'javascript:alert(1)' },
+            ],
+          }),
+        ),
+      ),
+    );
+    expect(provider.calls[0]).to.deep.equal({
+      kind: 'entry',
+      entryId: 'e1',
+      range: { from: '2026-03-01', to: TODAY },
+      timeZone: 'UTC',
+      filters: {},
+    });
+    expect(provider.calls.filter((c) => c.kind === 'entry')).to.have.length(1);
+    expect(text(el, '.name')).to.deep.equal(['Intro to <b>Chemistry</b>']);
+    expect($(el, '.name').querySelector('b')).to.equal(null);
+    expect(text(el, '.owner')).to.deep.equal(['Dr. Ebere Okafor']);
+    expect(text(el, '.duration')).to.deep.equal(['14:02']);
+    expect(text(el, '.created')).to.deep.equal(['Jan 10, 2026']);
+    expect(text(el, '.type')).to.deep.equal(['Video']);
+    expect($<HTMLImageElement>(el, 'img.thumb').getAttribute('src')).to.equal('https://cdn.example.com/thumb.jpg');
+    const links = [...root(el).querySelectorAll('.entry-link')];
+    expect(links[0]!.tagName).to.equal('A');
+    expect(links[0]!.getAttribute('href')).to.equal('https://kms.example.com/media/e1');
+    expect(links[0]!.getAttribute('rel')).to.equal('noopener noreferrer');
+    expect(links[1]!.tagName).to.equal('SPAN');
+    await settled(el);
+    await expect(el).to.be.accessible();
+  });
+
+  it('formats hours as h:mm:ss, hides the thumbnail unless http(s), and drops duration for images', async () => {
+    const { el } = await dashboard(fakeProvider(answers(entry({ duration: 3725, thumbnail: 'data:image/png;base64,xx' }))));
+    expect(text(el, '.duration')).to.deep.equal(['1:02:05']);
+    expect($(el, 'img.thumb')).to.equal(null);
+    const { el: img } = await dashboard(fakeProvider(answers(entry({ type: 'image', duration: 0 }))));
+    expect(text(img, '.duration')).to.deep.equal([]);
+    expect(text(img, '.type')).to.deep.equal(['Image']);
+  });
+
+  it('shows the back link only for http(s) URLs, with its label', async () => {
+    const { el } = await dashboard();
+    expect($(el, '.back-link')).to.equal(null);
+    el.backLink = 'https://kms.example.com/media/e1';
+    el.backLabel = 'Back to My Media';
+    await el.updateComplete;
+    expect($(el, '.back-link').getAttribute('href')).to.equal('https://kms.example.com/media/e1');
+    expect(text(el, '.back-link')).to.deep.equal(['Back to My Media']);
+    el.backLink = 'javascript:alert(1)';
+    await el.updateComplete;
+    expect($(el, '.back-link')).to.equal(null);
+  });
+
+  it('hands the last 30 days (the default) and the common inputs to the highlights panel', async () => {
+    const { el, provider } = await dashboard();
+    expect(el.panelElements.map((p) => p.localName)).to.deep.equal(['entry-highlights']);
+    expect(lastTotals(provider.calls)).to.deep.equal({
+      kind: 'totals',
+      entryId: 'e1',
+      range: { from: '2026-03-01', to: TODAY },
+      timeZone: 'UTC',
+      filters: {},
+    });
+    expect(text(el, '.range-text')).to.deep.equal(['Mar 1 – 30, 2026']);
+    expect(highlights(el).shadowRoot!.querySelectorAll('[part=tile]')).to.have.length(5);
+    await settled(el);
+    await expect(el).to.be.accessible();
+  });
+
+  it('turns each preset into the range the panels ask for', async () => {
+    const { el, provider } = await dashboard();
+    const expected: Record<string, { from: string; to: string }> = {
+      last7: { from: '2026-03-24', to: TODAY },
+      last90: { from: '2025-12-31', to: TODAY },
+      last12months: { from: '2025-03-31', to: TODAY },
+      thisMonth: { from: '2026-03-01', to: TODAY },
+      thisYear: { from: '2026-01-01', to: TODAY },
+      sinceCreation: { from: '2026-01-10', to: TODAY },
+    };
+    for (const [preset, range] of Object.entries(expected)) {
+      await choose(el, 'preset', preset);
+      await panelsLoaded(el);
+      expect(lastTotals(provider.calls).range, preset).to.deep.equal(range);
+    }
+  });
+
+  it('computes "today" in the time zone when no date is pinned', async () => {
+    const provider = fakeProvider(answers());
+    const el = await fixture<EntryAnalytics>(
+      html`<entry-analytics .provider=${provider} entry-id="e1" time-zone="Pacific/Kiritimati" preset="last7"></entry-analytics>`,
+    );
+    await el.whenLoaded();
+    await panelsLoaded(el);
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Pacific/Kiritimati' }).format(Date.now());
+    expect(lastTotals(provider.calls).range.to).to.equal(today);
+    expect(lastTotals(provider.calls).timeZone).to.equal('Pacific/Kiritimati');
+  });
+
+  it('compares with the previous period and with the same period last year', async () => {
+    const { el, provider } = await dashboard();
+    const events = record(el, 'range-change');
+    await choose(el, 'compare', 'previous');
+    await panelsLoaded(el);
+    expect(totalsCalls(provider.calls).slice(-2).map((c) => c.range)).to.deep.equal([
+      { from: '2026-03-01', to: TODAY },
+      { from: '2026-01-30', to: '2026-02-28' },
+    ]);
+    expect(highlights(el).compareFrom).to.equal('2026-01-30');
+    expect(text(el, '.range-text')).to.deep.equal(['Mar 1 – 30, 2026 vs Jan 30 – Feb 28, 2026']);
+    await choose(el, 'compare', 'lastYear');
+    await panelsLoaded(el);
+    expect(lastTotals(provider.calls).range).to.deep.equal({ from: '2025-03-01', to: '2025-03-30' });
+    expect(events).to.deep.equal([
+      {
+        range: { from: '2026-03-01', to: TODAY },
+        compare: { from: '2026-01-30', to: '2026-02-28' },
+        preset: 'last30',
+        compareMode: 'previous',
+      },
+      {
+        range: { from: '2026-03-01', to: TODAY },
+        compare: { from: '2025-03-01', to: '2025-03-30' },
+        preset: 'last30',
+        compareMode: 'lastYear',
+      },
+    ]);
+    await choose(el, 'compare', 'none');
+    expect(highlights(el).compareFrom).to.equal('');
+    expect(events.at(-1)!.compare).to.equal(null);
+    await settled(el);
+    await expect(el).to.be.accessible();
+  });
+
+  it('validates a custom range and applies it only when from ≤ to', async () => {
+    const { el, provider } = await dashboard();
+    const events = record(el, 'range-change');
+    await choose(el, 'preset', 'custom');
+    // starts from the period on screen
+    expect($<HTMLInputElement>(el, 'input[name=from]').value).to.equal('2026-03-01');
+    expect($<HTMLInputElement>(el, 'input[name=to]').value).to.equal(TODAY);
+    expect(events.at(-1)).to.deep.include({ preset: 'custom', range: { from: '2026-03-01', to: TODAY } });
+
+    await typeDates(el, '2026-02-10', '2026-02-01');
+    expect(text(el, '.problem')).to.deep.equal(['The start date must not be after the end date.']);
+    expect($(el, 'input[name=from]').getAttribute('aria-invalid')).to.equal('true');
+    expect(highlights(el).from).to.equal('2026-03-01');
+    expect(events).to.have.length(1);
+
+    await typeDates(el, '2026-02-01', '2026-02-10');
+    await panelsLoaded(el);
+    expect(text(el, '.problem')).to.deep.equal([]);
+    expect(lastTotals(provider.calls).range).to.deep.equal({ from: '2026-02-01', to: '2026-02-10' });
+    expect(el.from).to.equal('2026-02-01');
+    expect(events.at(-1)).to.deep.equal({
+      range: { from: '2026-02-01', to: '2026-02-10' },
+      compare: null,
+      preset: 'custom',
+      compareMode: 'none',
+    });
+    await typeDates(el, '', '2026-02-10');
+    expect(text(el, '.problem')).to.deep.equal(['Enter both dates.']);
+    await settled(el);
+    await expect(el).to.be.accessible();
+  });
+
+  it('takes a custom range from attributes', async () => {
+    const provider = fakeProvider(answers());
+    const el = await fixture<EntryAnalytics>(
+      html`<entry-analytics
+        .provider=${provider}
+        entry-id="e1"
+        time-zone="UTC"
+        today=${TODAY}
+        preset="custom"
+        from="2025-11-01"
+        to="2025-11-30"
+        compare="lastYear"
+      ></entry-analytics>`,
+    );
+    await el.whenLoaded();
+    await panelsLoaded(el);
+    expect(totalsCalls(provider.calls).map((c) => c.range)).to.deep.equal([
+      { from: '2025-11-01', to: '2025-11-30' },
+      { from: '2024-11-01', to: '2024-11-30' },
+    ]);
+  });
+
+  it('fires no event when the host sets properties', async () => {
+    const { el, provider } = await dashboard();
+    const ranges = record(el, 'range-change');
+    const filters = record(el, 'filters-change');
+    el.preset = 'last7';
+    el.compare = 'previous';
+    el.filters = { devices: ['Mobile'] };
+    el.timeZone = 'Europe/Paris';
+    await el.updateComplete;
+    await panelsLoaded(el);
+    expect(lastTotals(provider.calls).filters).to.deep.equal({ devices: ['Mobile'] });
+    expect(lastTotals(provider.calls).timeZone).to.equal('Europe/Paris');
+    expect(text(el, '.chip')).to.deep.equal(['Device: Mobile ×']);
+    expect(ranges).to.deep.equal([]);
+    expect(filters).to.deep.equal([]);
+  });
+
+  it('turns filter-add events from inside into chips passed to every panel, and removes them', async () => {
+    const { el, provider } = await dashboard();
+    const events = record(el, 'filters-change');
+    emit(highlights(el), 'filter-add', { field: 'countries', value: 'FR', label: 'France' });
+    await el.updateComplete;
+    await panelsLoaded(el);
+    expect(text(el, '.chip')).to.deep.equal(['Country: France ×']);
+    expect(highlights(el).filters).to.deep.equal({ countries: ['FR'] });
+    expect(lastTotals(provider.calls).filters).to.deep.equal({ countries: ['FR'] });
+    // the same filter again is a no-op
+    emit(highlights(el), 'filter-add', { field: 'countries', value: 'FR', label: 'France' });
+    emit(highlights(el), 'filter-add', { field: 'devices', value: 'Tablet', label: 'Tablet' });
+    await el.updateComplete;
+    expect(el.filters).to.deep.equal({ countries: ['FR'], devices: ['Tablet'] });
+    expect(events).to.deep.equal([{ filters: { countries: ['FR'] } }, { filters: { countries: ['FR'], devices: ['Tablet'] } }]);
+    await settled(el);
+    await expect(el).to.be.accessible();
+
+    const remove = $<HTMLButtonElement>(el, '.chip button');
+    expect(remove.getAttribute('aria-label')).to.equal('Remove filter Country: France');
+    remove.click();
+    await until(() => text(el, '.chip').length === 1);
+    expect(events.at(-1)).to.deep.equal({ filters: { devices: ['Tablet'] } });
+    // focus stays in the chip list
+    expect(root(el).activeElement).to.equal($(el, '.chip button'));
+    await panelsLoaded(el);
+    expect(lastTotals(provider.calls).filters).to.deep.equal({ devices: ['Tablet'] });
+  });
+
+  it('adds a filter by hand from the menu, validating country codes, with the keyboard', async () => {
+    const { el } = await dashboard();
+    const events = record(el, 'filters-change');
+    $<HTMLButtonElement>(el, '.add-filter').click();
+    await el.updateComplete;
+    await until(() => root(el).activeElement === $(el, 'select[name=filter-field]'));
+    await choose(el, 'filter-field', 'countries');
+    const input = $<HTMLInputElement>(el, 'input[name=filter-value]');
+    input.focus();
+    await sendKeys({ type: 'France' });
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    expect(text(el, '.filter-form .problem')).to.deep.equal(['Enter a two-letter country code.']);
+    expect(events).to.deep.equal([]);
+    input.value = '';
+    await sendKeys({ type: 'de' });
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    expect(events).to.deep.equal([{ filters: { countries: ['DE'] } }]);
+    expect(text(el, '.chip')).to.deep.equal(['Country: Germany ×']);
+    expect($(el, '.filter-form')).to.equal(null);
+    expect(root(el).activeElement).to.equal($(el, '.add-filter'));
+
+    $<HTMLButtonElement>(el, '.add-filter').click();
+    await el.updateComplete;
+    await choose(el, 'filter-field', 'playbackTypes');
+    expect([...root(el).querySelectorAll('select[name=filter-value] option')].map((o) => o.textContent)).to.deep.equal([
+      'On demand',
+      'Live',
+      'Live (DVR)',
+    ]);
+    $<HTMLSelectElement>(el, 'select[name=filter-value]').value = 'live';
+    $<HTMLButtonElement>(el, '.filter-form button[type=submit]').click();
+    await el.updateComplete;
+    expect(el.filters).to.deep.equal({ countries: ['DE'], playbackTypes: ['live'] });
+    expect(text(el, '.chip')[1]).to.equal('Playback type: Live ×');
+    await settled(el);
+    await expect(el).to.be.accessible();
+
+    // Escape closes the form without adding
+    $<HTMLButtonElement>(el, '.add-filter').click();
+    await el.updateComplete;
+    $<HTMLSelectElement>(el, 'select[name=filter-field]').focus();
+    await sendKeys({ press: 'Escape' });
+    await el.updateComplete;
+    expect($(el, '.filter-form')).to.equal(null);
+    expect(events).to.have.length(2);
+
+    $<HTMLButtonElement>(el, '.clear-filters').click();
+    await el.updateComplete;
+    expect(el.filters).to.deep.equal({});
+    expect(events.at(-1)).to.deep.equal({ filters: {} });
+  });
+
+  it('hides the panels the host names', async () => {
+    const { el } = await dashboard();
+    expect(el.panelElements).to.have.length(1);
+    el.hiddenPanels = 'funnel highlights';
+    await el.updateComplete;
+    expect(el.panelElements).to.have.length(0);
+    expect($(el, '[data-panel=highlights]')).to.equal(null);
+  });
+
+  it('lays out only the panels that fit an image entry', async () => {
+    const provider = fakeProvider(answers(entry({ type: 'image', duration: 0 })));
+    const { el } = await dashboard(provider);
+    const h = highlights(el);
+    expect(h.metrics).to.deep.equal(['impressions', 'plays', 'uniqueViewers']);
+    expect(h.shadowRoot!.querySelectorAll('[part=tile]')).to.have.length(3);
+    await settled(el);
+    await expect(el).to.be.accessible();
+  });
+
+  it('lays out registry panels by span, only for their entry types, only when defined', async () => {
+    const provider = fakeProvider(answers());
+    const el = await fixture<EntryAnalytics>(
+      html`<entry-analytics
+        .provider=${provider}
+        entry-id="e1"
+        today=${TODAY}
+        .panels=${[
+          { id: 'a', tag: 'entry-highlights', entryTypes: ['video'], span: 'half', render: () => html`<entry-highlights></entry-highlights>` },
+          { id: 'b', tag: 'entry-highlights', entryTypes: ['image'], span: 'full', render: () => html`<entry-highlights></entry-highlights>` },
+          { id: 'c', tag: 'not-defined-panel', entryTypes: ['video'], span: 'full', render: () => html`<not-defined-panel></not-defined-panel>` },
+        ]}
+      ></entry-analytics>`,
+    );
+    await el.whenLoaded();
+    expect([...root(el).querySelectorAll('.cell')].map((c) => `${(c as HTMLElement).dataset.panel}:${c.className}`)).to.deep.equal([
+      'a:cell half',
+    ]);
+  });
+
+  it('shows an error with a retry when the entry query fails, and recovers', async () => {
+    let fail = true;
+    const provider = fakeProvider({
+      entry: () => {
+        if (fail) throw new Error('Entry service down');
+        return entry();
+      },
+      totals: () => totals(),
+    });
+    const el = await fixture<EntryAnalytics>(
+      html`<entry-analytics .provider=${provider} entry-id="e1" today=${TODAY}></entry-analytics>`,
+    );
+    await el.whenLoaded();
+    const alert = $(el, '[role=alert]');
+    expect(alert.textContent).to.contain('The entry details could not load.');
+    expect(alert.textContent).to.contain('Entry service down');
+    expect(el.panelElements).to.have.length(0);
+    await settled(el);
+    await expect(el).to.be.accessible();
+    fail = false;
+    alert.querySelector('button')!.click();
+    await until(() => text(el, '.name').length === 1);
+    expect($(el, '[role=alert]')).to.equal(null);
+    expect(el.panelElements).to.have.length(1);
+  });
+
+  it('reports a malformed entry and a timeout as errors', async () => {
+    const bad = fakeProvider({ entry: () => ({ ...entry(), type: 'podcast' }) as never });
+    const { el } = await dashboard(bad);
+    expect($(el, '[role=alert]').textContent).to.match(/type/);
+    const hang = fakeProvider({ entry: () => new Promise<never>(() => {}) });
+    const slow = await fixture<EntryAnalytics>(
+      html`<entry-analytics .provider=${hang} entry-id="e1" .timeout=${50}></entry-analytics>`,
+    );
+    await slow.whenLoaded();
+    expect($(slow, '[role=alert]').textContent).to.contain('did not answer within');
+  });
+
+  it('keeps the last entry visible and dimmed while another loads', async () => {
+    let release!: () => void;
+    const provider = fakeProvider({
+      entry: (q) =>
+        q.entryId === 'e1' ? entry() : new Promise((r) => (release = () => r(entry({ id: 'e2', name: 'Second' })))),
+      totals: () => totals(),
+    });
+    const { el } = await dashboard(provider);
+    el.entryId = 'e2';
+    await until(() => $(el, '.details.stale') !== null);
+    expect(text(el, '.name')).to.deep.equal(['Intro to <b>Chemistry</b>']);
+    expect($(el, '.details').getAttribute('aria-busy')).to.equal('true');
+    release();
+    await until(() => text(el, '.name')[0] === 'Second');
+    expect($(el, '.details.stale')).to.equal(null);
+  });
+
+  it('formats dates and numbers for its language and mirrors right-to-left languages', async () => {
+    const provider = fakeProvider(answers());
+    const el = await fixture<EntryAnalytics>(
+      html`<entry-analytics lang="ar" .provider=${provider} entry-id="e1" time-zone="UTC" today=${TODAY}></entry-analytics>`,
+    );
+    await el.whenLoaded();
+    await panelsLoaded(el);
+    expect($(el, '.shell').getAttribute('dir')).to.equal('rtl');
+    const expectedRange = new Intl.DateTimeFormat('ar', { timeZone: 'UTC', year: 'numeric', month: 'short', day: 'numeric' }).formatRange(
+      Date.UTC(2026, 2, 1),
+      Date.UTC(2026, 2, 30),
+    );
+    expect(text(el, '.range-text')[0]).to.equal(expectedRange);
+    expect(highlights(el).lang).to.equal('ar');
+    expect(highlights(el).shadowRoot!.querySelector('section')!.getAttribute('dir')).to.equal('rtl');
+
+    const de = await fixture<EntryAnalytics>(
+      html`<entry-analytics lang="de" .provider=${provider} entry-id="e1" time-zone="UTC" today=${TODAY}></entry-analytics>`,
+    );
+    await de.whenLoaded();
+    expect(text(de, '.created')).to.deep.equal(['10. Jan. 2026']);
+  });
+
+  it('lets range-change listeners see the new range on the element', async () => {
+    const { el } = await dashboard();
+    setTimeout(() => choose(el, 'preset', 'last7'));
+    const e = await oneEvent(el, 'range-change');
+    expect(e.detail.range).to.deep.equal({ from: '2026-03-24', to: TODAY });
+    expect(el.range).to.deep.equal({ from: '2026-03-24', to: TODAY });
+    expect(el.preset).to.equal('last7');
+  });
+});
