@@ -104,7 +104,8 @@ const ariaSort = (sort: TableSort | undefined, key: string) =>
 
 /** A table with sortable titles. Rows are rendered as given (already sorted and paged). */
 export function dataTable<R, K extends string = string>(o: DataTableOptions<R, K>): TemplateResult {
-  return html`<div class="table-wrap">
+  // The wrapper scrolls sideways on narrow screens, so it is focusable (keyboard users can scroll it) and named.
+  return html`<div class="table-wrap" tabindex="0" role="region" aria-label=${o.caption}>
     <table part=${o.part ?? 'table'} id=${o.id ?? nothing}>
       <caption class=${o.captionHidden ? 'sr-only' : ''}>${o.caption}</caption>
       <thead>

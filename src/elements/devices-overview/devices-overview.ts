@@ -1,0 +1,411 @@
+import { html, css, nothing } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { AnalyticsPanel, type LoadContext } from '../shared/analytics-panel.js';
+import { dataTable, dataTableStyles, type TableColumn } from '../shared/data-table.js';
+import type { DeviceRow, DevicesResult, MetricName } from '../../data/types.js';
+import type { CsvTable } from '../../data/csv.js';
+import { barLayout, type BarItem } from '../../charts/bars.js';
+import { emit } from '../../events.js';
+import type { MessageKey } from '../../i18n/index.js';
+
+/** What `<devices-overview>` loads: devices for the range and, when comparing, for the compare range. */
+export interface DevicesData {
+  current: DevicesResult;
+  previous?: DevicesResult;
+}
+
+/** Metrics the panel can show, in menu order. */
+export const DEVICE_METRICS: readonly MetricName[] = [
+  'plays',
+  'impressions',
+  'uniqueViewers',
+  'minutesViewed',
+  'avgCompletionRate',
+  'avgDropOffRate',
+];
+
+const RATES = new Set<MetricName>(['avgCompletionRate', 'avgDropOffRate']);
+
+/**
+ * Where viewers watched from, by device class (Computer, Mobile, Tablet, Game console, Digital media receiver,
+ * Other): a bar per device with its count and share of the chosen metric (plays by default), the compare period's
+ * figure when one is set, a data table with every metric, and a button per device to filter the dashboard by it.
+ *
+ * @summary Distribution of plays (or another metric) by device.
+ * @fires filter-add - The user asked to filter the dashboard by a device: `{field: 'devices', value, label}`.
+ * @csspart chart - The bar list.
+ * @csspart bar - A bar's filled part.
+ * @csspart bar-track - A bar's track.
+ * @csspart mark - A focusable bar row (label, bar, figures).
+ * @csspart tooltip - The tooltip of the hovered or focused bar.
+ * @csspart table - The data table.
+ * @csspart metric-select - The metric menu.
+ * @csspart filter-button - A device's "Filter" button.
+ * @cssprop --ea-bar-color - Colour of the bars (default the first series colour).
+ * @cssprop --ea-bar-height - Height of a bar (default 12px).
+ */
+export class DevicesOverview extends AnalyticsPanel<DevicesData> {
+  static override styles = [
+    ...AnalyticsPanel.styles,
+    dataTableStyles,
+    css`
+      .chart {
+        list-style: none;
+        margin: 0;
+        padding: 0;
+        display: grid;
+        gap: 6px;
+        position: relative;
+      }
+      .row {
+        position: relative;
+        display: flex;
+        align-items: center;
+        gap: 8px;
+      }
+      .mark {
+        flex: 1;
+        display: grid;
+        grid-template-columns: minmax(7em, 11em) 1fr minmax(8em, auto);
+        align-items: center;
+        gap: 8px;
+        padding: 4px 6px;
+        border-radius: calc(var(--_radius) / 2);
+        cursor: default;
+      }
+      .mark:hover,
+      .mark.active {
+        background: var(--_bg-alt);
+      }
+      .track {
+        display: block;
+        block-size: var(--ea-bar-height, 12px);
+        background: var(--_bg-alt);
+        border-radius: 3px;
+        overflow: hidden;
+      }
+      .bar {
+        display: block;
+        block-size: 100%;
+        background: var(--ea-bar-color, var(--_series-1));
+        border-radius: 3px;
+      }
+      .figures {
+        text-align: end;
+        font-variant-numeric: tabular-nums;
+        white-space: nowrap;
+      }
+      .share {
+        color: var(--_muted);
+        margin-inline-start: 6px;
+      }
+      .compare {
+        display: block;
+        color: var(--_muted);
+        font-size: 0.85em;
+      }
+      .tooltip {
+        position: absolute;
+        inset-block-start: 100%;
+        inset-inline-end: 0;
+        z-index: 2;
+        background: var(--_bg);
+        border: 1px solid var(--_border);
+        border-radius: calc(var(--_radius) / 2);
+        box-shadow: 0 2px 8px rgb(0 0 0 / 0.15);
+        padding: 6px 10px;
+        pointer-events: none;
+        font-size: 0.9em;
+      }
+      .tooltip dl {
+        margin: 4px 0 0;
+        display: grid;
+        grid-template-columns: auto auto;
+        gap: 2px 12px;
+      }
+      .tooltip dd {
+        margin: 0;
+        text-align: end;
+      }
+      .toggle {
+        margin-top: 12px;
+      }
+      label.metric {
+        display: inline-flex;
+        gap: 6px;
+        align-items: center;
+      }
+    `,
+  ];
+
+  /** The metric of the bars. */
+  @property() metric: MetricName = 'plays';
+
+  /** Shows the data table with every metric. */
+  @property({ type: Boolean, attribute: 'show-table' }) showTable = false;
+
+  /** The bar with keyboard focus or the pointer, as an index in the drawn order. */
+  @state() private active = -1;
+  /** Whether the tooltip shows (pointer over a bar or keyboard focus on it). */
+  @state() private tip = false;
+
+  protected override panelTitle(): string {
+    return this.t('devices.title');
+  }
+
+  protected override async load(ctx: LoadContext): Promise<DevicesData> {
+    const [current, previous] = await Promise.all([
+      ctx.ask({ ...ctx.base, kind: 'devices' }),
+      ctx.compare ? ctx.ask({ ...ctx.compare, kind: 'devices' }) : undefined,
+    ]);
+    return { current, previous };
+  }
+
+  protected override isEmpty(data: DevicesData): boolean {
+    return data.current.rows.every((r) => r.plays === 0 && r.impressions === 0);
+  }
+
+  private get effectiveMetric(): MetricName {
+    return DEVICE_METRICS.includes(this.metric) ? this.metric : 'plays';
+  }
+
+  private label(device: string): string {
+    return this.t(`device.${device}` as MessageKey);
+  }
+
+  private format(metric: MetricName | 'distribution' | 'playImpressionRatio', v: number): string {
+    switch (metric) {
+      case 'avgCompletionRate':
+      case 'avgDropOffRate':
+      case 'distribution':
+      case 'playImpressionRatio':
+        return this.fmt.percent(v, 1);
+      case 'minutesViewed':
+        return this.fmt.minutes(v);
+      default:
+        return this.fmt.count(v);
+    }
+  }
+
+  /** The bars of a result for the chosen metric: shares of the total for counts, none for rates. */
+  private bars(result: DevicesResult): BarItem<DeviceRow>[] {
+    const metric = this.effectiveMetric;
+    const rate = RATES.has(metric);
+    return barLayout(result.rows, (r) => r[metric], rate ? { max: 100 } : { total: result.totals[metric] });
+  }
+
+  protected override renderActions() {
+    return html`<label class="metric"
+      >${this.t('devices.metric')}
+      <select part="metric-select" @change=${this.onMetric}>
+        ${DEVICE_METRICS.map(
+          (m) => html`<option value=${m} ?selected=${m === this.effectiveMetric}>${this.t(`metric.${m}` as MessageKey)}</option>`,
+        )}
+      </select></label
+    >`;
+  }
+
+  private onMetric(e: Event) {
+    this.metric = (e.target as HTMLSelectElement).value as MetricName;
+  }
+
+  private pointText(bar: BarItem<DeviceRow>): string {
+    const metric = this.effectiveMetric;
+    const name = this.label(bar.item.device);
+    const value = this.format(metric, bar.value);
+    const metricLabel = this.t(`metric.${metric}` as MessageKey);
+    return bar.share === undefined
+      ? this.t('devices.pointRate', { device: name, metric: metricLabel, value })
+      : this.t('devices.point', { device: name, value, share: this.fmt.percent(bar.share, 1), metric: metricLabel });
+  }
+
+  protected override renderData(data: DevicesData) {
+    const metric = this.effectiveMetric;
+    const bars = this.bars(data.current);
+    const prev = data.previous;
+    const active = this.active >= 0 && this.active < bars.length ? this.active : -1;
+    const focusIndex = active >= 0 ? active : 0;
+    const metricLabel = this.t(`metric.${metric}` as MessageKey);
+    const top = bars[0];
+    const summary = top
+      ? this.t(top.share === undefined ? 'devices.summaryRate' : 'devices.summary', {
+          count: this.fmt.count(bars.length),
+          top: this.label(top.item.device),
+          value: this.format(metric, top.value),
+          share: this.fmt.percent(top.share ?? 0, 1),
+        })
+      : '';
+    const tipBar = this.tip && active >= 0 ? bars[active] : undefined;
+    return html`
+      <p class="sr-only" id="${this.uid}-summary">${summary} ${this.t('devices.keys')}</p>
+      <ul
+        class="chart"
+        part="chart"
+        aria-label=${this.t('devices.chartLabel', { metric: metricLabel })}
+        aria-describedby="${this.uid}-summary"
+        @keydown=${(e: KeyboardEvent) => this.onKey(e, bars.length)}
+      >
+        ${bars.map((bar, i) => {
+          const device = bar.item.device;
+          const name = this.label(device);
+          const before = prev?.rows.find((r) => r.device === device);
+          return html`<li class="row" data-device=${device}>
+            <div
+              class="mark ${i === active ? 'active' : ''}"
+              part="mark"
+              role="img"
+              tabindex=${i === focusIndex ? 0 : -1}
+              aria-label=${this.pointText(bar)}
+              @focus=${() => this.show(i)}
+              @blur=${() => (this.tip = false)}
+              @pointerenter=${() => this.show(i)}
+              @pointerleave=${() => (this.tip = false)}
+            >
+              <span class="name">${name}</span>
+              <span class="track" part="bar-track"><span class="bar" part="bar" style="inline-size:${bar.fraction * 100}%"></span></span>
+              <span class="figures"
+                ><span class="value">${this.format(metric, bar.value)}</span>${bar.share === undefined
+                  ? nothing
+                  : html`<span class="share">${this.fmt.percent(bar.share, 1)}</span>`}${prev
+                  ? html`<span class="compare">${this.t('devices.compare', { value: this.format(metric, before?.[metric] ?? 0) })}</span>`
+                  : nothing}</span
+              >
+            </div>
+            <button
+              type="button"
+              class="filter"
+              part="filter-button"
+              aria-label=${this.t('devices.filterBy', { name })}
+              @click=${() => emit(this, 'filter-add', { field: 'devices', value: device, label: name })}
+            >
+              ${this.t('devices.filter')}
+            </button>
+            ${tipBar && i === active ? this.renderTooltip(tipBar) : nothing}
+          </li>`;
+        })}
+      </ul>
+      <div class="sr-only" role="status" aria-live="polite">${tipBar ? this.pointText(tipBar) : ''}</div>
+      <button
+        type="button"
+        class="toggle"
+        aria-expanded=${this.showTable ? 'true' : 'false'}
+        aria-controls="${this.uid}-table"
+        @click=${() => (this.showTable = !this.showTable)}
+      >
+        ${this.t(this.showTable ? 'action.hideTable' : 'action.showTable')}
+      </button>
+      <div id="${this.uid}-table">${this.showTable ? this.renderTable(data.current) : nothing}</div>
+    `;
+  }
+
+  private renderTooltip(bar: BarItem<DeviceRow>) {
+    const r = bar.item;
+    const lines: [string, string][] = [
+      [this.t('metric.plays'), this.fmt.count(r.plays)],
+      [this.t('metric.distribution'), this.fmt.percent(r.distribution, 1)],
+      [this.t('metric.impressions'), this.fmt.count(r.impressions)],
+      [this.t('metric.minutesViewed'), this.fmt.minutes(r.minutesViewed)],
+      [this.t('metric.avgCompletionRate'), this.fmt.percent(r.avgCompletionRate, 1)],
+    ];
+    return html`<div class="tooltip" part="tooltip" aria-hidden="true">
+      <strong>${this.label(r.device)}</strong>
+      <dl>${lines.map(([k, v]) => html`<dt>${k}</dt><dd>${v}</dd>`)}</dl>
+    </div>`;
+  }
+
+  private show(i: number) {
+    this.active = i;
+    this.tip = true;
+  }
+
+  private onKey(e: KeyboardEvent, count: number) {
+    if (count === 0) return;
+    const from = this.active < 0 ? 0 : this.active;
+    let to: number | undefined;
+    switch (e.key) {
+      case 'ArrowDown':
+      case 'ArrowRight':
+        to = Math.min(count - 1, from + 1);
+        break;
+      case 'ArrowUp':
+      case 'ArrowLeft':
+        to = Math.max(0, from - 1);
+        break;
+      case 'Home':
+        to = 0;
+        break;
+      case 'End':
+        to = count - 1;
+        break;
+    }
+    if (to === undefined || !(e.target as HTMLElement).classList.contains('mark')) return;
+    e.preventDefault();
+    this.active = to;
+    void this.updateComplete.then(() => this.renderRoot.querySelectorAll<HTMLElement>('.mark')[to!]?.focus());
+  }
+
+  private renderTable(result: DevicesResult) {
+    const columns: TableColumn<DeviceRow>[] = [
+      { key: 'device', label: this.t('devices.device'), rowHeader: true, cell: (r) => this.label(r.device) },
+      { key: 'plays', label: this.t('metric.plays'), numeric: true, cell: (r) => this.fmt.count(r.plays) },
+      { key: 'distribution', label: this.t('metric.distribution'), numeric: true, cell: (r) => this.fmt.percent(r.distribution, 1) },
+      { key: 'impressions', label: this.t('metric.impressions'), numeric: true, cell: (r) => this.fmt.count(r.impressions) },
+      {
+        key: 'playImpressionRatio',
+        label: this.t('metric.playImpressionRatio'),
+        numeric: true,
+        cell: (r) => this.fmt.percent(r.playImpressionRatio, 1),
+      },
+      { key: 'uniqueViewers', label: this.t('metric.uniqueViewers'), numeric: true, cell: (r) => this.fmt.count(r.uniqueViewers) },
+      { key: 'minutesViewed', label: this.t('metric.minutesViewed'), numeric: true, cell: (r) => this.fmt.minutes(r.minutesViewed) },
+      {
+        key: 'avgCompletionRate',
+        label: this.t('metric.avgCompletionRate'),
+        numeric: true,
+        cell: (r) => this.fmt.percent(r.avgCompletionRate, 1),
+      },
+      {
+        key: 'avgDropOffRate',
+        label: this.t('metric.avgDropOffRate'),
+        numeric: true,
+        cell: (r) => this.fmt.percent(r.avgDropOffRate, 1),
+      },
+    ];
+    return dataTable({ caption: this.t('table.caption', { title: this.panelTitle() }), columns, rows: result.rows, t: (k, p) => this.t(k, p) });
+  }
+
+  protected override csvTable(data: DevicesData): CsvTable {
+    const compare = data.previous && this.compareRange;
+    const columns = [
+      'device',
+      'plays',
+      'distribution',
+      'impressions',
+      'playImpressionRatio',
+      'uniqueViewers',
+      'minutesViewed',
+      'avgCompletionRate',
+      'avgDropOffRate',
+    ];
+    if (compare) columns.push(`plays ${compare.from}..${compare.to}`);
+    return {
+      name: this.t('devices.title'),
+      columns,
+      rows: data.current.rows.map((r) => {
+        const row: (string | number)[] = [
+          r.device,
+          r.plays,
+          r.distribution,
+          r.impressions,
+          r.playImpressionRatio,
+          r.uniqueViewers,
+          r.minutesViewed,
+          r.avgCompletionRate,
+          r.avgDropOffRate,
+        ];
+        if (compare) row.push(data.previous!.rows.find((p) => p.device === r.device)?.plays ?? 0);
+        return row;
+      }),
+    };
+  }
+}
