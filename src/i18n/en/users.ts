@@ -29,7 +29,7 @@ export const users = {
   'heatmap.tier3': 'Viewed more than twice',
   'heatmap.legend': 'Legend',
   'heatmap.cell': '{name}, {from}–{to}: {tier} ({count})',
-  'heatmap.times': '{count} views',
+  'heatmap.times': 'views: {count}',
   'heatmap.chapter': 'Chapter: {label}',
   'heatmap.chapters': 'Chapters: {list}',
   'heatmap.spansCaption': 'Parts of the media each user watched',
