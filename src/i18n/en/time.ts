@@ -12,8 +12,7 @@ export const time = {
   'time.unit.day': 'day',
   'time.unit.month': 'month',
   'time.instructions': 'Arrow keys move from one {unit} to the next, Page Up and Page Down by 10, Home and End to the ends.',
-  'time.summary': '{metric}: {total} in total, highest on {date} ({max}).',
-  'time.summaryRate': '{metric}: highest on {date} ({max}).',
+  'time.summaryMax': '{metric}: highest on {date} ({max}).',
   'time.summaryNone': '{metric}: nothing in this period.',
   'time.compareSeries': '{metric}, compare period',
   'time.announce': '{date}: {values}.',
@@ -25,5 +24,6 @@ export const time = {
   'time.table.date': 'Date',
   'time.table.compareDate': 'Compare period date',
   'time.table.compare': '{metric} (compare period)',
-  'time.total': 'Total',
+  'time.comparePeriod': 'Compare period',
+  'time.notAvailable': '—',
 } as const;

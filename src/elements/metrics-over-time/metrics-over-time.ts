@@ -1,0 +1,628 @@
+import { html, svg, css, nothing } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { styleMap } from 'lit/directives/style-map.js';
+import { AnalyticsPanel, type LoadContext } from '../shared/analytics-panel.js';
+import { METRICS, type Granularity, type MetricName, type TimelinePoint, type TimelineResult } from '../../data/types.js';
+import { RATE_METRICS } from '../../data/compare.js';
+import type { CsvTable } from '../../data/csv.js';
+import { isRtl, type MessageKey } from '../../i18n/index.js';
+import {
+  indexTicks,
+  keyStep,
+  linePath,
+  mirrorMargins,
+  nearestIndex,
+  plotBox,
+  seriesMax,
+  xScale,
+  yScale,
+  yTicks,
+  type Frame,
+} from '../../charts/line-chart.js';
+import { alignByOffset, metricValues, sortedIndexes, timelineIsEmpty, type TableSort } from '../../charts/timeline.js';
+import { WidthController } from '../playback-views/width-controller.js';
+
+/** What `<metrics-over-time>` loads: the timeline of the range and, when comparing, of the compare range. */
+export interface TimeData {
+  current: TimelineResult;
+  previous?: TimelineResult;
+}
+
+const HEIGHT = 260;
+const MARGIN = { top: 16, right: 56, bottom: 30, left: 56 };
+const PRIMARY = 'var(--_series-1)';
+const SECOND = 'var(--_series-2)';
+
+/**
+ * One metric of the entry per day or month: tabs for impressions, plays, unique viewers, minutes viewed, average
+ * completion and drop-off rates; a second metric from a menu on a second axis; the compare period as dashed lines
+ * aligned by offset from the start of each range (day i under day i); tooltips on hover and keyboard focus; "View
+ * details" opens a sortable table of every metric per bucket, which is also what the CSV export holds.
+ *
+ * @summary Metrics per day or month with a second axis, compare period and details table.
+ * @csspart tabs - The metric tabs.
+ * @csspart tab - One metric tab.
+ * @csspart controls - Granularity buttons and the second-metric menu.
+ * @csspart chart - The focusable chart (a slider over the days or months).
+ * @csspart plot - The SVG.
+ * @csspart series - The primary metric's line (`series-second` for the second metric).
+ * @csspart compare - A compare-period line.
+ * @csspart tooltip - The tooltip.
+ * @csspart summary - The text summary under the chart.
+ * @csspart details-toggle - The "View details" button.
+ * @csspart table - The details table.
+ * @cssprop --ea-series-1 - Colour of the primary metric.
+ * @cssprop --ea-series-2 - Colour of the second metric.
+ * @cssprop --ea-chart-height - Height of the chart (default 260px).
+ */
+export class MetricsOverTime extends AnalyticsPanel<TimeData> {
+  static override styles = [
+    ...AnalyticsPanel.styles,
+    css`
+      [role='tablist'] {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 4px;
+        margin-bottom: 8px;
+        border-bottom: 1px solid var(--_border);
+      }
+      [role='tab'] {
+        border: none;
+        border-bottom: 3px solid transparent;
+        border-radius: 0;
+        background: none;
+        padding: 6px 10px;
+        color: var(--_muted);
+      }
+      [role='tab'][aria-selected='true'] {
+        background: none;
+        color: var(--_text);
+        border-bottom-color: var(--_accent);
+        font-weight: 600;
+      }
+      .controls {
+        display: flex;
+        flex-wrap: wrap;
+        align-items: center;
+        gap: 8px 16px;
+        margin-bottom: 8px;
+      }
+      .group {
+        display: inline-flex;
+        gap: 4px;
+      }
+      label {
+        display: inline-flex;
+        align-items: center;
+        gap: 6px;
+        color: var(--_muted);
+      }
+      .key {
+        display: inline-flex;
+        gap: 12px;
+        color: var(--_muted);
+        font-size: 0.9em;
+      }
+      .swatch {
+        display: inline-block;
+        width: 14px;
+        height: 0;
+        border-top: 3px solid;
+        margin-inline-end: 4px;
+        vertical-align: middle;
+      }
+      .swatch.dashed {
+        border-top-style: dashed;
+        opacity: 0.6;
+      }
+      .chart {
+        position: relative;
+        height: var(--ea-chart-height, 260px);
+        cursor: crosshair;
+        touch-action: pan-y;
+      }
+      .chart svg {
+        display: block;
+        overflow: visible;
+        direction: ltr;
+      }
+      .grid {
+        stroke: var(--_border);
+      }
+      .axis {
+        fill: var(--_muted);
+        font-size: 11px;
+        font-variant-numeric: tabular-nums;
+      }
+      .series {
+        fill: none;
+        stroke-width: 2;
+      }
+      .compare {
+        fill: none;
+        stroke-width: 1.5;
+        stroke-dasharray: 5 4;
+        opacity: 0.6;
+      }
+      .focus-line {
+        stroke: var(--_text);
+      }
+      .dot {
+        stroke: var(--_bg);
+        stroke-width: 1.5;
+      }
+      .tooltip {
+        position: absolute;
+        top: 0;
+        z-index: 1;
+        pointer-events: none;
+        background: var(--_bg);
+        border: 1px solid var(--_border);
+        border-radius: calc(var(--_radius) / 2);
+        box-shadow: 0 2px 8px rgb(0 0 0 / 0.12);
+        padding: 6px 8px;
+        font-size: 0.9em;
+        min-width: 160px;
+        max-width: 280px;
+      }
+      .tooltip p {
+        margin: 0 0 2px;
+      }
+      .tooltip .head {
+        font-weight: 600;
+      }
+      .muted {
+        color: var(--_muted);
+      }
+      .summary {
+        color: var(--_muted);
+        margin: 8px 0 0;
+      }
+      .details-toggle {
+        margin-top: 8px;
+      }
+      .details {
+        margin-top: 12px;
+        max-height: 420px;
+        overflow: auto;
+      }
+      th button {
+        border: none;
+        background: none;
+        padding: 0;
+        font-weight: 600;
+        color: inherit;
+      }
+    `,
+  ];
+
+  /** The metric drawn on the main axis. */
+  @property({ reflect: true }) metric: MetricName = 'plays';
+
+  /** A second metric on a second axis, or '' for none. */
+  @property({ attribute: 'second-metric' }) secondMetric: MetricName | '' = '';
+
+  /** Buckets of `day`s or `month`s; reloads when changed. */
+  @property({ reflect: true }) granularity: Granularity = 'day';
+
+  /** Whether the details table shows. */
+  @property({ type: Boolean, reflect: true }) details = false;
+
+  @state() private active = -1;
+  @state() private tipOpen = false;
+  @state() private announcement = '';
+  @state() private sort: TableSort = { field: 'date', direction: 'asc' };
+
+  private readonly size = new WidthController(this, '.chart');
+  private focused = false;
+
+  protected override loadArgs(): unknown[] {
+    return [this.granularity];
+  }
+
+  protected override panelTitle(): string {
+    return this.t('time.title');
+  }
+
+  protected override async load(ctx: LoadContext): Promise<TimeData> {
+    const granularity = this.granularity === 'month' ? 'month' : 'day';
+    const [current, previous] = await Promise.all([
+      ctx.ask({ ...ctx.base, kind: 'timeline', granularity }),
+      ctx.compare ? ctx.ask({ ...ctx.compare, kind: 'timeline', granularity }) : undefined,
+    ]);
+    return { current, previous };
+  }
+
+  protected override isEmpty(data: TimeData): boolean {
+    return timelineIsEmpty(data.current.points);
+  }
+
+  // ---- helpers
+
+  private get rtl(): boolean {
+    return isRtl(this.locale);
+  }
+
+  private get primary(): MetricName {
+    return METRICS.includes(this.metric) ? this.metric : 'plays';
+  }
+
+  private get second(): MetricName | undefined {
+    const s = this.secondMetric;
+    return s && METRICS.includes(s) && s !== this.primary ? s : undefined;
+  }
+
+  private metricLabel(m: MetricName): string {
+    return this.t(`metric.${m}` as MessageKey);
+  }
+
+  private formatMetric(m: MetricName, v: number | undefined): string {
+    if (v === undefined) return this.t('time.notAvailable');
+    if (RATE_METRICS.has(m)) return this.fmt.percent(v, 1);
+    if (m === 'minutesViewed') return this.fmt.minutes(v);
+    return this.fmt.count(v);
+  }
+
+  private axisLabel(m: MetricName, v: number): string {
+    return RATE_METRICS.has(m) ? this.fmt.percent(v, 0) : this.fmt.compact(v);
+  }
+
+  private dateLabel(iso: string, long = false): string {
+    if (this.granularityOf() === 'month') return this.fmt.month(iso);
+    return long ? this.fmt.date(iso) : this.fmt.shortDate(iso);
+  }
+
+  private granularityOf(): Granularity {
+    return this.data?.current.granularity ?? this.granularity;
+  }
+
+  private frame(): Frame {
+    return { width: Math.max(200, this.size.width), height: HEIGHT, margin: mirrorMargins(MARGIN, this.rtl) };
+  }
+
+  private unit(): string {
+    return this.t(`time.unit.${this.granularityOf()}` as MessageKey);
+  }
+
+  private describe(data: TimeData, i: number): string {
+    const p = data.current.points[i];
+    if (!p) return '';
+    const prev = alignByOffset(data.current.points, data.previous?.points)[i];
+    const metrics = [this.primary, ...(this.second ? [this.second] : [])];
+    const values = metrics.map((m) =>
+      prev
+        ? this.t('time.valueCompare', {
+            metric: this.metricLabel(m),
+            value: this.formatMetric(m, p[m]),
+            date: this.dateLabel(prev.date, true),
+            previous: this.formatMetric(m, prev[m]),
+          })
+        : this.t('time.value', { metric: this.metricLabel(m), value: this.formatMetric(m, p[m]) }),
+    );
+    return this.t('time.announce', { date: this.dateLabel(p.date, true), values: values.join(', ') });
+  }
+
+  // ---- interaction
+
+  private selectMetric(m: MetricName, focus = false) {
+    this.metric = m;
+    if (this.secondMetric === m) this.secondMetric = '';
+    if (focus)
+      void this.updateComplete.then(() =>
+        this.renderRoot.querySelector<HTMLElement>(`[role=tab][data-metric="${m}"]`)?.focus(),
+      );
+  }
+
+  private onTabKey(e: KeyboardEvent) {
+    const i = METRICS.indexOf(this.primary);
+    let next: number | undefined;
+    if (e.key === 'ArrowRight') next = i + (this.rtl ? -1 : 1);
+    else if (e.key === 'ArrowLeft') next = i + (this.rtl ? 1 : -1);
+    else if (e.key === 'Home') next = 0;
+    else if (e.key === 'End') next = METRICS.length - 1;
+    if (next === undefined) return;
+    e.preventDefault();
+    this.selectMetric(METRICS[(next + METRICS.length) % METRICS.length]!, true);
+  }
+
+  private indexAt(e: MouseEvent): number {
+    const svgEl = this.renderRoot.querySelector('.chart svg');
+    const n = this.data?.current.points.length ?? 0;
+    if (!svgEl || !n) return -1;
+    const rect = svgEl.getBoundingClientRect();
+    return nearestIndex(e.clientX - rect.left, xScale([0, n - 1], this.frame(), this.rtl), n);
+  }
+
+  private onPointerMove(e: PointerEvent) {
+    const i = this.indexAt(e);
+    if (i < 0) return;
+    this.active = i;
+    this.tipOpen = true;
+  }
+
+  private onPointerLeave() {
+    if (!this.focused) this.tipOpen = false;
+  }
+
+  private onFocus() {
+    this.focused = true;
+    const n = this.data?.current.points.length ?? 0;
+    if (this.active < 0 || this.active >= n) this.active = 0;
+    this.tipOpen = true;
+    if (this.data) this.announcement = this.describe(this.data, this.active);
+  }
+
+  private onBlur() {
+    this.focused = false;
+    this.tipOpen = false;
+  }
+
+  private onKeyDown(e: KeyboardEvent) {
+    if (!this.data) return;
+    if (e.key === 'Escape') {
+      this.tipOpen = false;
+      return;
+    }
+    const next = keyStep(e.key, this.active, this.data.current.points.length, this.rtl);
+    if (next === undefined) return;
+    e.preventDefault();
+    this.active = next;
+    this.tipOpen = true;
+    this.announcement = this.describe(this.data, next);
+  }
+
+  private sortBy(field: TableSort['field']) {
+    this.sort =
+      this.sort.field === field
+        ? { field, direction: this.sort.direction === 'asc' ? 'desc' : 'asc' }
+        : { field, direction: field === 'date' ? 'asc' : 'desc' };
+  }
+
+  // ---- rendering
+
+  protected override renderActions() {
+    const g = this.granularity;
+    return html`<div class="group" role="group" aria-label=${this.t('time.granularity')}>
+      ${(['day', 'month'] as const).map(
+        (v) => html`<button
+          type="button"
+          class="granularity"
+          data-value=${v}
+          aria-pressed=${g === v ? 'true' : 'false'}
+          @click=${() => (this.granularity = v)}
+        >
+          ${this.t(v === 'day' ? 'time.day' : 'time.month')}
+        </button>`,
+      )}
+    </div>`;
+  }
+
+  protected override renderData(data: TimeData) {
+    const points = data.current.points;
+    const n = points.length;
+    const primary = this.primary;
+    const second = this.second;
+    const frame = this.frame();
+    const box = plotBox(frame);
+    const rtl = this.rtl;
+    const aligned = alignByOffset(points, data.previous?.points);
+    const hasCompare = data.previous !== undefined;
+    const x = xScale([0, Math.max(0, n - 1)], frame, rtl);
+    const cur1 = metricValues(points, primary);
+    const prev1 = hasCompare ? metricValues(aligned, primary) : undefined;
+    const y1 = yScale(seriesMax(cur1, prev1), frame);
+    const cur2 = second ? metricValues(points, second) : undefined;
+    const prev2 = second && hasCompare ? metricValues(aligned, second) : undefined;
+    const y2 = second ? yScale(seriesMax(cur2, prev2), frame) : undefined;
+    const xt = indexTicks(n, Math.max(2, Math.floor((box.right - box.left) / 80)));
+    const active = this.active >= 0 && this.active < n ? this.active : -1;
+    const dots = n <= 45;
+    const leftX = rtl ? box.right + 6 : box.left - 6;
+    const rightX = rtl ? box.left - 6 : box.right + 6;
+    const title = second
+      ? this.t('time.chartLabelTwo', { metric: this.metricLabel(primary), second: this.metricLabel(second), unit: this.unit() })
+      : this.t('time.chartLabel', { metric: this.metricLabel(primary), unit: this.unit() });
+
+    const chart = svg`<g aria-hidden="true">
+      ${yTicks(y1, 5).map(
+        (t) => svg`<line class="grid" x1=${box.left} x2=${box.right} y1=${t.position} y2=${t.position}></line>
+          <text class="axis y1" x=${leftX} y=${t.position} dy="0.32em" text-anchor=${rtl ? 'start' : 'end'}>${this.axisLabel(primary, t.value)}</text>`,
+      )}
+      ${y2
+        ? yTicks(y2, 5).map(
+            (t) => svg`<text class="axis y2" x=${rightX} y=${t.position} dy="0.32em" text-anchor=${rtl ? 'end' : 'start'}>${this.axisLabel(second!, t.value)}</text>`,
+          )
+        : nothing}
+      ${xt.map(
+        (i) => svg`<text class="axis x" x=${x(i)} y=${box.bottom + 18} text-anchor="middle">${this.dateLabel(points[i]!.date)}</text>`,
+      )}
+      ${prev1 ? svg`<path part="compare" class="compare" data-metric=${primary} stroke=${PRIMARY} d=${linePath(prev1, x, y1)}></path>` : nothing}
+      ${prev2 && y2 ? svg`<path part="compare" class="compare" data-metric=${second} stroke=${SECOND} d=${linePath(prev2, x, y2)}></path>` : nothing}
+      ${cur2 && y2 ? svg`<path part="series series-second" class="series second" data-metric=${second} stroke=${SECOND} d=${linePath(cur2, x, y2)}></path>` : nothing}
+      <path part="series" class="series primary" data-metric=${primary} stroke=${PRIMARY} d=${linePath(cur1, x, y1)}></path>
+      ${dots ? cur1.map((v, i) => svg`<circle class="dot" r="3" fill=${PRIMARY} cx=${x(i)} cy=${y1(v ?? 0)}></circle>`) : nothing}
+      ${active >= 0
+        ? svg`<line class="focus-line" x1=${x(active)} x2=${x(active)} y1=${box.top} y2=${box.bottom}></line>
+          <circle class="dot" r="5" fill=${PRIMARY} cx=${x(active)} cy=${y1(cur1[active] ?? 0)}></circle>
+          ${cur2 && y2 ? svg`<circle class="dot" r="5" fill=${SECOND} cx=${x(active)} cy=${y2(cur2[active] ?? 0)}></circle>` : nothing}`
+        : nothing}
+    </g>`;
+
+    return html`
+      <div role="tablist" part="tabs" aria-label=${this.t('time.metrics')} @keydown=${this.onTabKey}>
+        ${METRICS.map((m) => {
+          const selected = m === primary;
+          return html`<button
+            type="button"
+            role="tab"
+            part="tab"
+            id="${this.uid}-tab-${m}"
+            data-metric=${m}
+            aria-selected=${selected ? 'true' : 'false'}
+            aria-controls="${this.uid}-tabpanel"
+            tabindex=${selected ? '0' : '-1'}
+            title=${this.t(`metric.help.${m}` as MessageKey)}
+            @click=${() => this.selectMetric(m)}
+          >
+            ${this.metricLabel(m)}
+          </button>`;
+        })}
+      </div>
+      <div role="tabpanel" id="${this.uid}-tabpanel" aria-labelledby="${this.uid}-tab-${primary}">
+        <div class="controls" part="controls">
+          <label
+            >${this.t('time.second')}
+            <select
+              class="second"
+              @change=${(e: Event) => (this.secondMetric = (e.target as HTMLSelectElement).value as MetricName | '')}
+            >
+              <option value="" ?selected=${!second}>${this.t('time.secondNone')}</option>
+              ${METRICS.filter((m) => m !== primary).map(
+                (m) => html`<option value=${m} ?selected=${m === second}>${this.metricLabel(m)}</option>`,
+              )}
+            </select></label
+          >
+          <span class="key" aria-hidden="true">
+            <span><span class="swatch" style=${styleMap({ color: PRIMARY })}></span>${this.metricLabel(primary)}</span>
+            ${second ? html`<span><span class="swatch" style=${styleMap({ color: SECOND })}></span>${this.metricLabel(second)}</span>` : nothing}
+            ${hasCompare
+              ? html`<span><span class="swatch dashed" style=${styleMap({ color: PRIMARY })}></span>${this.t('time.comparePeriod')}</span>`
+              : nothing}
+          </span>
+        </div>
+        <div
+          class="chart"
+          part="chart"
+          tabindex="0"
+          role="slider"
+          aria-label=${title}
+          aria-describedby="${this.uid}-summary ${this.uid}-help"
+          aria-valuemin="0"
+          aria-valuemax=${Math.max(0, n - 1)}
+          aria-valuenow=${Math.max(0, active)}
+          aria-valuetext=${points[Math.max(0, active)] ? this.dateLabel(points[Math.max(0, active)]!.date, true) : ''}
+          @pointermove=${this.onPointerMove}
+          @pointerleave=${this.onPointerLeave}
+          @focus=${this.onFocus}
+          @blur=${this.onBlur}
+          @keydown=${this.onKeyDown}
+        >
+          <svg part="plot" width=${frame.width} height=${frame.height} viewBox="0 0 ${frame.width} ${frame.height}" aria-hidden="true">
+            ${chart}
+          </svg>
+          ${this.tipOpen && active >= 0 ? this.renderTooltip(data, active, x(active), frame.width) : nothing}
+        </div>
+        <p class="summary" part="summary" id="${this.uid}-summary">${this.summaryText(points)}</p>
+        <p class="sr-only" id="${this.uid}-help">${this.t('time.instructions', { unit: this.unit() })}</p>
+        <div class="sr-only" role="status" aria-live="polite">${this.announcement}</div>
+      </div>
+      <button
+        type="button"
+        class="details-toggle"
+        part="details-toggle"
+        aria-expanded=${this.details ? 'true' : 'false'}
+        aria-controls="${this.uid}-details"
+        @click=${() => (this.details = !this.details)}
+      >
+        ${this.t(this.details ? 'time.hideDetails' : 'time.details')}
+      </button>
+      <div
+        class="details"
+        id="${this.uid}-details"
+        ?hidden=${!this.details}
+        role="region"
+        tabindex=${this.details ? '0' : '-1'}
+        aria-label=${this.t('time.table.caption', { unit: this.unit() })}
+      >
+        ${this.details ? this.renderDetails(points) : nothing}
+      </div>
+    `;
+  }
+
+  private renderTooltip(data: TimeData, i: number, x: number, width: number) {
+    const p = data.current.points[i]!;
+    const prev = alignByOffset(data.current.points, data.previous?.points)[i];
+    const metrics = [this.primary, ...(this.second ? [this.second] : [])];
+    const half = 90;
+    const left = Math.max(0, Math.min(width - 2 * half, x - half));
+    return html`<div class="tooltip" part="tooltip" aria-hidden="true" style=${styleMap({ left: `${left}px` })}>
+      <p class="head">${this.dateLabel(p.date, true)}</p>
+      ${metrics.map((m) => html`<p data-metric=${m}>${this.metricLabel(m)}: <strong>${this.formatMetric(m, p[m])}</strong></p>`)}
+      ${data.previous
+        ? html`<p class="head compare-head">${this.t('time.comparePeriod')}: ${prev ? this.dateLabel(prev.date, true) : ''}</p>
+            ${metrics.map(
+              (m) => html`<p class="compare-value" data-metric=${m}>${this.metricLabel(m)}: ${this.formatMetric(m, prev?.[m])}</p>`,
+            )}`
+        : nothing}
+    </div>`;
+  }
+
+  private renderDetails(points: readonly TimelinePoint[]) {
+    const order = sortedIndexes(points, this.sort);
+    const header = (field: TableSort['field'], label: string) => {
+      const sorted = this.sort.field === field;
+      return html`<th
+        scope="col"
+        aria-sort=${sorted ? (this.sort.direction === 'asc' ? 'ascending' : 'descending') : 'none'}
+        data-field=${field}
+      >
+        <button type="button" @click=${() => this.sortBy(field)}>
+          ${label}${sorted ? html`<span aria-hidden="true">${this.sort.direction === 'asc' ? ' ▲' : ' ▼'}</span>` : nothing}
+        </button>
+      </th>`;
+    };
+    return html`<table part="table">
+      <caption>
+        ${this.t('time.table.caption', { unit: this.unit() })}
+      </caption>
+      <thead>
+        <tr>
+          ${header('date', this.t('time.table.date'))} ${METRICS.map((m) => header(m, this.metricLabel(m)))}
+        </tr>
+      </thead>
+      <tbody>
+        ${order.map((i) => {
+          const p = points[i]!;
+          return html`<tr>
+            <th scope="row">${this.dateLabel(p.date, true)}</th>
+            ${METRICS.map((m) => html`<td>${this.formatMetric(m, p[m])}</td>`)}
+          </tr>`;
+        })}
+      </tbody>
+    </table>`;
+  }
+
+  private summaryText(points: readonly TimelinePoint[]): string {
+    const m = this.primary;
+    let best = -1;
+    points.forEach((p, i) => {
+      if (p[m] > 0 && (best < 0 || p[m] > points[best]![m])) best = i;
+    });
+    if (best < 0) return this.t('time.summaryNone', { metric: this.metricLabel(m) });
+    return this.t('time.summaryMax', {
+      metric: this.metricLabel(m),
+      date: this.dateLabel(points[best]!.date, true),
+      max: this.formatMetric(m, points[best]![m]),
+    });
+  }
+
+  protected override csvTable(data: TimeData): CsvTable {
+    const { current, previous } = data;
+    const columns = [this.t('time.table.date'), ...METRICS.map((m) => this.metricLabel(m))];
+    if (previous)
+      columns.push(
+        this.t('time.table.compareDate'),
+        ...METRICS.map((m) => this.t('time.table.compare', { metric: this.metricLabel(m) })),
+      );
+    const aligned = alignByOffset(current.points, previous?.points);
+    const rows = current.points.map((p, i) => {
+      const row: (string | number | undefined)[] = [p.date, ...METRICS.map((m) => p[m])];
+      if (previous) {
+        const q = aligned[i];
+        row.push(q?.date, ...METRICS.map((m) => q?.[m]));
+      }
+      return row;
+    });
+    return { name: this.t('time.title'), columns, rows };
+  }
+}
