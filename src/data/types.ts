@@ -282,6 +282,11 @@ export interface HeatmapQuery extends QueryBase {
   userIds?: string[];
   /** At most this many users when `userIds` is absent. */
   limit?: number;
+  /**
+   * When `userIds` is absent: only users whose name or id contains this text, case-insensitive (the same match as
+   * {@link UsersQuery.search}), applied before `limit`. Ignored with `userIds`.
+   */
+  search?: string;
 }
 /** One user's heatmap. */
 export interface HeatmapRow {
