@@ -68,6 +68,7 @@ let uid = 0;
  * (`src/shell/panels.ts`) that fit the entry's type, laid out in a responsive grid. The dashboard loads the entry's
  * details itself; each panel loads its own data, so one failing panel never affects the others.
  *
+ * @tagname entry-analytics
  * @summary Per-entry analytics dashboard composing every panel.
  * @fires range-change - The user chose another period, custom range or compare mode. Detail: `{range, compare, preset, compareMode}`.
  * @fires filters-change - The user added or removed a filter. Detail: `{filters}`.

@@ -1,0 +1,112 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html } from 'lit';
+import '../src/define.js';
+import { COMPARE_MODES, PRESETS } from '../src/shell/presets.js';
+import type { DataProvider, Filters } from '../src/data/types.js';
+import {
+  SAMPLE_ENTRY_ID,
+  SAMPLE_IMAGE_ID,
+  SAMPLE_TIME_ZONE,
+  emptyProvider,
+  failingProvider,
+  hangingProvider,
+  sampleProvider,
+  sampleRange,
+} from './support.js';
+
+interface Args {
+  entryId: string;
+  preset: string;
+  from: string;
+  to: string;
+  compare: string;
+  timeZone: string;
+  lang: string;
+  hiddenPanels: string;
+  backLink: string;
+  backLabel: string;
+  filters: Filters;
+}
+
+const range = sampleRange();
+
+const render = (args: Args, provider: DataProvider = sampleProvider()) => html`<entry-analytics
+  .provider=${provider}
+  entry-id=${args.entryId}
+  preset=${args.preset}
+  from=${args.from}
+  to=${args.to}
+  compare=${args.compare}
+  time-zone=${args.timeZone}
+  lang=${args.lang}
+  hidden-panels=${args.hiddenPanels}
+  back-link=${args.backLink}
+  back-label=${args.backLabel}
+  .filters=${args.filters}
+></entry-analytics>`;
+
+const meta: Meta<Args> = {
+  title: 'Dashboard/entry-analytics',
+  component: 'entry-analytics',
+  args: {
+    entryId: SAMPLE_ENTRY_ID,
+    preset: 'last30',
+    from: range.from,
+    to: range.to,
+    compare: 'none',
+    timeZone: SAMPLE_TIME_ZONE,
+    lang: 'en',
+    hiddenPanels: '',
+    backLink: 'https://media.northfield.edu/media/1_v8k2m4qz',
+    backLabel: '',
+    filters: {},
+  },
+  argTypes: {
+    entryId: { control: 'select', options: [SAMPLE_ENTRY_ID, SAMPLE_IMAGE_ID], description: 'entry-id' },
+    preset: { control: 'select', options: [...PRESETS] },
+    from: { control: 'text', description: 'Custom range start (preset="custom"), YYYY-MM-DD' },
+    to: { control: 'text', description: 'Custom range end (preset="custom"), YYYY-MM-DD' },
+    compare: { control: 'select', options: [...COMPARE_MODES] },
+    timeZone: { control: 'select', options: ['UTC', 'Europe/Paris', 'America/New_York', 'Asia/Tokyo'] },
+    lang: { control: 'select', options: ['en', 'de', 'fr', 'ar', 'ja'] },
+    hiddenPanels: { control: 'text', description: 'Space-separated panel ids to hide (e.g. "highlights")' },
+    backLink: { control: 'text', description: 'http(s) URL of the host media page' },
+    backLabel: { control: 'text' },
+    filters: { control: 'object', description: 'Filters (JS property), e.g. {"devices": ["Mobile"]}' },
+  },
+  render: (args) => render(args),
+  parameters: { layout: 'fullscreen' },
+};
+export default meta;
+
+type Story = StoryObj<Args>;
+
+/** The sample lecture video, last 30 days. */
+export const Default: Story = {};
+
+/** Compared with the previous period: every panel shows both periods. */
+export const Compare: Story = { args: { compare: 'previous' } };
+
+/** Same period last year (the sample has no data then: trends read "new in this period"). */
+export const CompareLastYear: Story = { args: { compare: 'lastYear', preset: 'last90' } };
+
+/** An image entry: only the panels that fit an image. */
+export const ImageEntry: Story = { args: { entryId: SAMPLE_IMAGE_ID, backLink: '' } };
+
+/** Filtered to mobile devices in France. */
+export const Filtered: Story = { args: { filters: { devices: ['Mobile'], countries: ['FR'] } } };
+
+/** German: dates and numbers through Intl. */
+export const German: Story = { args: { lang: 'de', compare: 'previous' } };
+
+/** Arabic: mirrored layout. */
+export const RightToLeft: Story = { args: { lang: 'ar', compare: 'previous' } };
+
+/** The provider never answers: the details header and every panel loading. */
+export const Loading: Story = { render: (args) => render(args, hangingProvider()) };
+
+/** The provider rejects: the entry error with Retry. */
+export const Error: Story = { render: (args) => render(args, failingProvider()) };
+
+/** An entry without any views: zeros and empty panels. */
+export const Empty: Story = { render: (args) => render(args, emptyProvider()) };
