@@ -1,0 +1,800 @@
+import { html, css, nothing, svg, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { AnalyticsPanel, type LoadContext } from '../shared/analytics-panel.js';
+import {
+  breadcrumbs,
+  dataTable,
+  dataTableStyles,
+  distributionBar,
+  pageRows,
+  pager,
+  type Crumb,
+  type TableColumn,
+} from '../shared/data-table.js';
+import type { GeoLevel, GeoQuery, GeoResult, GeoRow, MetricName } from '../../data/types.js';
+import type { CsvTable } from '../../data/csv.js';
+import {
+  choroplethClass,
+  choroplethLegend,
+  choroplethThresholds,
+  countryLayout,
+  placePoints,
+  worldHeight,
+  worldLayout,
+  type AtlasCountry,
+  type CountryShape,
+  type LonLat,
+  type MapLayout,
+  type PlacePoint,
+} from '../../charts/geo.js';
+import { emit } from '../../events.js';
+import type { MessageKey } from '../../i18n/index.js';
+import { AtlasLoadError, loadAtlas } from './atlas.js';
+
+/** Metrics the map can colour by. */
+export const MAP_METRICS: readonly MetricName[] = ['plays', 'impressions', 'minutesViewed', 'uniqueViewers'];
+
+/** Where the map's geometry stands. */
+type AtlasState =
+  | { status: 'idle' }
+  | { status: 'loading' }
+  | { status: 'ready'; countries: AtlasCountry[] }
+  | { status: 'error'; reason: string };
+
+/** A focusable place on the map: a country shape (world) or a circle (regions, cities). */
+interface Mark {
+  row: GeoRow;
+  /** Where the tooltip points, in map pixels. */
+  x: number;
+  y: number;
+}
+
+const CLASSES = 5;
+
+/**
+ * Where the entry was watched: a world choropleth of the chosen metric (plays by default) beside the ranked table of
+ * countries (rank, plays, distribution with a bar, impressions, minutes viewed, average completion), paged. Select a
+ * country on the map or in the table to see its regions, then a region to see its cities: the map zooms to the
+ * country and draws each place with coordinates as a circle sized by the metric; breadcrumbs lead back. The map's
+ * geometry is fetched when the map is first shown (see `geometry-url`); without it, the table still works.
+ *
+ * @summary World map and ranked table of countries, drilling to regions and cities.
+ * @fires filter-add - The user asked to filter the dashboard by a country, region or city
+ *   (`{field: 'countries' | 'regions' | 'cities', value, label}`).
+ * @csspart map - The map (an SVG).
+ * @csspart country - A country's shape.
+ * @csspart place - A region's or city's circle.
+ * @csspart legend - The map's legend.
+ * @csspart tooltip - The tooltip of the hovered or focused place.
+ * @csspart table - The places table.
+ * @csspart pager - The table's paging buttons.
+ * @csspart breadcrumbs - The trail back up (World › country › region).
+ * @csspart metric-select - The metric menu.
+ * @csspart filter-button - A row's "Filter" button.
+ * @cssprop --ea-map-color - Colour of the choropleth's darkest class and of the circles (default the first series
+ *   colour); lighter classes are mixed with the surface colour.
+ * @cssprop --ea-map-empty - Fill of countries without data.
+ * @cssprop --ea-bar-color - Colour of the distribution bars.
+ */
+export class TopCountries extends AnalyticsPanel<GeoResult> {
+  static override styles = [
+    ...AnalyticsPanel.styles,
+    dataTableStyles,
+    css`
+      :host {
+        --_map: var(--ea-map-color, var(--_series-1));
+        --_map-empty: var(--ea-map-empty, var(--_bg-alt));
+      }
+      .layout {
+        display: grid;
+        gap: 16px;
+        grid-template-columns: minmax(0, 1fr);
+      }
+      .layout.wide {
+        grid-template-columns: minmax(0, 3fr) minmax(0, 2fr);
+        align-items: start;
+      }
+      .map-wrap {
+        position: relative;
+        min-inline-size: 0;
+      }
+      svg.map {
+        display: block;
+        inline-size: 100%;
+        block-size: auto;
+      }
+      .sphere {
+        fill: var(--_bg);
+        stroke: var(--_border);
+      }
+      .country {
+        fill: var(--_map-empty);
+        stroke: var(--_border);
+        stroke-width: 0.5;
+      }
+      .country.target {
+        fill: color-mix(in srgb, var(--_map) 10%, var(--_bg));
+        stroke: var(--_muted);
+        stroke-width: 1;
+      }
+      .q1 {
+        fill: color-mix(in srgb, var(--_map) 20%, var(--_bg));
+      }
+      .q2 {
+        fill: color-mix(in srgb, var(--_map) 40%, var(--_bg));
+      }
+      .q3 {
+        fill: color-mix(in srgb, var(--_map) 60%, var(--_bg));
+      }
+      .q4 {
+        fill: color-mix(in srgb, var(--_map) 80%, var(--_bg));
+      }
+      .q5 {
+        fill: var(--_map);
+      }
+      .mark {
+        cursor: pointer;
+        outline: none;
+      }
+      .mark.leaf {
+        cursor: default;
+      }
+      .mark.active,
+      .mark:focus-visible {
+        stroke: var(--_focus);
+        stroke-width: 2;
+      }
+      .place {
+        fill: color-mix(in srgb, var(--_map) 55%, transparent);
+        stroke: var(--_map);
+        stroke-width: 1;
+      }
+      .legend {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 4px 12px;
+        list-style: none;
+        margin: 8px 0 0;
+        padding: 0;
+        font-size: 0.85em;
+        color: var(--_muted);
+      }
+      .legend li {
+        display: inline-flex;
+        align-items: center;
+        gap: 4px;
+      }
+      .swatch {
+        display: inline-block;
+        inline-size: 14px;
+        block-size: 10px;
+        border: 1px solid var(--_border);
+      }
+      .swatch.q0 {
+        background: var(--_map-empty);
+      }
+      .swatch.q1 {
+        background: color-mix(in srgb, var(--_map) 20%, var(--_bg));
+      }
+      .swatch.q2 {
+        background: color-mix(in srgb, var(--_map) 40%, var(--_bg));
+      }
+      .swatch.q3 {
+        background: color-mix(in srgb, var(--_map) 60%, var(--_bg));
+      }
+      .swatch.q4 {
+        background: color-mix(in srgb, var(--_map) 80%, var(--_bg));
+      }
+      .swatch.q5 {
+        background: var(--_map);
+      }
+      .map-message {
+        color: var(--_muted);
+        background: var(--_bg-alt);
+        border-radius: calc(var(--_radius) / 2);
+        padding: 24px 12px;
+        text-align: center;
+        margin: 0;
+      }
+      .note {
+        color: var(--_muted);
+        font-size: 0.85em;
+        margin: 6px 0 0;
+      }
+      .tooltip {
+        position: absolute;
+        transform: translate(-50%, calc(-100% - 10px));
+        background: var(--_bg);
+        border: 1px solid var(--_border);
+        border-radius: calc(var(--_radius) / 2);
+        box-shadow: 0 2px 8px rgb(0 0 0 / 0.15);
+        padding: 4px 8px;
+        pointer-events: none;
+        white-space: nowrap;
+        font-size: 0.9em;
+        z-index: 2;
+      }
+      label.metric {
+        display: inline-flex;
+        gap: 6px;
+        align-items: center;
+      }
+      td .cell-name {
+        display: inline-flex;
+        gap: 6px;
+        align-items: center;
+      }
+    `,
+  ];
+
+  /** The metric the map colours by (and sizes circles by). */
+  @property() metric: MetricName = 'plays';
+
+  /**
+   * URL of a world-atlas countries TopoJSON file (`countries-110m.json`). Default: the copy shipped in the package's
+   * `dist/assets/`. Fetched when the map is first shown, never bundled.
+   */
+  @property({ attribute: 'geometry-url' }) geometryUrl = '';
+
+  /** Rows per page of the table. */
+  @property({ type: Number, attribute: 'page-size' }) pageSize = 10;
+
+  /** The country drilled into (alpha-2), or '' for the world. User drill-downs set it too. */
+  @property() country = '';
+
+  /** The region drilled into (within `country`), or '' for the country's regions. */
+  @property() region = '';
+
+  @state() private atlas: AtlasState = { status: 'idle' };
+  @state() private width = 640;
+  @state() private offset = 0;
+  /** The map mark under the pointer or with focus, as an index into the drawn marks, or -1. */
+  @state() private active = -1;
+  @state() private tip = false;
+
+  private resizer?: ResizeObserver;
+  private visibility?: IntersectionObserver;
+  private atlasUrl?: string;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.resizer = new ResizeObserver((entries) => {
+      const w = Math.round(entries[0]?.contentRect.width ?? 0);
+      if (w > 0 && Math.abs(w - this.width) > 1) this.width = w;
+    });
+    this.resizer.observe(this);
+    // The geometry is fetched the first time the panel is on screen.
+    if (typeof IntersectionObserver === 'function') {
+      this.visibility = new IntersectionObserver((entries) => {
+        if (entries.some((e) => e.isIntersecting)) {
+          this.visibility?.disconnect();
+          this.visibility = undefined;
+          this.ensureAtlas();
+        }
+      });
+      this.visibility.observe(this);
+    } else {
+      this.ensureAtlas();
+    }
+  }
+
+  override disconnectedCallback(): void {
+    this.resizer?.disconnect();
+    this.resizer = undefined;
+    this.visibility?.disconnect();
+    this.visibility = undefined;
+    super.disconnectedCallback();
+  }
+
+  /** Starts loading the geometry for the current `geometry-url` unless it is loaded or loading. */
+  private ensureAtlas(): void {
+    const url = this.geometryUrl;
+    if (this.atlasUrl === url && this.atlas.status !== 'idle') return;
+    this.atlasUrl = url;
+    this.atlas = { status: 'loading' };
+    loadAtlas(url || undefined).then(
+      (countries) => {
+        if (this.atlasUrl === url) this.atlas = { status: 'ready', countries };
+      },
+      (error: unknown) => {
+        if (this.atlasUrl === url) this.atlas = { status: 'error', reason: this.atlasReason(error) };
+      },
+    );
+  }
+
+  private atlasReason(error: unknown): string {
+    if (error instanceof AtlasLoadError) {
+      switch (error.kind) {
+        case 'http':
+          return this.t('geo.mapHttp', { status: error.detail });
+        case 'json':
+          return this.t('geo.mapJson');
+        case 'format':
+          return this.t('geo.mapFormat');
+        case 'network':
+          return this.t('geo.mapNetwork', { detail: error.detail });
+      }
+    }
+    return error instanceof Error ? error.message : String(error);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('country') || changed.has('region') || changed.has('filters') || changed.has('pageSize')) {
+      this.offset = 0;
+      this.active = -1;
+      this.tip = false;
+    }
+    if (changed.has('geometryUrl') && this.atlas.status !== 'idle') this.ensureAtlas();
+    super.willUpdate(changed);
+  }
+
+  /** The level shown. */
+  get level(): GeoLevel {
+    return this.country ? (this.region ? 'city' : 'region') : 'country';
+  }
+
+  protected override loadArgs(): unknown[] {
+    return [this.country, this.region];
+  }
+
+  protected override async load(ctx: LoadContext): Promise<GeoResult> {
+    const query: GeoQuery = { ...ctx.base, kind: 'geo', level: this.level };
+    if (this.country) query.country = this.country.toUpperCase();
+    if (this.country && this.region) query.region = this.region;
+    return ctx.ask(query);
+  }
+
+  protected override panelTitle(): string {
+    return this.t('geo.title');
+  }
+
+  protected override isEmpty(data: GeoResult): boolean {
+    return data.level === 'country' && !this.country && data.rows.every((r) => r.plays === 0 && r.impressions === 0);
+  }
+
+  private get mapMetric(): MetricName {
+    return MAP_METRICS.includes(this.metric) ? this.metric : 'plays';
+  }
+
+  private get limit(): number {
+    return Math.max(1, Math.floor(this.pageSize) || 10);
+  }
+
+  private countryName(code: string | undefined, fallback = ''): string {
+    if (!code) return fallback || this.t('geo.unknown');
+    const name = this.fmt.country(code);
+    return name && name !== code ? name : fallback || code;
+  }
+
+  /** A row's display name at the current level. */
+  private rowName(row: GeoRow, level: GeoLevel): string {
+    return level === 'country' ? this.countryName(row.code, row.name) : row.name || this.t('geo.unknown');
+  }
+
+  private format(metric: MetricName, v: number): string {
+    return metric === 'minutesViewed' ? this.fmt.minutes(v) : this.fmt.count(v);
+  }
+
+  // ---- navigation
+
+  private drill(row: GeoRow, level: GeoLevel) {
+    if (level === 'country') {
+      if (!row.code) return;
+      this.country = row.code.toUpperCase();
+      this.region = '';
+    } else if (level === 'region') {
+      this.region = row.name;
+    } else return;
+    void this.whenLoadedAfterUpdate().then(() => this.focusAfterMove());
+  }
+
+  /** After a drill-down or a step back: focus the trail's first step, or at the top the table's first place. */
+  private focusAfterMove() {
+    (this.renderRoot.querySelector<HTMLElement>('.crumbs button') ?? this.renderRoot.querySelector<HTMLElement>('button.drill'))?.focus();
+  }
+
+  private goTo(country: string, region: string) {
+    this.country = country;
+    this.region = region;
+    void this.whenLoadedAfterUpdate().then(() => this.focusAfterMove());
+  }
+
+  private async whenLoadedAfterUpdate() {
+    await this.updateComplete;
+    await this.whenLoaded();
+  }
+
+  private canDrill(row: GeoRow, level: GeoLevel): boolean {
+    return (level === 'country' && Boolean(row.code)) || level === 'region';
+  }
+
+  private filterAdd(row: GeoRow, level: GeoLevel) {
+    const name = this.rowName(row, level);
+    if (level === 'country') emit(this, 'filter-add', { field: 'countries', value: row.code!.toUpperCase(), label: name });
+    else emit(this, 'filter-add', { field: level === 'region' ? 'regions' : 'cities', value: row.name, label: name });
+  }
+
+  // ---- rendering
+
+  protected override renderActions() {
+    return html`<label class="metric"
+      >${this.t('geo.metric')}
+      <select part="metric-select" @change=${(e: Event) => (this.metric = (e.target as HTMLSelectElement).value as MetricName)}>
+        ${MAP_METRICS.map(
+          (m) => html`<option value=${m} ?selected=${m === this.mapMetric}>${this.t(`metric.${m}` as MessageKey)}</option>`,
+        )}
+      </select></label
+    >`;
+  }
+
+  protected override renderData(data: GeoResult) {
+    const wide = this.width >= 860;
+    return html`${this.renderCrumbs()}
+      <div class="layout ${wide ? 'wide' : ''}">
+        <div class="map-wrap">${this.renderMap(data, wide)}</div>
+        <div class="table-side">${this.renderTable(data)}</div>
+      </div>`;
+  }
+
+  private renderCrumbs() {
+    if (!this.country) return nothing;
+    const crumbs: Crumb[] = [{ label: this.t('geo.world'), onSelect: () => this.goTo('', '') }];
+    const countryLabel = this.countryName(this.country);
+    crumbs.push(this.region ? { label: countryLabel, onSelect: () => this.goTo(this.country, '') } : { label: countryLabel });
+    if (this.region) crumbs.push({ label: this.region });
+    return breadcrumbs(this.t('geo.breadcrumbs'), crumbs);
+  }
+
+  /** The map's layout, kept while its inputs stay the same (hover and focus do not recompute paths). */
+  private layoutMemo?: { key: string; layout: MapLayout; project?: (p: LonLat) => [number, number] | undefined };
+
+  private mapLayout(countries: AtlasCountry[], data: GeoResult, width: number) {
+    const drilled = data.level !== 'country' && this.country;
+    const points: LonLat[] = drilled
+      ? data.rows.filter((r) => r.lat !== undefined && r.lon !== undefined).map((r) => ({ lon: r.lon!, lat: r.lat! }))
+      : [];
+    const height = drilled ? Math.round(Math.min(440, Math.max(220, width * 0.62))) : worldHeight(width);
+    const key = JSON.stringify([width, height, drilled ? this.country : '', points]);
+    if (this.layoutMemo?.key === key && this.layoutMemoCountries === countries) return this.layoutMemo;
+    const zoomed = drilled ? countryLayout(countries, this.country, points, width, height) : undefined;
+    const layout = zoomed ?? worldLayout(countries, width, height);
+    this.layoutMemo = { key, layout, project: zoomed?.project };
+    this.layoutMemoCountries = countries;
+    return this.layoutMemo;
+  }
+  private layoutMemoCountries?: AtlasCountry[];
+
+  private renderMap(data: GeoResult, wide: boolean) {
+    const atlas = this.atlas;
+    if (atlas.status === 'error')
+      return html`<p class="map-message" role="note">${this.t('geo.mapUnavailable', { reason: atlas.reason })}</p>`;
+    if (atlas.status !== 'ready') return html`<p class="map-message">${this.t('geo.mapLoading')}</p>`;
+    const inner = Math.max(280, Math.round(wide ? (this.width - 34 - 16) * 0.6 : this.width - 34));
+    const { layout, project } = this.mapLayout(atlas.countries, data, inner);
+    const metric = this.mapMetric;
+    const metricLabel = this.t(`metric.${metric}` as MessageKey);
+    const level = data.level;
+    const drilled = level !== 'country';
+    const place = this.region || this.countryName(this.country);
+
+    // Marks: countries with data at the world level (in the table's order), circles below it.
+    const byCode = new Map(data.rows.filter((r) => r.code).map((r) => [r.code!.toUpperCase(), r]));
+    let marks: Mark[] = [];
+    let circles: PlacePoint<GeoRow>[] = [];
+    const shapes: { shape: CountryShape; cls: number; row?: GeoRow }[] = [];
+    let thresholds: number[] = [];
+    if (!drilled) {
+      thresholds = choroplethThresholds(Math.max(0, ...data.rows.map((r) => r[metric])), CLASSES, metric !== 'minutesViewed');
+      const anchors = new Map<string, CountryShape>();
+      for (const shape of layout.shapes) {
+        const row = shape.code ? byCode.get(shape.code) : undefined;
+        shapes.push({ shape, row, cls: row ? choroplethClass(row[metric], thresholds) : 0 });
+        if (row && shape.d && shape.anchor) anchors.set(shape.code!, shape);
+      }
+      marks = data.rows
+        .filter((r) => r.code && anchors.has(r.code.toUpperCase()))
+        .map((row) => {
+          const a = anchors.get(row.code!.toUpperCase())!.anchor!;
+          return { row, x: a[0], y: a[1] };
+        });
+    } else {
+      for (const shape of layout.shapes) shapes.push({ shape, cls: 0 });
+      circles = placePoints(
+        data.rows,
+        (r) => r[metric],
+        (r) => (r.lat !== undefined && r.lon !== undefined ? { lon: r.lon, lat: r.lat } : undefined),
+        project ?? (() => undefined),
+        Math.max(10, Math.min(26, layout.width / 30)),
+      );
+      // Keyboard order follows the table (largest first), not the drawing order.
+      const byRow = new Map(circles.map((c) => [c.item, c]));
+      marks = data.rows.filter((r) => byRow.has(r)).map((row) => ({ row, x: byRow.get(row)!.x, y: byRow.get(row)!.y }));
+    }
+    const markIndex = new Map(marks.map((m, i) => [m.row, i]));
+    const active = this.active >= 0 && this.active < marks.length ? this.active : -1;
+    const focusIndex = active >= 0 ? active : 0;
+    const leaf = level === 'city';
+    const label = drilled
+      ? this.t(level === 'region' ? 'geo.mapLabelRegions' : 'geo.mapLabelCities', { metric: metricLabel, place })
+      : this.t('geo.mapLabelWorld', { metric: metricLabel });
+    const top = marks[0]?.row ?? data.rows[0];
+    const summary = top
+      ? this.t('geo.mapSummary', {
+          count: this.fmt.count(data.rows.length),
+          top: this.rowName(top, level),
+          value: this.format(metric, top[metric]),
+        })
+      : this.t('geo.mapSummaryNone');
+    const markAttrs = (row: GeoRow) => {
+      const i = markIndex.get(row)!;
+      return {
+        i,
+        tabindex: i === focusIndex ? 0 : -1,
+        label: this.pointText(row, level),
+        cls: `mark ${leaf ? 'leaf' : ''} ${i === active ? 'active' : ''}`,
+      };
+    };
+    const noCoords = drilled ? data.rows.length - circles.length : 0;
+    const tipMark = this.tip && active >= 0 ? marks[active] : undefined;
+    return html`<p class="sr-only" id="${this.uid}-map-summary">
+        ${summary} ${marks.length ? this.t(leaf ? 'geo.mapKeysLeaf' : 'geo.mapKeys') : ''}
+      </p>
+      <svg
+        class="map"
+        part="map"
+        role="group"
+        aria-label=${label}
+        aria-describedby="${this.uid}-map-summary"
+        viewBox="0 0 ${layout.width} ${layout.height}"
+        @keydown=${(e: KeyboardEvent) => this.onMapKey(e, marks, level)}
+      >
+        ${svg`<path class="sphere" d=${layout.sphere} aria-hidden="true"></path>
+        <g aria-hidden="true">
+          ${shapes
+            .filter((s) => s.shape.d && !(s.row && markIndex.has(s.row)))
+            .map(
+              (s) =>
+                svg`<path class="country q${s.cls} ${drilled && s.shape.code === this.country ? 'target' : ''}" part="country" d=${s.shape.d} data-code=${s.shape.code ?? ''}></path>`,
+            )}
+        </g>
+        <g class="marks">
+          ${
+            drilled
+              ? circles.map((c) => {
+                  const a = markAttrs(c.item);
+                  return svg`<circle
+                    class="place ${a.cls}"
+                    part="place"
+                    cx=${c.x.toFixed(1)}
+                    cy=${c.y.toFixed(1)}
+                    r=${c.r.toFixed(1)}
+                    role=${leaf ? 'img' : 'button'}
+                    tabindex=${a.tabindex}
+                    aria-label=${a.label}
+                    data-name=${c.item.name}
+                    data-i=${a.i}
+                    @click=${() => this.drill(c.item, level)}
+                    @focus=${() => this.show(a.i)}
+                    @blur=${() => (this.tip = false)}
+                    @pointerenter=${() => this.show(a.i)}
+                    @pointerleave=${() => (this.tip = false)}
+                  ></circle>`;
+                })
+              : shapes
+                  .filter((s) => s.row && markIndex.has(s.row))
+                  .map((s) => {
+                    const a = markAttrs(s.row!);
+                    return svg`<path
+                      class="country q${s.cls} ${a.cls}"
+                      part="country"
+                      d=${s.shape.d}
+                      data-code=${s.shape.code ?? ''}
+                      data-i=${a.i}
+                      role="button"
+                      tabindex=${a.tabindex}
+                      aria-label=${a.label}
+                      @click=${() => this.drill(s.row!, level)}
+                      @focus=${() => this.show(a.i)}
+                      @blur=${() => (this.tip = false)}
+                      @pointerenter=${() => this.show(a.i)}
+                      @pointerleave=${() => (this.tip = false)}
+                    ></path>`;
+                  })
+          }
+        </g>`}
+      </svg>
+      ${tipMark
+        ? html`<div
+            class="tooltip"
+            part="tooltip"
+            aria-hidden="true"
+            style="left:${(tipMark.x / layout.width) * 100}%;top:${(tipMark.y / layout.height) * 100}%"
+          >
+            <strong>${this.rowName(tipMark.row, level)}</strong><br />${metricLabel}: ${this.format(metric, tipMark.row[metric])}
+            ${metric !== 'plays' ? html`<br />${this.t('metric.plays')}: ${this.fmt.count(tipMark.row.plays)}` : nothing}
+            <br />${this.t('metric.distribution')}: ${this.fmt.percent(tipMark.row.distribution, 1)}
+          </div>`
+        : nothing}
+      <div class="sr-only map-live" role="status" aria-live="polite">${tipMark ? this.pointText(tipMark.row, level) : ''}</div>
+      ${drilled ? this.renderCircleLegend(metricLabel, noCoords) : this.renderLegend(thresholds, metric)}`;
+  }
+
+  private renderLegend(thresholds: number[], metric: MetricName) {
+    const fmt = (v: number) => this.format(metric, v);
+    return html`<ul class="legend" part="legend" aria-label=${this.t('geo.legend')}>
+      <li><span class="swatch q0" aria-hidden="true"></span>${this.t('geo.legendNoData')}</li>
+      ${choroplethLegend(thresholds).map(
+        (c) => html`<li>
+          <span class="swatch q${c.cls}" aria-hidden="true"></span>${c.to === undefined
+            ? this.t('geo.legendFrom', { from: fmt(c.from) })
+            : this.t('geo.legendRange', { from: fmt(c.from), to: fmt(c.to) })}
+        </li>`,
+      )}
+    </ul>`;
+  }
+
+  private renderCircleLegend(metricLabel: string, noCoords: number) {
+    return html`<p class="note" part="legend">${this.t('geo.legendCircles', { metric: metricLabel })}</p>
+      ${noCoords > 0 ? html`<p class="note">${this.t('geo.noCoordinates', { count: this.fmt.count(noCoords) })}</p>` : nothing}`;
+  }
+
+  private pointText(row: GeoRow, level: GeoLevel): string {
+    const metric = this.mapMetric;
+    return this.t('geo.pointShare', {
+      name: this.rowName(row, level),
+      metric: this.t(`metric.${metric}` as MessageKey),
+      value: this.format(metric, row[metric]),
+      share: this.fmt.percent(row.distribution, 1),
+    });
+  }
+
+  private show(i: number) {
+    this.active = i;
+    this.tip = true;
+  }
+
+  private onMapKey(e: KeyboardEvent, marks: Mark[], level: GeoLevel) {
+    const target = e.target as Element;
+    if (!target.classList.contains('mark') || marks.length === 0) return;
+    const from = this.active < 0 ? 0 : this.active;
+    let to: number | undefined;
+    switch (e.key) {
+      case 'ArrowRight':
+      case 'ArrowDown':
+        to = Math.min(marks.length - 1, from + 1);
+        break;
+      case 'ArrowLeft':
+      case 'ArrowUp':
+        to = Math.max(0, from - 1);
+        break;
+      case 'Home':
+        to = 0;
+        break;
+      case 'End':
+        to = marks.length - 1;
+        break;
+      case 'Enter':
+      case ' ':
+        e.preventDefault();
+        if (this.canDrill(marks[from]!.row, level)) this.drill(marks[from]!.row, level);
+        return;
+    }
+    if (to === undefined) return;
+    e.preventDefault();
+    this.active = to;
+    this.tip = true;
+    // Marks are drawn largest first (circles) or in atlas order (countries): find mark `to` by its index.
+    void this.updateComplete.then(() => this.renderRoot.querySelector<SVGElement>(`.marks [data-i="${to}"]`)?.focus());
+  }
+
+  private renderTable(data: GeoResult) {
+    const level = data.level;
+    const offset = Math.min(this.offset, Math.max(0, data.rows.length - 1));
+    const rows = pageRows(data.rows, offset, this.limit);
+    const place = this.region || this.countryName(this.country);
+    const nameLabel = this.t(level === 'country' ? 'geo.country' : level === 'region' ? 'geo.region' : 'geo.city');
+    const columns: TableColumn<GeoRow>[] = [
+      { key: 'rank', label: this.t('geo.rank'), numeric: true, cell: (_, i) => this.fmt.count(offset + i + 1) },
+      {
+        key: 'name',
+        label: nameLabel,
+        rowHeader: true,
+        cell: (r) => {
+          const name = this.rowName(r, level);
+          return this.canDrill(r, level)
+            ? html`<button
+                type="button"
+                class="link drill"
+                aria-label=${this.t(level === 'country' ? 'geo.drillRegions' : 'geo.drillCities', { name })}
+                @click=${() => this.drill(r, level)}
+              >
+                ${name}
+              </button>`
+            : name;
+        },
+      },
+      { key: 'plays', label: this.t('metric.plays'), numeric: true, cell: (r) => this.fmt.count(r.plays) },
+      { key: 'distribution', label: this.t('metric.distribution'), numeric: true, cell: (r) => distributionBar(r.distribution, this.fmt) },
+      { key: 'impressions', label: this.t('metric.impressions'), numeric: true, cell: (r) => this.fmt.count(r.impressions) },
+      { key: 'minutesViewed', label: this.t('metric.minutesViewed'), numeric: true, cell: (r) => this.fmt.minutes(r.minutesViewed) },
+      {
+        key: 'avgCompletionRate',
+        label: this.t('metric.avgCompletionRate'),
+        numeric: true,
+        cell: (r) => this.fmt.percent(r.avgCompletionRate, 1),
+      },
+      {
+        key: 'filter',
+        label: this.t('geo.filter'),
+        cell: (r) =>
+          level === 'country' && !r.code
+            ? nothing
+            : html`<button
+                type="button"
+                class="filter"
+                part="filter-button"
+                aria-label=${this.t(
+                  level === 'country' ? 'geo.filterByCountry' : level === 'region' ? 'geo.filterByRegion' : 'geo.filterByCity',
+                  { name: this.rowName(r, level) },
+                )}
+                @click=${() => this.filterAdd(r, level)}
+              >
+                ${this.t('geo.filter')}
+              </button>`,
+      },
+    ];
+    const caption =
+      level === 'country'
+        ? this.t('geo.tableCaptionWorld')
+        : this.t(level === 'region' ? 'geo.tableCaptionRegions' : 'geo.tableCaptionCities', { place });
+    return html`${dataTable({ caption, columns, rows, t: (k, p) => this.t(k, p) })}
+      ${data.rows.length === 0 ? html`<p class="message">${this.t('state.empty')}</p>` : nothing}
+      ${pager({
+        offset,
+        limit: this.limit,
+        total: data.rows.length,
+        t: (k, p) => this.t(k, p),
+        fmt: this.fmt,
+        label: this.t('geo.pager'),
+        onPage: (o) => (this.offset = o),
+      })}`;
+  }
+
+  protected override csvTable(data: GeoResult): CsvTable {
+    const level = data.level;
+    const place = [this.country ? this.countryName(this.country) : '', this.region].filter(Boolean).join(' - ');
+    return {
+      name: place ? `${this.t('geo.title')} - ${place}` : this.t('geo.title'),
+      columns: [
+        'rank',
+        'code',
+        level,
+        'lat',
+        'lon',
+        'plays',
+        'distribution',
+        'impressions',
+        'playImpressionRatio',
+        'minutesViewed',
+        'uniqueViewers',
+        'avgCompletionRate',
+        'avgDropOffRate',
+      ],
+      rows: data.rows.map((r, i) => [
+        i + 1,
+        r.code ?? '',
+        this.rowName(r, level),
+        r.lat,
+        r.lon,
+        r.plays,
+        r.distribution,
+        r.impressions,
+        r.playImpressionRatio,
+        r.minutesViewed,
+        r.uniqueViewers,
+        r.avgCompletionRate,
+        r.avgDropOffRate,
+      ]),
+    };
+  }
+}

@@ -1,0 +1,300 @@
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import '../../src/elements/top-countries/define.js';
+import type { TopCountries } from '../../src/elements/top-countries/top-countries.js';
+import type { GeoQuery, Query } from '../../src/data/types.js';
+import { fakeProvider, failingProvider, until } from '../support/providers.js';
+import { geoResult, metricTotals } from '../support/breakdowns.js';
+
+const ATLAS = '/node_modules/world-atlas/countries-110m.json';
+const root = (el: Element) => el.shadowRoot!;
+const texts = (el: Element, sel: string) =>
+  [...root(el).querySelectorAll(sel)].map((n) => n.textContent!.replace(/\s+/g, ' ').trim());
+const cells = (el: Element, row: number) =>
+  [...root(el).querySelectorAll('.table-side tbody tr')[row]!.children].map((c) => c.textContent!.replace(/\s+/g, ' ').trim());
+const geoCalls = (calls: Query[]) =>
+  calls.filter((c): c is GeoQuery => c.kind === 'geo').map((c) => ({ level: c.level, country: c.country, region: c.region }));
+
+const COUNTRIES = [
+  { code: 'US', name: 'United States', plays: 500 },
+  { code: 'FR', name: 'France', plays: 200 },
+  { code: 'DE', name: 'Germany', plays: 150 },
+  { code: 'SG', name: 'Singapore', plays: 50 }, // not in the 110m atlas: table only
+  { code: 'XK', name: 'Kosovo', plays: 40 },
+  { name: 'Unknown', plays: 10 },
+];
+
+function provider() {
+  return fakeProvider({
+    geo: (q) => {
+      if (q.level === 'country') return geoResult('country', COUNTRIES);
+      if (q.level === 'region')
+        return geoResult('region', [
+          { name: 'Île-de-France', plays: 120, lat: 48.86, lon: 2.35 },
+          { name: 'Auvergne-Rhône-Alpes', plays: 60, lat: 45.76, lon: 4.84 },
+          { name: 'Nowhere', plays: 20 },
+        ]);
+      return geoResult('city', [
+        { name: 'Paris', plays: 100, lat: 48.86, lon: 2.35 },
+        { name: 'Versailles', plays: 20, lat: 48.8, lon: 2.13 },
+      ]);
+    },
+  });
+}
+
+async function make(p: ReturnType<typeof provider> | ReturnType<typeof failingProvider> = provider(), attrs: Record<string, string> = {}) {
+  const node = document.createElement('top-countries');
+  const all: Record<string, string> = { 'entry-id': 'e1', from: '2026-03-01', to: '2026-03-31', 'time-zone': 'UTC', 'geometry-url': ATLAS, ...attrs };
+  for (const [k, v] of Object.entries(all)) node.setAttribute(k, v);
+  node.provider = p as never;
+  node.filters = { devices: ['Mobile'] };
+  const el = await fixture<TopCountries>(html`${node}`);
+  await el.whenLoaded();
+  return el;
+}
+const mapReady = (el: TopCountries) => until(() => root(el).querySelector('svg.map') !== null || root(el).querySelector('.map-message[role=note]') !== null);
+const settle = async (el: TopCountries) => {
+  await el.updateComplete;
+  await el.whenLoaded();
+};
+
+describe('<top-countries>', () => {
+  it('asks for countries and shows the ranked table with localised names', async () => {
+    const p = provider();
+    const el = await make(p);
+    expect(p.calls).to.deep.equal([
+      {
+        kind: 'geo',
+        level: 'country',
+        entryId: 'e1',
+        range: { from: '2026-03-01', to: '2026-03-31' },
+        timeZone: 'UTC',
+        filters: { devices: ['Mobile'] },
+      },
+    ]);
+    expect(texts(el, '.table-side thead th')).to.deep.equal([
+      'Rank',
+      'Country',
+      'Plays',
+      'Plays distribution',
+      'Player impressions',
+      'Minutes viewed',
+      'Avg. completion rate',
+      'Filter',
+    ]);
+    expect(cells(el, 0)).to.deep.equal(['1', 'United States', '500', '52.6%', '1,000', '1,750', '40%', 'Filter']);
+    expect(cells(el, 1)[1]).to.equal('France');
+    expect(cells(el, 5)).to.deep.equal(['6', 'Unknown', '10', '1.1%', '20', '35', '40%', '']);
+    await mapReady(el);
+    await expect(el).to.be.accessible();
+  });
+
+  it('colours the countries of the atlas by the metric, with a legend, and leaves the others blank', async () => {
+    const el = await make();
+    await mapReady(el);
+    const path = (code: string) => root(el).querySelector(`svg.map path[data-code=${code}]`)!;
+    expect(path('US').getAttribute('class')).to.match(/\bq5\b/);
+    expect(path('FR').getAttribute('class')).to.match(/\bq4\b/); // thresholds for 500: 20, 80, 180, 320
+    expect(path('XK').getAttribute('class')).to.match(/\bq2\b/);
+    expect(path('BR').getAttribute('class')).to.match(/\bq0\b/);
+    expect(path('US').getAttribute('role')).to.equal('button');
+    expect(path('BR').getAttribute('role')).to.equal(null);
+    expect(path('FR').getAttribute('aria-label')).to.equal('France: Plays 200 (21.1% of plays)');
+    expect(texts(el, '.legend li')).to.deep.equal(['No data', '0 – 20', '20 – 80', '80 – 180', '180 – 320', '320 or more']);
+    expect(root(el).querySelector('svg.map')!.getAttribute('aria-label')).to.equal('World map of Plays by country');
+    // Choosing another metric recolours without asking again.
+    const select = root(el).querySelector<HTMLSelectElement>('select')!;
+    select.value = 'impressions';
+    select.dispatchEvent(new Event('change'));
+    await el.updateComplete;
+    expect(texts(el, '.legend li')[5]).to.equal('640 or more');
+    expect(path('FR').getAttribute('aria-label')).to.equal('France: Player impressions 400 (21.1% of plays)');
+  });
+
+  it('keeps the table working and says why when the geometry cannot be loaded', async () => {
+    for (const [url, reason] of [
+      ['/nope/countries.json', 'the server answered HTTP 404'],
+      ['/src/charts/geo.ts', 'the file is not JSON'],
+      ['/package.json', 'the file is not a world-atlas countries topology'],
+    ]) {
+      const el = await make(provider(), { 'geometry-url': url! });
+      await mapReady(el);
+      expect(root(el).querySelector('.map-message')!.textContent).to.equal(
+        `The map could not be loaded (${reason}). The table lists every place.`,
+      );
+      expect(root(el).querySelectorAll('.table-side tbody tr')).to.have.length(6);
+      expect(root(el).querySelector('[role=alert]')).to.equal(null);
+      await expect(el).to.be.accessible();
+      el.remove(); // the next one must be on screen: the map loads when it is first shown
+    }
+  });
+
+  it('loads the geometry only once the panel is on screen', async () => {
+    const spacer = await fixture<HTMLDivElement>(html`<div style="height: 3000px"></div>`);
+    const node = document.createElement('top-countries');
+    node.setAttribute('entry-id', 'e1');
+    node.setAttribute('geometry-url', ATLAS);
+    node.provider = provider();
+    spacer.after(node);
+    await node.whenLoaded();
+    await new Promise((r) => setTimeout(r, 100));
+    expect(root(node).querySelector('.map-message')!.textContent).to.equal('Loading the map…');
+    node.scrollIntoView();
+    await mapReady(node);
+    expect(root(node).querySelector('svg.map')).to.exist;
+    node.remove();
+  });
+
+  it('drills from the map to regions, shows circles where there are coordinates, then to cities, and back', async () => {
+    const p = provider();
+    const el = await make(p);
+    await mapReady(el);
+    (root(el).querySelector('svg.map path[data-code=FR]') as SVGPathElement).dispatchEvent(new MouseEvent('click', { bubbles: true }));
+    await settle(el);
+    expect(el.country).to.equal('FR');
+    expect(geoCalls(p.calls).at(-1)).to.deep.equal({ level: 'region', country: 'FR', region: undefined });
+    expect(texts(el, '.crumbs li')).to.deep.equal(['World', 'France']);
+    expect(texts(el, '.table-side thead th')[1]).to.equal('Region');
+    const circles = [...root(el).querySelectorAll<SVGCircleElement>('circle.place')];
+    expect(circles.map((c) => c.dataset.name)).to.deep.equal(['Île-de-France', 'Auvergne-Rhône-Alpes']);
+    expect(Number(circles[0]!.getAttribute('r'))).to.be.above(Number(circles[1]!.getAttribute('r')));
+    // Paris is north-west of Lyon on the zoomed map.
+    expect(Number(circles[0]!.getAttribute('cy'))).to.be.below(Number(circles[1]!.getAttribute('cy')));
+    expect(texts(el, '.note')).to.deep.equal([
+      'Circle area is proportional to Plays.',
+      '1 places without coordinates are listed in the table only.',
+    ]);
+    expect(root(el).querySelector('path.country.target[data-code=FR]')).to.exist;
+    expect(root(el).querySelector('svg.map')!.getAttribute('aria-label')).to.equal('Map of Plays by region in France');
+    await expect(el).to.be.accessible();
+
+    circles[0]!.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+    await settle(el);
+    expect(geoCalls(p.calls).at(-1)).to.deep.equal({ level: 'city', country: 'FR', region: 'Île-de-France' });
+    expect(texts(el, '.crumbs li')).to.deep.equal(['World', 'France', 'Île-de-France']);
+    expect(root(el).querySelector('.table-side button.drill')).to.equal(null); // cities are the last level
+    expect(root(el).querySelector('circle.place')!.getAttribute('role')).to.equal('img');
+    await expect(el).to.be.accessible();
+
+    [...root(el).querySelectorAll<HTMLButtonElement>('.crumbs button')][1]!.click();
+    await settle(el);
+    expect(geoCalls(p.calls).at(-1)).to.deep.equal({ level: 'region', country: 'FR', region: undefined });
+    root(el).querySelector<HTMLButtonElement>('.crumbs button')!.click();
+    await settle(el);
+    expect(geoCalls(p.calls).at(-1)).to.deep.equal({ level: 'country', country: undefined, region: undefined });
+    expect(root(el).querySelector('.crumbs')).to.equal(null);
+    expect(el.country).to.equal('');
+  });
+
+  it('drills from the table too, and not for rows without a code', async () => {
+    const p = provider();
+    const el = await make(p);
+    const drills = [...root(el).querySelectorAll<HTMLButtonElement>('.table-side button.drill')];
+    expect(drills.map((b) => b.getAttribute('aria-label'))).to.deep.equal([
+      'Show the regions of United States',
+      'Show the regions of France',
+      'Show the regions of Germany',
+      'Show the regions of Singapore',
+      'Show the regions of Kosovo',
+    ]);
+    drills[3]!.click(); // Singapore has no outline at 110m: the map fits its places
+    await settle(el);
+    expect(geoCalls(p.calls).at(-1)).to.deep.equal({ level: 'region', country: 'SG', region: undefined });
+    await mapReady(el);
+    expect(root(el).querySelectorAll('circle.place')).to.have.length(2);
+  });
+
+  it('moves between places with the keyboard, with tooltip and announcement, and drills with Enter', async () => {
+    const p = provider();
+    const el = await make(p);
+    await mapReady(el);
+    const us = root(el).querySelector<SVGPathElement>('path[data-code=US]')!;
+    expect(us.getAttribute('tabindex')).to.equal('0');
+    expect(root(el).querySelector('path[data-code=FR]')!.getAttribute('tabindex')).to.equal('-1');
+    us.focus();
+    await el.updateComplete;
+    const live = () => root(el).querySelector('.map-live')!.textContent;
+    expect(live()).to.equal('United States: Plays 500 (52.6% of plays)');
+    expect(root(el).querySelector('.tooltip')!.textContent).to.contain('United States');
+    await sendKeys({ press: 'ArrowRight' });
+    await el.updateComplete;
+    await el.updateComplete;
+    expect(live()).to.equal('France: Plays 200 (21.1% of plays)');
+    expect(root(el).activeElement!.getAttribute('data-code')).to.equal('FR');
+    await sendKeys({ press: 'End' });
+    await el.updateComplete;
+    await el.updateComplete;
+    expect(root(el).activeElement!.getAttribute('data-code')).to.equal('XK'); // Singapore is not on the map
+    await sendKeys({ press: 'Home' });
+    await el.updateComplete;
+    await el.updateComplete;
+    await sendKeys({ press: 'ArrowRight' });
+    await el.updateComplete;
+    await sendKeys({ press: 'Enter' });
+    await settle(el);
+    expect(geoCalls(p.calls).at(-1)).to.deep.equal({ level: 'region', country: 'FR', region: undefined });
+  });
+
+  it('fires filter-add for a country, region or city, and nothing on programmatic sets', async () => {
+    const el = await make();
+    let fired = 0;
+    el.addEventListener('filter-add', () => fired++);
+    el.metric = 'impressions';
+    el.country = 'FR';
+    await settle(el);
+    el.region = 'Île-de-France';
+    await settle(el);
+    el.country = '';
+    el.region = '';
+    el.filters = {};
+    await settle(el);
+    expect(fired).to.equal(0);
+    const b = root(el).querySelectorAll<HTMLButtonElement>('button.filter')[1]!;
+    expect(b.getAttribute('aria-label')).to.equal('Filter the dashboard by country: France');
+    setTimeout(() => b.click());
+    const e = await oneEvent(el, 'filter-add');
+    expect(e.detail).to.deep.equal({ field: 'countries', value: 'FR', label: 'France' });
+    el.country = 'FR';
+    await settle(el);
+    const r = root(el).querySelector<HTMLButtonElement>('button.filter')!;
+    setTimeout(() => r.click());
+    const e2 = await oneEvent(el, 'filter-add');
+    expect(e2.detail).to.deep.equal({ field: 'regions', value: 'Île-de-France', label: 'Île-de-France' });
+  });
+
+  it('pages the table on the client', async () => {
+    const many = Array.from({ length: 12 }, (_, i) => ({ code: ['US', 'FR', 'DE', 'IT', 'ES', 'GB', 'CA', 'BR', 'JP', 'IN', 'AU', 'MX'][i], name: `c${i}`, plays: 100 - i }));
+    const p = fakeProvider({ geo: () => geoResult('country', many) });
+    const el = await make(p);
+    expect(root(el).querySelectorAll('.table-side tbody tr')).to.have.length(10);
+    expect(texts(el, '.pager .status')).to.deep.equal(['Page 1 of 2']);
+    root(el).querySelector<HTMLButtonElement>('button.next')!.click();
+    await el.updateComplete;
+    expect(root(el).querySelectorAll('.table-side tbody tr')).to.have.length(2);
+    expect(cells(el, 0).slice(0, 2)).to.deep.equal(['11', 'Australia']);
+    expect(p.calls).to.have.length(1);
+    el.pageSize = 5;
+    await el.updateComplete;
+    expect(texts(el, '.pager .status')).to.deep.equal(['Page 1 of 3']);
+  });
+
+  it('exports the current level as CSV', async () => {
+    const el = await make();
+    const lines = el.toCsv()!.split('\r\n');
+    expect(lines[0]).to.equal(
+      'rank,code,country,lat,lon,plays,distribution,impressions,playImpressionRatio,minutesViewed,uniqueViewers,avgCompletionRate,avgDropOffRate',
+    );
+    expect(lines[2]).to.equal('2,FR,France,,,200,21.052632,400,50,700,100,40,30');
+    el.country = 'FR';
+    await settle(el);
+    expect(el.toCsv()!.split('\r\n')[1]).to.equal('1,,Île-de-France,48.86,2.35,120,60,240,50,420,60,40,30');
+  });
+
+  it('shows the empty state, and an error in its own panel', async () => {
+    const empty = await make(fakeProvider({ geo: () => ({ level: 'country', rows: [], totals: metricTotals(0) }) }));
+    expect(root(empty).textContent).to.contain('No data for this period');
+    await expect(empty).to.be.accessible();
+    const bad = await make(failingProvider('geo down'));
+    expect(root(bad).querySelector('[role=alert]')!.textContent).to.contain('geo down');
+  });
+});
