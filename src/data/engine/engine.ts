@@ -175,6 +175,14 @@ export class AnalyticsEngine {
         }
         one(parsed);
       }
+    } else if (Array.isArray(events)) {
+      // The final size is known: grow the columns and the duplicate table once.
+      try {
+        if (events.length <= 1 << 26) this.store.reserve(this.store.length + events.length);
+        for (let i = 0; i < events.length; i++) one(events[i]);
+      } catch {
+        skip('invalid-event');
+      }
     } else if (events !== null && typeof events === 'object' && Symbol.iterator in Object(events)) {
       try {
         for (const e of events) one(e);

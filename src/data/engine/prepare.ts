@@ -82,36 +82,45 @@ export function prepareEntry(store: EventStore, entry: number, duration: number)
   const T = store.time;
   const EI = store.eventIndex;
 
-  // 1. Time order (ties: eventIndex, then ingest order). Skip the sort when the input already is in order.
-  let order: Int32Array = Int32Array.from(rows);
-  let sorted = true;
+  // 1. Time order (ties: eventIndex, then ingest order). Input usually arrives in time order: then only runs of equal
+  // times may need reordering (by eventIndex), which gives the same order as the full sort at a fraction of its cost.
+  const order: Int32Array = Int32Array.from(rows);
+  let byTime = true;
   for (let i = 1; i < count; i++) {
-    const a = order[i - 1]!;
-    const b = order[i]!;
-    if (T[a]! > T[b]! || (T[a] === T[b] && (EI[a]! > EI[b]! || (EI[a] === EI[b] && a > b)))) {
-      sorted = false;
+    if (T[order[i - 1]!]! > T[order[i]!]!) {
+      byTime = false;
       break;
     }
   }
-  if (!sorted) {
-    order = order.sort((a, b) => T[a]! - T[b]! || EI[a]! - EI[b]! || a - b);
+  if (byTime) {
+    for (let i = 0; i < count; ) {
+      const t = T[order[i]!]!;
+      let j = i + 1;
+      while (j < count && T[order[j]!] === t) j++;
+      if (j - i > 1) sortRun(order, i, j, EI);
+      i = j;
+    }
+  } else {
+    order.sort((a, b) => T[a]! - T[b]! || EI[a]! - EI[b]! || a - b);
   }
 
-  // 2. Local sessions, numbered by first appearance in time order; chain each session's events.
-  const localOf = new Map<number, number>();
+  // 2. Local sessions, numbered by first appearance in time order.
+  const localOf = new Int32Array(store.sessionCount).fill(-1);
   const time = new Float64Array(count);
   const type = new Uint8Array(count);
   const session = new Int32Array(count);
   const firstRow: number[] = [];
+  const ST = store.session;
+  const TY = store.type;
   for (let i = 0; i < count; i++) {
     const r = order[i]!;
     time[i] = T[r]!;
-    type[i] = store.type[r]!;
-    const g = store.session[r]!;
-    let s = localOf.get(g);
-    if (s === undefined) {
+    type[i] = TY[r]!;
+    const g = ST[r]!;
+    let s = localOf[g]!;
+    if (s < 0) {
       s = firstRow.length;
-      localOf.set(g, s);
+      localOf[g] = s;
       firstRow.push(r);
     }
     session[i] = s;
@@ -160,6 +169,8 @@ export function prepareEntry(store: EventStore, entry: number, duration: number)
   const seekTarget = new Float64Array(sessions).fill(NaN);
   const P = store.position;
   const PTS = store.playTimeSum;
+  // Bucket ranges as in bucketRange (inlined: this runs once per view).
+  const k = duration > 0 ? BUCKETS / duration : 0;
   let v = 0;
   for (let i = 0; i < count; i++) {
     const t = type[i]!;
@@ -206,8 +217,22 @@ export function prepareEntry(store: EventStore, entry: number, duration: number)
       viewIntervals[iv + 2] = Math.max(0, s1);
       viewIntervals[iv + 3] = Math.min(duration, e1);
     }
-    const [a0, a1] = bucketRange(s0, e0, duration);
-    const [b0, b1] = Number.isNaN(s1) ? [0, 0] : bucketRange(s1, e1, duration);
+    let a0 = 0;
+    let a1 = 0;
+    let b0 = 0;
+    let b1 = 0;
+    if (duration > 0) {
+      if (e0 > s0) {
+        a0 = Math.min(BUCKETS, Math.max(0, Math.ceil(s0 * k - 0.5)));
+        a1 = Math.min(BUCKETS, Math.max(0, Math.ceil(e0 * k - 0.5)));
+        if (a1 <= a0) a0 = a1 = 0;
+      }
+      if (e1 > s1) {
+        b0 = Math.min(BUCKETS, Math.max(0, Math.ceil(s1 * k - 0.5)));
+        b1 = Math.min(BUCKETS, Math.max(0, Math.ceil(e1 * k - 0.5)));
+        if (b1 <= b0) b0 = b1 = 0;
+      }
+    }
     viewBuckets[iv] = a0;
     viewBuckets[iv + 1] = a1;
     viewBuckets[iv + 2] = b0;
@@ -244,6 +269,25 @@ export function prepareEntry(store: EventStore, entry: number, duration: number)
     sPlaybackType,
     masks: new Map(),
   };
+}
+
+/** Sorts `order[from … to)` (rows of equal time) by eventIndex, then row: insertion sort, as runs are short. */
+function sortRun(order: Int32Array, from: number, to: number, EI: Float64Array): void {
+  for (let i = from + 1; i < to; i++) {
+    const r = order[i]!;
+    const e = EI[r]!;
+    let j = i - 1;
+    while (j >= from) {
+      const q = order[j]!;
+      const d = EI[q]! - e;
+      // The full sort's comparator: eventIndex, then row (NaN differences compare as equal, then by row).
+      if (d > 0 || (!(d < 0) && q > r)) {
+        order[j + 1] = q;
+        j--;
+      } else break;
+    }
+    order[j + 1] = r;
+  }
 }
 
 /** Index of the first event at or after `t` (binary search over the time-sorted events). */

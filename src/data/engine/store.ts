@@ -119,6 +119,44 @@ export class GeoDicts {
   }
 }
 
+/** Marks a per-session cached raw value as "none yet": no event field can be this object. */
+const UNSET: unknown = Object.freeze({});
+
+/**
+ * What a session's last accepted event reported for each collector field (raw, as read from the event) and what that
+ * encoded to. Collector fields are constant within a session in practice, so an event whose raw value is the same
+ * primitive as the cached one reuses the encoding without a dictionary lookup; any other value is encoded afresh (and
+ * becomes the cached one). Objects (e.g. an array of categories) are never taken from the cache: they can change.
+ */
+class SessionAttrs {
+  rawUser: unknown = UNSET;
+  user = -1;
+  rawCountry: unknown = UNSET;
+  country = -1;
+  rawRegion: unknown = UNSET;
+  region = -1;
+  rawCity: unknown = UNSET;
+  city = -1;
+  rawDevice: unknown = UNSET;
+  device = 0;
+  rawReferrer: unknown = UNSET;
+  domain = -1;
+  url = -1;
+  rawContext: unknown = UNSET;
+  rawCategories: unknown = UNSET;
+  categories = 0;
+  rawPlaybackType: unknown = UNSET;
+  playbackType = 255;
+  /** Whether the session's first valid coordinates were counted in its place's mean. */
+  coords = false;
+}
+
+/** A raw value that may be reused from the cache: the same primitive (never an object, which may have changed). */
+const same = (raw: unknown, cached: unknown): boolean => raw === cached && typeof raw !== 'object';
+
+/** Number of 32-bit words per duplicate-table slot: row + 1 (0 = empty) and the key's hash. */
+const SLOT = 2;
+
 /**
  * All accepted events, column by column. Row `i` of every column is event `i` (ingest order). Sessions are keyed by
  * (entry, sessionId), so one sessionId reused for two entries makes two sessions.
@@ -144,7 +182,10 @@ export class EventStore {
   playbackType = new Uint8Array(0);
 
   readonly entries: Dict;
-  readonly sessions = new Dict();
+  /** Per entry: sessionId → global session index. */
+  private readonly sessionIds: Map<string, number>[] = [];
+  /** Per global session: the cached encodings of its collector fields. */
+  private readonly sessionAttrs: SessionAttrs[] = [];
   readonly users = new Dict();
   readonly geo = new GeoDicts();
   readonly domains = new Dict();
@@ -156,13 +197,19 @@ export class EventStore {
   readonly categorySets: Int32Array[] = [];
   /** Per referrer string: [domain index, url index]. */
   private readonly referrers = new Map<string, [number, number]>();
+  /** Per raw `playbackContext` string (of events without `categories`): its category set. */
+  private readonly contextSets = new Map<string, number>();
 
-  /** Per session: 1 once its coordinates were counted in its place's mean. */
-  private sessionCoords = new Uint8Array(1024);
-
-  /** Open-addressing table of row+1 (0 = empty), for duplicate detection. */
-  private table = new Int32Array(1 << 12);
+  /** Open-addressing table for duplicate detection: {@link SLOT} words per slot (row + 1, or 0 when empty; hash). */
+  private table = new Int32Array(SLOT << 12);
   private tableUsed = 0;
+
+  /** The last raw entryId and sessionId seen, and what they resolved to (consecutive events often share them). */
+  private lastRawEntry: unknown = UNSET;
+  private lastEntry = -1;
+  private lastRawSession: unknown = UNSET;
+  private lastSessionEntry = -1;
+  private lastSession = -1;
 
   /** Rows per entry, in ingest order; and a version that changes whenever an entry gets new rows. */
   readonly rowsOfEntry: Int32Array[] = [];
@@ -177,10 +224,24 @@ export class EventStore {
         this.rowsOfEntry.push(new Int32Array(16));
         this.rowCountOfEntry.push(0);
         this.versionOfEntry.push(0);
+        this.sessionIds.push(new Map());
       }
     }
     this.categorySetKeys.add('');
     this.categorySets.push(new Int32Array(0));
+  }
+
+  /** Number of sessions over all entries (global session indices are 0 … sessionCount-1). */
+  get sessionCount(): number {
+    return this.sessionAttrs.length;
+  }
+
+  /** Makes room for `n` rows in total, so that ingesting up to `n` rows grows nothing. */
+  reserve(n: number): void {
+    this.ensure(n);
+    let slots = this.table.length / SLOT;
+    while ((n + 1) * 2 > slots) slots *= 2;
+    if (slots * SLOT > this.table.length) this.rehash(slots);
   }
 
   private ensure(n: number): void {
@@ -213,7 +274,7 @@ export class EventStore {
     const p = Number.isNaN(position) ? -1 : Math.round(position * 1000);
     h ^= Math.imul(p | 0, 0x297a2d39) ^ Math.floor(p / 4294967296);
     h = Math.imul(h ^ (h >>> 13), 0x5bd1e995);
-    return (h ^ (h >>> 16)) >>> 0;
+    return h ^ (h >>> 16);
   }
 
   private sameKey(row: number, session: number, eventIndex: number, type: number, position: number): boolean {
@@ -224,35 +285,45 @@ export class EventStore {
     return p === position || (Number.isNaN(p) && Number.isNaN(position));
   }
 
-  /** Finds a duplicate of the key, or records `row` under it. Returns true for a duplicate. */
-  private checkDuplicate(row: number, session: number, eventIndex: number, rawType: number, position: number): boolean {
-    if ((this.tableUsed + 1) * 2 > this.table.length) this.rehash();
-    const mask = this.table.length - 1;
-    let i = this.hash(session, eventIndex, rawType, position) & mask;
+  /**
+   * Finds an accepted event with the key, or records `row` under it. Returns true for a duplicate. The key columns of
+   * `row` must already hold the key (a later duplicate is compared against them). Slots keep the key's hash, so a
+   * probe compares stored rows only on a full hash match.
+   */
+  private checkDuplicate(row: number, session: number, eventIndex: number, type: number, position: number): boolean {
+    if ((this.tableUsed + 1) * 2 > this.table.length / SLOT) this.rehash((this.table.length / SLOT) * 2);
+    const table = this.table;
+    const mask = table.length / SLOT - 1;
+    const h = this.hash(session, eventIndex, type, position);
+    let i = h & mask;
     for (;;) {
-      const v = this.table[i]!;
+      const j = i * SLOT;
+      const v = table[j]!;
       if (v === 0) {
-        this.table[i] = row + 1;
+        table[j] = row + 1;
+        table[j + 1] = h;
         this.tableUsed++;
         return false;
       }
-      if (this.sameKey(v - 1, session, eventIndex, rawType, position)) return true;
+      if (table[j + 1] === h && this.sameKey(v - 1, session, eventIndex, type, position)) return true;
       i = (i + 1) & mask;
     }
   }
 
-  private rehash(): void {
+  private rehash(slots: number): void {
     const old = this.table;
-    this.table = new Int32Array(old.length * 2);
-    const mask = this.table.length - 1;
-    for (let j = 0; j < old.length; j++) {
+    const table = new Int32Array(slots * SLOT);
+    const mask = slots - 1;
+    for (let j = 0; j < old.length; j += SLOT) {
       const v = old[j]!;
       if (v === 0) continue;
-      const r = v - 1;
-      let i = this.hash(this.session[r]!, this.eventIndex[r]!, this.type[r]!, this.position[r]!) & mask;
-      while (this.table[i] !== 0) i = (i + 1) & mask;
-      this.table[i] = v;
+      const h = old[j + 1]!;
+      let i = h & mask;
+      while (table[i * SLOT] !== 0) i = (i + 1) & mask;
+      table[i * SLOT] = v;
+      table[i * SLOT + 1] = h;
     }
+    this.table = table;
   }
 
   private referrer(raw: string | undefined): [number, number] {
@@ -277,6 +348,32 @@ export class EventStore {
     return i;
   }
 
+  /** The category set of an event's `playbackContext` and `categories` (each comma-separated, or arrays of such). */
+  private categoriesOf(context: unknown, categories: unknown): number {
+    const memo = typeof context === 'string' && categories === undefined;
+    if (memo) {
+      const hit = this.contextSets.get(context);
+      if (hit !== undefined) return hit;
+    }
+    const cats = splitCategories(context);
+    if (categories !== undefined) cats.push(...splitCategories(categories));
+    const set = this.categorySet(cats);
+    if (memo && this.contextSets.size < 100_000) this.contextSets.set(context, set);
+    return set;
+  }
+
+  /** The global session of (entry, sessionId), created when new. */
+  private sessionOf(entry: number, sessionId: string): number {
+    const ids = this.sessionIds[entry]!;
+    let s = ids.get(sessionId);
+    if (s === undefined) {
+      s = this.sessionAttrs.length;
+      ids.set(sessionId, s);
+      this.sessionAttrs.push(new SessionAttrs());
+    }
+    return s;
+  }
+
   /**
    * Adds one raw event. Returns `undefined` when accepted, or why it was skipped. Never throws on any input.
    * Storage is not "type": the stored `type` is the KAVA event type when it is below 256, else 0.
@@ -286,13 +383,28 @@ export class EventStore {
     const o = e as Record<string, unknown>;
     const rawType = readNumber(o['eventType']);
     if (rawType === undefined || rawType === BAD || !Number.isInteger(rawType) || rawType < 0) return 'invalid-type';
-    const entryId = readString(o['entryId']);
-    if (entryId === undefined) return 'missing-entry';
-    const sessionId = readString(o['sessionId']);
-    if (sessionId === undefined) return 'missing-session';
+    // entryId: the same raw string as the previous event's resolves to the same entry without a lookup.
+    const rawEntry = o['entryId'];
+    let entry: number;
+    if (rawEntry === this.lastRawEntry && typeof rawEntry === 'string') entry = this.lastEntry;
+    else {
+      const entryId = readString(rawEntry);
+      if (entryId === undefined) return 'missing-entry';
+      entry = this.entries.get(entryId);
+      if (typeof rawEntry === 'string' && entry >= 0) {
+        this.lastRawEntry = rawEntry;
+        this.lastEntry = entry;
+      }
+    }
+    const rawSession = o['sessionId'];
+    let sessionId: string | undefined;
+    const sameSession = rawSession === this.lastRawSession && entry === this.lastSessionEntry && typeof rawSession === 'string';
+    if (!sameSession) {
+      sessionId = readString(rawSession);
+      if (sessionId === undefined) return 'missing-session';
+    }
     const time = readTime(o['time'] ?? o['eventTime'] ?? o['timestamp']);
     if (time === undefined) return 'invalid-time';
-    const entry = this.entries.get(entryId);
     if (entry < 0) return 'unknown-entry';
 
     const eventIndex = readNumber(o['eventIndex']);
@@ -315,40 +427,84 @@ export class EventStore {
       return 'invalid-number';
     }
     const type = rawType < 256 ? rawType : 0;
-    const session = this.sessions.add(`${entry}\u0000${sessionId}`);
+    let session: number;
+    if (sameSession) session = this.lastSession;
+    else {
+      session = this.sessionOf(entry, sessionId!);
+      if (typeof rawSession === 'string') {
+        this.lastRawSession = rawSession;
+        this.lastSessionEntry = entry;
+        this.lastSession = session;
+      }
+    }
     const row = this.length;
-    this.ensure(row + 1);
+    if (row >= this.capacity) this.ensure(row + 1);
     const ei = eventIndex ?? NaN;
     const pos = position ?? NaN;
     // Write the key columns first: the duplicate check compares against stored rows.
-    if (this.checkDuplicateBeforeWrite(row, session, ei, type, pos)) return 'duplicate';
+    this.session[row] = session;
+    this.eventIndex[row] = ei;
+    this.type[row] = type;
+    this.position[row] = pos;
+
+    // Read every remaining field before recording the key, so that a field whose getter throws cannot leave a
+    // recorded key behind for a row that was never accepted.
+    const rawUser = o['userId'];
+    const rawCountry = o['country'];
+    const rawDevice = o['device'];
+    const rawReferrer = o['referrer'];
+    const rawContext = o['playbackContext'];
+    const rawCategories = o['categories'];
+    const rawPlaybackType = o['playbackType'];
+    const a = this.sessionAttrs[session]!;
+    const geo = this.geo;
+    // Region and city are read only when the event has a country (region), as they mean nothing without one.
+    if (!same(rawCountry, a.rawCountry)) {
+      const countryCode = readString(rawCountry);
+      a.country = countryCode === undefined ? -1 : geo.countries.add(countryCode.toUpperCase());
+      a.rawCountry = rawCountry;
+      a.rawRegion = UNSET;
+    }
+    const country = a.country;
+    let region = -1;
+    let city = -1;
+    if (country >= 0) {
+      const rawRegion = o['region'];
+      if (!same(rawRegion, a.rawRegion)) {
+        const regionName = readString(rawRegion);
+        a.region = regionName === undefined ? -1 : geo.region(country, regionName);
+        a.rawRegion = rawRegion;
+        a.rawCity = UNSET;
+      }
+      region = a.region;
+      if (region >= 0) {
+        const rawCity = o['city'];
+        if (!same(rawCity, a.rawCity)) {
+          const cityName = readString(rawCity);
+          a.city = cityName === undefined ? -1 : geo.city(region, cityName);
+          a.rawCity = rawCity;
+        }
+        city = a.city;
+      }
+    }
+
+    if (this.checkDuplicate(row, session, ei, type, pos)) return 'duplicate';
 
     this.entry[row] = entry;
     this.time[row] = time;
     this.playTimeSum[row] = playTimeSum ?? NaN;
-    const userId = readString(o['userId']);
-    this.user[row] = userId === undefined ? -1 : this.users.add(userId);
-
-    const geo = this.geo;
-    const countryCode = readString(o['country']);
-    const country = countryCode === undefined ? -1 : geo.countries.add(countryCode.toUpperCase());
-    const regionName = country >= 0 ? readString(o['region']) : undefined;
-    const region = regionName === undefined ? -1 : geo.region(country, regionName);
-    const cityName = region >= 0 ? readString(o['city']) : undefined;
-    const city = cityName === undefined ? -1 : geo.city(region, cityName);
+    if (!same(rawUser, a.rawUser)) {
+      const userId = readString(rawUser);
+      a.user = userId === undefined ? -1 : this.users.add(userId);
+      a.rawUser = rawUser;
+    }
+    this.user[row] = a.user;
     this.country[row] = country;
     this.region[row] = region;
     this.city[row] = city;
-    if (session >= this.sessionCoords.length) this.sessionCoords = grow(this.sessionCoords, Math.max(1024, session * 2));
     // A place's position is the mean over its sessions of each session's first reported coordinates.
-    if (
-      lat !== undefined &&
-      lon !== undefined &&
-      Math.abs(lat) <= 90 &&
-      Math.abs(lon) <= 180 &&
-      this.sessionCoords[session] === 0
-    ) {
-      this.sessionCoords[session] = 1;
+    if (lat !== undefined && lon !== undefined && !a.coords && Math.abs(lat) <= 90 && Math.abs(lon) <= 180) {
+      a.coords = true;
       if (region >= 0) {
         geo.regionLat[region]! += lat;
         geo.regionLon[region]! += lon;
@@ -360,34 +516,40 @@ export class EventStore {
         geo.cityN[city]!++;
       }
     }
-    this.device[row] = deviceIndex(o['device']);
-    const ref = o['referrer'];
-    const [domain, url] = this.referrer(typeof ref === 'string' ? ref : undefined);
-    this.domain[row] = domain;
-    this.url[row] = url;
-    const cats = splitCategories(o['playbackContext']);
-    if (o['categories'] !== undefined) cats.push(...splitCategories(o['categories']));
-    this.categories[row] = this.categorySet(cats);
-    const pt = readString(o['playbackType'])?.toLowerCase();
-    const pti = pt === undefined ? -1 : (PLAYBACK_TYPES as readonly string[]).indexOf(pt);
-    this.playbackType[row] = pti < 0 ? 255 : pti;
+    if (!same(rawDevice, a.rawDevice)) {
+      a.device = deviceIndex(rawDevice);
+      a.rawDevice = rawDevice;
+    }
+    this.device[row] = a.device;
+    if (!same(rawReferrer, a.rawReferrer)) {
+      const [domain, url] = this.referrer(typeof rawReferrer === 'string' ? rawReferrer : undefined);
+      a.domain = domain;
+      a.url = url;
+      a.rawReferrer = rawReferrer;
+    }
+    this.domain[row] = a.domain;
+    this.url[row] = a.url;
+    if (!same(rawContext, a.rawContext) || !same(rawCategories, a.rawCategories)) {
+      a.categories = this.categoriesOf(rawContext, rawCategories);
+      a.rawContext = rawContext;
+      a.rawCategories = rawCategories;
+    }
+    this.categories[row] = a.categories;
+    if (!same(rawPlaybackType, a.rawPlaybackType)) {
+      const pt = readString(rawPlaybackType)?.toLowerCase();
+      const pti = pt === undefined ? -1 : (PLAYBACK_TYPES as readonly string[]).indexOf(pt);
+      a.playbackType = pti < 0 ? 255 : pti;
+      a.rawPlaybackType = rawPlaybackType;
+    }
+    this.playbackType[row] = a.playbackType;
 
-    const rows = this.rowsOfEntry[entry]!;
+    let rows = this.rowsOfEntry[entry]!;
     const count = this.rowCountOfEntry[entry]!;
-    if (count === rows.length) this.rowsOfEntry[entry] = grow(rows, rows.length * 2);
-    this.rowsOfEntry[entry]![count] = row;
+    if (count === rows.length) this.rowsOfEntry[entry] = rows = grow(rows, rows.length * 2);
+    rows[count] = row;
     this.rowCountOfEntry[entry] = count + 1;
     this.versionOfEntry[entry]!++;
     this.length = row + 1;
     return undefined;
-  }
-
-  private checkDuplicateBeforeWrite(row: number, session: number, ei: number, type: number, pos: number): boolean {
-    // The key columns of `row` must hold the candidate's key while it is compared and recorded.
-    this.session[row] = session;
-    this.eventIndex[row] = ei;
-    this.type[row] = type;
-    this.position[row] = pos;
-    return this.checkDuplicate(row, session, ei, type, pos);
   }
 }
