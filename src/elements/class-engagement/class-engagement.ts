@@ -629,7 +629,7 @@ export class ClassEngagement extends AnalyticsPanel<HeatmapResult> {
               ${this.t('class.missedCount', { count: this.fmt.count(missed.length), total: this.fmt.count(s.users.length) })}
             </p>
             ${missed.length
-              ? html`<ul class="missed" aria-label=${this.missedTitle()}>
+              ? html`<ul class="missed" tabindex="0" aria-label=${this.missedTitle()}>
                     ${missed.map((u) => html`<li data-user=${u.userId}>${u.name || u.userId}</li>`)}
                   </ul>
                   <button type="button" class="export-missed" @click=${() => this.exportMissed()}>${this.t('class.missedExport')}</button>`
@@ -640,9 +640,9 @@ export class ClassEngagement extends AnalyticsPanel<HeatmapResult> {
   }
 
   private renderTable(data: HeatmapResult, s: ClassStats) {
-    return html`<div class="table-wrap">
+    return html`<div class="table-wrap" tabindex="0" role="region" aria-labelledby="${this.uid}-caption">
       <table part="table" id="${this.uid}-table">
-        <caption>${this.t('table.caption', { title: this.t('class.title') })}</caption>
+        <caption id="${this.uid}-caption">${this.t('table.caption', { title: this.t('class.title') })}</caption>
         <thead>
           <tr>
             <th scope="col">${this.t('class.span')}</th>

@@ -534,9 +534,9 @@ export class EngagementHeatmap extends AnalyticsPanel<HeatmapResult> {
         .map((s) => `${this.fmt.mediaTime(bucketTime(s.from, data.duration))}–${this.fmt.mediaTime(bucketTime(s.to, data.duration))}`)
         .join(', ') || '—';
     const shown = data.users.slice(0, TABLE_ROWS);
-    return html`<div class="table-wrap">
+    return html`<div class="table-wrap" tabindex="0" role="region" aria-labelledby="${this.uid}-caption">
       <table part="table" id="${this.uid}-table">
-        <caption>${this.t('heatmap.spansCaption')}</caption>
+        <caption id="${this.uid}-caption">${this.t('heatmap.spansCaption')}</caption>
         <thead>
           <tr>
             <th scope="col">${this.t('users.name')}</th>
