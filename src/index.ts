@@ -29,10 +29,18 @@ export { tokens, base } from './theme/tokens.js';
 // Elements (classes only; see define.js for registration).
 export { AnalyticsPanel, ProviderTimeoutError, type LoadContext } from './elements/shared/analytics-panel.js';
 export { EntryHighlights, DEFAULT_HIGHLIGHTS, type HighlightsData } from './elements/entry-highlights/entry-highlights.js';
+export { PlaybackViews } from './elements/playback-views/playback-views.js';
+export { MetricsOverTime } from './elements/metrics-over-time/metrics-over-time.js';
+export { EngagementFunnel } from './elements/engagement-funnel/engagement-funnel.js';
+export { DevicesOverview } from './elements/devices-overview/devices-overview.js';
+export { UserEngagement } from './elements/user-engagement/user-engagement.js';
+export { EngagementHeatmap } from './elements/engagement-heatmap/engagement-heatmap.js';
+export { ClassEngagement } from './elements/class-engagement/class-engagement.js';
+export { TopDomainsTable } from './elements/top-domains-table/top-domains-table.js';
 
 // The dashboard.
 export { EntryAnalytics, normalizeFilterValue } from './shell/entry-analytics.js';
-export { PANELS, IMAGE_HIGHLIGHTS, visiblePanels, parsePanelIds } from './shell/panels.js';
+export { PANELS, IMAGE_HIGHLIGHTS, MONTHLY_AFTER_DAYS, layoutSpans, visiblePanels, parsePanelIds } from './shell/panels.js';
 export type { PanelContext, PanelDefinition } from './shell/panels.js';
 export {
   PRESETS,

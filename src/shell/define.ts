@@ -2,6 +2,13 @@
 import { EntryAnalytics } from './entry-analytics.js';
 import { defineElement } from '../elements/shared/define.js';
 import '../elements/entry-highlights/define.js';
+import '../elements/playback-views/define.js';
+import '../elements/metrics-over-time/define.js';
+import '../elements/engagement-funnel/define.js';
+import '../elements/devices-overview/define.js';
+import '../elements/user-engagement/define.js';
+import '../elements/engagement-heatmap/define.js';
+import '../elements/top-domains-table/define.js';
 
 defineElement('entry-analytics', EntryAnalytics);
 

@@ -32,7 +32,7 @@ import {
   type Preset,
   type RangeProblem,
 } from './presets.js';
-import { PANELS, parsePanelIds, visiblePanels, type PanelContext, type PanelDefinition } from './panels.js';
+import { PANELS, layoutSpans, parsePanelIds, visiblePanels, type PanelContext, type PanelDefinition } from './panels.js';
 import { shellStyles } from './entry-analytics.styles.js';
 
 /** Every filter field, in the order chips are shown. */
@@ -687,11 +687,13 @@ export class EntryAnalytics extends LitElement {
     const panels = visiblePanels(entry.type, parsePanelIds(this.hiddenPanels), this.panels, (tag) =>
       Boolean(customElements.get(tag)),
     );
+    const spans = layoutSpans(panels);
+    const cells = panels.map((panel, i) => ({ panel, span: spans[i]! }));
     return html`<div class="grid" part="grid" role="region" aria-label=${this.t('shell.panels')}>
       ${repeat(
-        panels,
-        (p) => p.id,
-        (p) => html`<div class="cell ${p.span}" part="cell" data-panel=${p.id}>${p.render(ctx)}</div>`,
+        cells,
+        (c) => c.panel.id,
+        (c) => html`<div class="cell ${c.span}" part="cell" data-panel=${c.panel.id}>${c.panel.render(ctx)}</div>`,
       )}
     </div>`;
   }

