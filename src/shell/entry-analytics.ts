@@ -474,10 +474,10 @@ export class EntryAnalytics extends LitElement {
     const links = entry.links ?? [];
     return html`${thumb ? html`<img class="thumb" part="thumbnail" src=${thumb} alt="" />` : nothing}
       <div class="details-text">
-        <h2 part="name" class="name">${entry.name}</h2>
+        <h2 part="name" class="name"><bdi>${entry.name}</bdi></h2>
         <dl>
           <div><dt>${this.t('shell.type')}</dt><dd class="type">${this.t(`shell.type.${entry.type}` as MessageKey)}</dd></div>
-          <div><dt>${this.t('shell.owner')}</dt><dd class="owner">${entry.owner.name || entry.owner.id}</dd></div>
+          <div><dt>${this.t('shell.owner')}</dt><dd class="owner"><bdi>${entry.owner.name || entry.owner.id}</bdi></dd></div>
           ${entry.type !== 'image'
             ? html`<div><dt>${this.t('shell.duration')}</dt><dd class="duration">${this.fmt.mediaTime(entry.duration)}</dd></div>`
             : nothing}
@@ -485,7 +485,7 @@ export class EntryAnalytics extends LitElement {
             <dt>${this.t('shell.created')}</dt>
             <dd class="created">${isIsoDate(created) && !Number.isNaN(Date.parse(entry.created)) ? this.fmt.date(created) : entry.created}</dd>
           </div>
-          <div><dt>${this.t('shell.id')}</dt><dd class="id">${entry.id}</dd></div>
+          <div><dt>${this.t('shell.id')}</dt><dd class="id"><bdi>${entry.id}</bdi></dd></div>
         </dl>
         ${back || links.length
           ? html`<ul class="links" aria-label=${this.t('shell.links')}>
@@ -589,7 +589,7 @@ export class EntryAnalytics extends LitElement {
               const name = this.fieldName(field);
               const label = this.valueLabel(field, value);
               return html`<li class="chip" part="chip" data-field=${field} data-value=${value}>
-                <span><span class="field-name">${name}:</span> ${label}</span>
+                <span><span class="field-name">${name}:</span> <bdi>${label}</bdi></span>
                 <button
                   type="button"
                   aria-label=${this.t('shell.removeFilter', { field: name, value: label })}
