@@ -3,7 +3,23 @@ import { sendKeys } from '@web/test-runner-commands';
 import '../../src/elements/class-engagement/define.js';
 import type { ClassEngagement } from '../../src/elements/class-engagement/class-engagement.js';
 import type { HeatmapResult } from '../../src/data/types.js';
-import { fakeProvider, failingProvider, until } from '../support/providers.js';
+import { fakeProvider, failingProvider } from '../support/providers.js';
+
+/** Focuses `target`; a page without system focus (test files run side by side) gets no focus event, so send one. */
+function focusOn(target: HTMLElement): void {
+  target.focus();
+  if (!document.hasFocus()) target.dispatchEvent(new FocusEvent('focus'));
+}
+
+/** Polls with timers (not animation frames, which pause in a background tab when test files run side by side). */
+async function waitFor(predicate: () => boolean, ms = 5000): Promise<void> {
+  const start = performance.now();
+  while (!predicate()) {
+    if (performance.now() - start > ms) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
 
 const fill = (parts: [number, number, number][]) => {
   const a = new Array<number>(100).fill(0);
@@ -32,7 +48,7 @@ const texts = (el: Element, sel: string) => [...root(el).querySelectorAll(sel)].
 async function mount(template: unknown) {
   const el = await fixture<ClassEngagement>(template as never);
   await el.whenLoaded();
-  await until(() => root(el).querySelectorAll('.chart rect[data-tier]').length > 0);
+  await waitFor(() => root(el).querySelectorAll('.chart rect[data-tier]').length > 0);
   return el;
 }
 
@@ -127,7 +143,7 @@ describe('<class-engagement>', () => {
   it('moves along the media with arrow keys, announces each part and selects a span with Shift', async () => {
     const el = await mount(html`<class-engagement style="width: 800px; display: block" .rows=${klass()}></class-engagement>`);
     const chart = root(el).querySelector<HTMLElement>('.chart')!;
-    chart.focus();
+    focusOn(chart);
     await el.updateComplete;
     const live = () => root(el).querySelector('[aria-live]')!.textContent!.trim();
     expect(live()).to.equal('0:00–0:06: Not viewed 40% (2), Viewed once 60% (3), Viewed twice 0% (0), Viewed more than twice 0% (0)');

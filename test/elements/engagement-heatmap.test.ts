@@ -3,7 +3,23 @@ import { sendKeys } from '@web/test-runner-commands';
 import '../../src/elements/engagement-heatmap/define.js';
 import type { EngagementHeatmap } from '../../src/elements/engagement-heatmap/engagement-heatmap.js';
 import type { HeatmapResult } from '../../src/data/types.js';
-import { fakeProvider, failingProvider, until } from '../support/providers.js';
+import { fakeProvider, failingProvider } from '../support/providers.js';
+
+/** Focuses `target`; a page without system focus (test files run side by side) gets no focus event, so send one. */
+function focusOn(target: HTMLElement): void {
+  target.focus();
+  if (!document.hasFocus()) target.dispatchEvent(new FocusEvent('focus'));
+}
+
+/** Polls with timers (not animation frames, which pause in a background tab when test files run side by side). */
+async function waitFor(predicate: () => boolean, ms = 5000): Promise<void> {
+  const start = performance.now();
+  while (!predicate()) {
+    if (performance.now() - start > ms) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
 
 const counts = (pairs: Record<number, number>) => {
   const a = new Array<number>(100).fill(0);
@@ -46,7 +62,7 @@ function pixel(el: EngagementHeatmap, row: number, bucket: number): number[] {
 async function loaded(template: unknown) {
   const el = await fixture<EngagementHeatmap>(template as never);
   await el.whenLoaded();
-  await until(() => root(el).querySelector('.axis') !== null);
+  await waitFor(() => root(el).querySelector('.axis') !== null);
   await el.updateComplete;
   return el;
 }
@@ -109,7 +125,7 @@ describe('<engagement-heatmap>', () => {
   it('moves a focus cell with the arrow keys, announces it, shows a tooltip and seeks on Enter', async () => {
     const el = await loaded(html`<engagement-heatmap style=${COLORS} .rows=${heatmap()}></engagement-heatmap>`);
     const bars = root(el).querySelector<HTMLElement>('.bars')!;
-    bars.focus();
+    focusOn(bars);
     await el.updateComplete;
     const live = () => root(el).querySelector('[aria-live]')!.textContent!.trim();
     expect(live()).to.equal('Ada Lovelace, 0:00–0:10: Viewed once (views: 1)');
@@ -170,7 +186,7 @@ describe('<engagement-heatmap>', () => {
     expect(texts(el, '.summary')[0]).to.contain('Chapters: Welcome 0:00, Proofs 4:10');
     expect(texts(el, '.axis text').slice(0, 2)).to.deep.equal(['0:00', '5:00']);
     const bars = root(el).querySelector<HTMLElement>('.bars')!;
-    bars.focus();
+    focusOn(bars);
     await sendKeys({ press: 'ArrowUp' });
     for (let i = 0; i < 30; i++) await sendKeys({ press: 'ArrowRight' });
     await el.updateComplete;
@@ -194,7 +210,7 @@ describe('<engagement-heatmap>', () => {
     const vp = root(el).querySelector<HTMLElement>('.viewport')!;
     vp.scrollTop = 18 * 5001;
     vp.dispatchEvent(new Event('scroll'));
-    await until(() => texts(el, '.names li').includes('User 5001'));
+    await waitFor(() => texts(el, '.names li').includes('User 5001'));
     await el.updateComplete;
     expect(root(el).querySelectorAll('.names li').length).to.be.below(30);
     // The first row in view (5001, odd: watched once) is at the top of the canvas, the next one (even) below it.

@@ -5,7 +5,17 @@ import type { UserEngagement } from '../../src/elements/user-engagement/user-eng
 import type { ClassEngagement } from '../../src/elements/class-engagement/class-engagement.js';
 import type { EngagementHeatmap } from '../../src/elements/engagement-heatmap/engagement-heatmap.js';
 import type { HeatmapQuery, UserRow, UsersQuery } from '../../src/data/types.js';
-import { fakeProvider, failingProvider, until } from '../support/providers.js';
+import { fakeProvider, failingProvider } from '../support/providers.js';
+
+/** Polls with timers (not animation frames, which pause in a background tab when test files run side by side). */
+async function waitFor(predicate: () => boolean, ms = 5000): Promise<void> {
+  const start = performance.now();
+  while (!predicate()) {
+    if (performance.now() - start > ms) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
 
 /** 60 users: u0 … u59; u7 has no name in the directory. */
 const PEOPLE: UserRow[] = Array.from({ length: 60 }, (_, k) => ({
@@ -84,38 +94,38 @@ describe('<user-engagement>', () => {
   it('sorts by any column from its header button, toggling the direction', async () => {
     const { el, provider } = await mount();
     root(el).querySelector<HTMLButtonElement>('button.sort[data-field=name]')!.click();
-    await until(() => lastUsersQuery(provider).sort.field === 'name');
+    await waitFor(() => lastUsersQuery(provider).sort.field === 'name');
     await el.whenLoaded();
     expect(lastUsersQuery(provider).sort).to.deep.equal({ field: 'name', direction: 'asc' });
     expect(lastUsersQuery(provider).page.offset).to.equal(0);
     expect(cells(el)[0]![0]).to.equal('Student 00');
     expect(root(el).querySelector('thead th')!.getAttribute('aria-sort')).to.equal('ascending');
     root(el).querySelector<HTMLButtonElement>('button.sort[data-field=name]')!.click();
-    await until(() => lastUsersQuery(provider).sort.direction === 'desc');
+    await waitFor(() => lastUsersQuery(provider).sort.direction === 'desc');
     await el.whenLoaded();
     expect(cells(el)[0]![0]).to.equal('u7');
     expect(root(el).querySelector('thead th')!.getAttribute('aria-sort')).to.equal('descending');
     root(el).querySelector<HTMLButtonElement>('button.sort[data-field=totalCompletionRate]')!.click();
-    await until(() => lastUsersQuery(provider).sort.field === 'totalCompletionRate');
+    await waitFor(() => lastUsersQuery(provider).sort.field === 'totalCompletionRate');
     expect(lastUsersQuery(provider).sort.direction).to.equal('desc');
   });
 
   it('filters users by name or id in the provider, starting again at the first page', async () => {
     const { el, provider } = await mount();
     root(el).querySelector<HTMLButtonElement>('[data-page=next]')!.click();
-    await until(() => lastUsersQuery(provider).page.offset === 10);
+    await waitFor(() => lastUsersQuery(provider).page.offset === 10);
     await el.whenLoaded();
     const input = root(el).querySelector<HTMLInputElement>('input[type=search]')!;
     input.focus();
     await sendKeys({ type: 'student 1' });
-    await until(() => lastUsersQuery(provider).search === 'student 1');
+    await waitFor(() => lastUsersQuery(provider).search === 'student 1');
     await el.whenLoaded();
     expect(lastUsersQuery(provider).page.offset).to.equal(0);
     expect(cells(el).map((r) => r[0])).to.deep.equal(['Student 19', 'Student 18', 'Student 17', 'Student 16', 'Student 15', 'Student 14', 'Student 13', 'Student 12', 'Student 11', 'Student 10']);
     expect(root(el).querySelector('.count')!.textContent).to.contain('10 users match “student 1”');
     input.value = 'nobody';
     input.dispatchEvent(new Event('input'));
-    await until(() => lastUsersQuery(provider).search === 'nobody');
+    await waitFor(() => lastUsersQuery(provider).search === 'nobody');
     await el.whenLoaded();
     expect(root(el).textContent).to.contain('No user matches “nobody”.');
     await expect(el).to.be.accessible();
@@ -127,7 +137,7 @@ describe('<user-engagement>', () => {
     expect(status()).to.equal('1–10 of 60');
     expect(root(el).querySelector<HTMLButtonElement>('[data-page=previous]')!.disabled).to.equal(true);
     root(el).querySelector<HTMLButtonElement>('[data-page=last]')!.click();
-    await until(() => lastUsersQuery(provider).page.offset === 50);
+    await waitFor(() => lastUsersQuery(provider).page.offset === 50);
     await el.whenLoaded();
     expect(status()).to.equal('51–60 of 60');
     expect(root(el).querySelector<HTMLButtonElement>('[data-page=next]')!.disabled).to.equal(true);
@@ -135,7 +145,7 @@ describe('<user-engagement>', () => {
     const select = root(el).querySelector<HTMLSelectElement>('.pager select')!;
     select.value = '50';
     select.dispatchEvent(new Event('change'));
-    await until(() => lastUsersQuery(provider).page.limit === 50);
+    await waitFor(() => lastUsersQuery(provider).page.limit === 50);
     expect(lastUsersQuery(provider).page.offset).to.equal(0);
   });
 

@@ -255,6 +255,11 @@ export class ClassEngagement extends AnalyticsPanel<HeatmapResult> {
       this.observed = el;
       if (el) this.resizeObserver?.observe(el);
     }
+    // First layout: measure now rather than wait for the observer (its first report can lag in a hidden tab).
+    if (el && this.width === 0) {
+      const w = Math.floor(el.getBoundingClientRect().width);
+      if (w > 0) this.width = w;
+    }
   }
 
   protected override canLoad(): boolean {

@@ -439,6 +439,11 @@ export class EngagementHeatmap extends AnalyticsPanel<HeatmapResult> {
       this.observed = bars;
       if (bars) this.resizeObserver?.observe(bars);
     }
+    // First layout: measure now rather than wait for the observer (its first report can lag in a hidden tab).
+    if (bars && this.width === 0) {
+      const w = Math.floor(bars.getBoundingClientRect().width);
+      if (w > 0) this.width = w;
+    }
     this.draw();
     this.placeTooltip();
   }

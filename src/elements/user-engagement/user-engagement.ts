@@ -425,9 +425,9 @@ export class UserEngagement extends AnalyticsPanel<UsersResult> {
             : this.t('users.count', { count: this.fmt.count(data.total) })}</span
         >
       </div>
-      <div class="table-wrap" tabindex="0" role="region" aria-labelledby="${this.uid}-caption">
+      <div class="table-wrap" tabindex="0" role="region" aria-label=${this.t('table.caption', { title: this.t('users.title') })}>
         <table part="table">
-          <caption class="sr-only" id="${this.uid}-caption">${this.t('users.title')}</caption>
+          <caption class="sr-only">${this.t('users.title')}</caption>
           <thead>${this.renderHead()}</thead>
           <tbody>
             ${data.rows.map((row, k) => this.renderRow(row, k))}
