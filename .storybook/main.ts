@@ -21,6 +21,8 @@ const config: StorybookConfig = {
   addons: ['@storybook/addon-docs'],
   framework: { name: '@storybook/web-components-vite', options: {} },
   core: { disableTelemetry: true },
+  // The world map geometry for <top-countries>, fetched at run time (never bundled); preview.ts points the maps here.
+  staticDirs: [{ from: '../node_modules/world-atlas', to: '/geo' }],
   // Lit's decorators are TypeScript's legacy ones (tsconfig: experimentalDecorators, useDefineForClassFields false);
   // Vite 8's oxc transform reads them from tsconfig.json, checked by `npm run build-storybook` rendering real stories.
   async viteFinal(config) {

@@ -10,6 +10,7 @@ import './elements/devices-overview/define.js';
 import './elements/user-engagement/define.js';
 import './elements/engagement-heatmap/define.js';
 import './elements/class-engagement/define.js';
+import './elements/top-countries/define.js';
 import './elements/top-domains-table/define.js';
 import './shell/define.js';
 

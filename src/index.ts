@@ -36,6 +36,8 @@ export { DevicesOverview } from './elements/devices-overview/devices-overview.js
 export { UserEngagement } from './elements/user-engagement/user-engagement.js';
 export { EngagementHeatmap } from './elements/engagement-heatmap/engagement-heatmap.js';
 export { ClassEngagement } from './elements/class-engagement/class-engagement.js';
+export { TopCountries } from './elements/top-countries/top-countries.js';
+export { setDefaultGeometryUrl } from './elements/top-countries/atlas.js';
 export { TopDomainsTable } from './elements/top-domains-table/top-domains-table.js';
 
 // The dashboard.

@@ -8,6 +8,7 @@ import '../elements/engagement-funnel/define.js';
 import '../elements/devices-overview/define.js';
 import '../elements/user-engagement/define.js';
 import '../elements/engagement-heatmap/define.js';
+import '../elements/top-countries/define.js';
 import '../elements/top-domains-table/define.js';
 
 defineElement('entry-analytics', EntryAnalytics);

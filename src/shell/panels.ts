@@ -188,6 +188,23 @@ export const PANELS: readonly PanelDefinition[] = [
     ></engagement-heatmap>`,
   },
   {
+    id: 'countries',
+    tag: 'top-countries',
+    entryTypes: ALL,
+    span: 'full',
+    render: (c) => html`<top-countries
+      .provider=${c.provider}
+      entry-id=${c.entryId}
+      from=${c.from}
+      to=${c.to}
+      compare-from=${c.compareFrom}
+      compare-to=${c.compareTo}
+      time-zone=${c.timeZone}
+      .filters=${c.filters}
+      lang=${c.lang}
+    ></top-countries>`,
+  },
+  {
     id: 'domains',
     tag: 'top-domains-table',
     entryTypes: ALL,

@@ -474,6 +474,7 @@ describe('<entry-analytics>', () => {
       'devices:half',
       'users:full',
       'heatmap:full',
+      'countries:full',
       'domains:full',
     ]);
     for (const p of el.panelElements as (HTMLElement & Record<string, unknown>)[]) {
@@ -503,7 +504,7 @@ describe('<entry-analytics>', () => {
     );
     await el.whenLoaded();
     await settled(el);
-    expect(el.panelElements).to.have.length(8);
+    expect(el.panelElements).to.have.length(9);
     for (const p of el.panelElements) expect(p.shadowRoot!.querySelector('[role=alert]'), p.localName).to.equal(null);
     expect(text(el, '.name')[0]).to.contain('Carbon Cycle');
     // landmark-unique: <user-engagement>'s scrollable table region is labelled by a caption equal to its panel title
@@ -518,7 +519,7 @@ describe('<entry-analytics>', () => {
     );
     await el.whenLoaded();
     const cells = [...root(el).querySelectorAll<HTMLElement>('.cell')].map((c) => `${c.dataset.panel}:${c.className.replace('cell ', '')}`);
-    expect(cells).to.deep.equal(['highlights:full', 'time:full', 'devices:full', 'domains:full']);
+    expect(cells).to.deep.equal(['highlights:full', 'time:full', 'devices:full', 'countries:full', 'domains:full']);
     expect(el.panelElements.map((p) => p.localName)).to.not.include('playback-views');
   });
 
