@@ -3,6 +3,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import '../../src/elements/engagement-funnel/define.js';
 import type { EngagementFunnel } from '../../src/elements/engagement-funnel/engagement-funnel.js';
 import { fakeProvider, failingProvider, hangingProvider, totals } from '../support/providers.js';
+import { focusOn } from './playback-time-helpers.js';
 
 const root = (el: EngagementFunnel) => el.shadowRoot!;
 const q = <E extends Element = HTMLElement>(el: EngagementFunnel, sel: string) => root(el).querySelector<E>(sel)!;
@@ -88,7 +89,7 @@ describe('<engagement-funnel>', () => {
     const { el } = await setup(true);
     const bars = all(el, '.track') as HTMLElement[];
     expect(bars.map((b) => b.tabIndex)).to.deep.equal([0, -1, -1, -1, -1, -1]);
-    bars[0]!.focus();
+    focusOn(bars[0]!);
     await el.updateComplete;
     expect(clean(q(el, '.tooltip').textContent)).to.contain('Player impressions · This period');
     const live = () => clean(q(el, '[role=status][aria-live]').textContent);

@@ -3,7 +3,8 @@ import { sendKeys } from '@web/test-runner-commands';
 import '../../src/elements/metrics-over-time/define.js';
 import type { MetricsOverTime } from '../../src/elements/metrics-over-time/metrics-over-time.js';
 import type { TimelinePoint, TimelineQuery, TimelineResult } from '../../src/data/types.js';
-import { fakeProvider, failingProvider, until } from '../support/providers.js';
+import { fakeProvider, failingProvider } from '../support/providers.js';
+import { waitFor, focusOn } from './playback-time-helpers.js';
 
 const point = (date: string, plays: number, rate: number): TimelinePoint => ({
   date,
@@ -82,7 +83,7 @@ describe('<metrics-over-time>', () => {
     expect(el.metric).to.equal('avgCompletionRate');
     expect(clean(q(el, '.summary').textContent)).to.equal('Avg. completion rate: highest on Feb 2, 2026 (50%).');
     expect(all(el, 'text.axis.y1').map((t) => t.textContent)).to.include('50%');
-    q(el, '[role=tab][data-metric=avgCompletionRate]').focus();
+    focusOn(q(el, '[role=tab][data-metric=avgCompletionRate]'));
     await sendKeys({ press: 'ArrowRight' });
     await el.updateComplete;
     expect(el.metric).to.equal('avgDropOffRate');
@@ -99,7 +100,7 @@ describe('<metrics-over-time>', () => {
   it('reloads monthly when the granularity changes', async () => {
     const { el, provider } = await setup();
     q(el, 'button.granularity[data-value=month]').click();
-    await until(() => provider.calls.length === 2);
+    await waitFor(() => provider.calls.length === 2);
     await el.whenLoaded();
     expect((provider.calls[1] as TimelineQuery).granularity).to.equal('month');
     expect(q(el, 'button.granularity[data-value=month]').getAttribute('aria-pressed')).to.equal('true');
@@ -136,7 +137,7 @@ describe('<metrics-over-time>', () => {
     await el.updateComplete;
     expect(all(el, 'path.compare')).to.have.length(2);
     const chart = q(el, '[role=slider]');
-    chart.focus();
+    focusOn(chart);
     await el.updateComplete;
     const live = () => clean(q(el, '[role=status][aria-live]').textContent);
     expect(live()).to.equal(
@@ -249,7 +250,7 @@ describe('<metrics-over-time>', () => {
     const xs = all(el, 'circle.dot').map((c) => Number(c.getAttribute('cx')));
     expect(xs[0]).to.be.greaterThan(xs[4]!);
     const chart = q(el, '[role=slider]');
-    chart.focus();
+    focusOn(chart);
     await sendKeys({ press: 'ArrowLeft' });
     await el.updateComplete;
     expect(chart.getAttribute('aria-valuenow')).to.equal('1');

@@ -3,7 +3,8 @@ import { sendKeys } from '@web/test-runner-commands';
 import '../../src/elements/playback-views/define.js';
 import type { PlaybackViews } from '../../src/elements/playback-views/playback-views.js';
 import type { Marker, RetentionResult } from '../../src/data/types.js';
-import { fakeProvider, failingProvider, garbageProvider, until } from '../support/providers.js';
+import { fakeProvider, failingProvider, garbageProvider } from '../support/providers.js';
+import { waitFor, focusOn, blurFrom } from './playback-time-helpers.js';
 
 /** 200 s of media, 120 plays: views fall from 200 to 101, viewers from 100 to 51, unique users from 40 to 21. */
 function retention(over: Partial<RetentionResult> = {}): RetentionResult {
@@ -88,13 +89,13 @@ describe('<playback-views>', () => {
     await el.updateComplete;
     expect(provider.calls).to.have.length(2);
     el.userIds = ['u3'];
-    await until(() => provider.calls.length === 4);
+    await waitFor(() => provider.calls.length === 4);
   });
 
   it('scrubs with the keyboard, shows a tooltip and announces each point', async () => {
     const { el } = await setup();
     const chart = q(el, '[role=slider]');
-    chart.focus();
+    focusOn(chart);
     await el.updateComplete;
     expect(chart.getAttribute('aria-valuenow')).to.equal('0');
     expect(q(el, '.tooltip')).to.exist;
@@ -121,7 +122,7 @@ describe('<playback-views>', () => {
     await sendKeys({ press: 'Home' });
     await el.updateComplete;
     expect(chart.getAttribute('aria-valuenow')).to.equal('0');
-    chart.blur();
+    blurFrom(chart);
     await el.updateComplete;
     expect(q(el, '.tooltip')).to.equal(null);
     await expect(el).to.be.accessible();
@@ -131,7 +132,7 @@ describe('<playback-views>', () => {
     const { el } = await setup({ lang: 'ar' });
     expect(q(el, 'section').getAttribute('dir')).to.equal('rtl');
     const chart = q(el, '[role=slider]');
-    chart.focus();
+    focusOn(chart);
     await sendKeys({ press: 'ArrowLeft' });
     await el.updateComplete;
     expect(chart.getAttribute('aria-valuenow')).to.equal('1');
@@ -144,7 +145,7 @@ describe('<playback-views>', () => {
   it('fires seek with the media time on Enter and on click', async () => {
     const { el } = await setup();
     const chart = q(el, '[role=slider]');
-    chart.focus();
+    focusOn(chart);
     await sendKeys({ press: 'PageUp' });
     await sendKeys({ press: 'PageUp' });
     setTimeout(() => void sendKeys({ press: 'Enter' }));
@@ -182,7 +183,7 @@ describe('<playback-views>', () => {
     await el.updateComplete;
     const axis = [...root(el).querySelectorAll('text.axis')].map((t) => t.textContent);
     expect(axis).to.include('100%'); // x: percent of duration
-    q(el, '[role=slider]').focus();
+    focusOn(q(el, '[role=slider]'));
     await el.updateComplete;
     // bucket 0: 200 views of 120 plays
     expect(clean(q(el, '.tooltip [data-series=views]').textContent)).to.contain('166.7%');
@@ -217,7 +218,7 @@ describe('<playback-views>', () => {
   it('draws the compare period as lighter series and gives its values', async () => {
     const { el } = await setup({ compare: true });
     expect(root(el).querySelectorAll('path.compare')).to.have.length(3);
-    q(el, '[role=slider]').focus();
+    focusOn(q(el, '[role=slider]'));
     await el.updateComplete;
     expect(clean(q(el, '.tooltip [data-series=views]').textContent)).to.equal('Views: 200 (compare period: 50)');
     expect(clean(q(el, '[role=status][aria-live]').textContent)).to.contain('Views 200 (compare period: 50)');
@@ -246,6 +247,19 @@ describe('<playback-views>', () => {
     expect([...buckets[1]!.children].map((c) => clean(c.textContent))).to.deep.equal(['0:02', '1%', '199', '100', '40', 'Intro']);
     expect(clean(q(el, 'table.markers tbody tr').textContent)).to.equal('Check yourself Quiz question 1:40');
     await expect(el).to.be.accessible();
+  });
+
+  it('says when a chapter gains viewers instead of losing them', async () => {
+    const el = await fixture<PlaybackViews>(html`<playback-views
+      .provider=${fakeProvider({ retention: () => retention({ viewers: Array.from({ length: 100 }, (_, i) => 50 + i) }) })}
+      .markers=${[{ time: 0, label: 'Only', kind: 'chapter' }]}
+      entry-id="e1"
+    ></playback-views>`);
+    await el.whenLoaded();
+    focusOn(q(el, '[role=slider]'));
+    await el.updateComplete;
+    // 50 viewers at the start, 149 at the end: 198 % more
+    expect(clean(q(el, '.tooltip .lost').textContent)).to.equal('198% more viewers at the end of this chapter than at its start');
   });
 
   it('exports every bucket as CSV, with the compare period and chapters', async () => {
@@ -285,13 +299,27 @@ describe('<playback-views>', () => {
     expect(q(bad, '[role=alert]').textContent).to.contain('expected 100 items');
   });
 
-  it('follows its width with a ResizeObserver', async () => {
+  it('sizes its chart to its box on first render', async () => {
+    const el = await fixture<PlaybackViews>(html`<playback-views
+      style="width: 420px"
+      .provider=${fakeProvider({ retention: () => retention() })}
+      entry-id="e1"
+    ></playback-views>`);
+    await el.whenLoaded();
+    await el.updateComplete;
+    const w = Number(q(el, '.chart svg').getAttribute('width'));
+    expect(w).to.be.within(300, 420);
+  });
+
+  it('follows its width with a ResizeObserver', async function () {
+    // Observers report with rendering frames, which a test page running in the background never gets.
+    if (document.visibilityState === 'hidden') this.skip();
     const { el } = await setup();
     el.style.width = '500px';
-    await until(() => Number(q(el, '.chart svg').getAttribute('width')) < 500);
+    await waitFor(() => Number(q(el, '.chart svg').getAttribute('width')) < 500);
     const w1 = Number(q(el, '.chart svg').getAttribute('width'));
     el.style.width = '900px';
-    await until(() => Number(q(el, '.chart svg').getAttribute('width')) > w1);
+    await waitFor(() => Number(q(el, '.chart svg').getAttribute('width')) > w1);
   });
 
   it('survives being connected and disconnected many times', async () => {

@@ -153,7 +153,7 @@ export class MetricsOverTime extends AnalyticsPanel<TimeData> {
       }
       .tooltip {
         position: absolute;
-        top: 0;
+        top: 8px;
         z-index: 1;
         pointer-events: none;
         background: var(--_bg);
@@ -543,9 +543,10 @@ export class MetricsOverTime extends AnalyticsPanel<TimeData> {
     const p = data.current.points[i]!;
     const prev = alignByOffset(data.current.points, data.previous?.points)[i];
     const metrics = [this.primary, ...(this.second ? [this.second] : [])];
-    const half = 90;
-    const left = Math.max(0, Math.min(width - 2 * half, x - half));
-    return html`<div class="tooltip" part="tooltip" aria-hidden="true" style=${styleMap({ left: `${left}px` })}>
+    // Beside the focus line, on the side with more room.
+    const after = x < width / 2;
+    const place = after ? { left: `${x + 12}px` } : { left: `${x - 12}px`, transform: 'translateX(-100%)' };
+    return html`<div class="tooltip" part="tooltip" aria-hidden="true" style=${styleMap(place)}>
       <p class="head">${this.dateLabel(p.date, true)}</p>
       ${metrics.map((m) => html`<p data-metric=${m}>${this.metricLabel(m)}: <strong>${this.formatMetric(m, p[m])}</strong></p>`)}
       ${data.previous

@@ -156,7 +156,7 @@ export class PlaybackViews extends AnalyticsPanel<PlaybackData> {
         stroke-width: 2;
       }
       .fill {
-        opacity: 0.14;
+        opacity: 0.1;
         stroke: none;
       }
       .compare {
@@ -175,7 +175,7 @@ export class PlaybackViews extends AnalyticsPanel<PlaybackData> {
       }
       .tooltip {
         position: absolute;
-        top: 0;
+        top: 8px;
         z-index: 1;
         pointer-events: none;
         background: var(--_bg);
@@ -318,10 +318,17 @@ export class PlaybackViews extends AnalyticsPanel<PlaybackData> {
     const chapter = chapterAt(this.spans(data), i);
     if (chapter) {
       text += ` ${this.t('playback.chapter', { label: chapter.label })}`;
-      if (chapter.lost !== null) text += `, ${this.t('playback.chapterLost', { lost: this.fmt.percent(chapter.lost, 0) })}`;
+      if (chapter.lost !== null) text += `, ${this.lostText(chapter.lost)}`;
       text += '.';
     }
     return text;
+  }
+
+  /** "12 % of its viewers lost within this chapter", or, when more watched its end than its start, the gain. */
+  private lostText(lost: number): string {
+    return lost < 0
+      ? this.t('playback.chapterGained', { gained: this.fmt.percent(-lost, 0) })
+      : this.t('playback.chapterLost', { lost: this.fmt.percent(lost, 0) });
   }
 
   // ---- interaction
@@ -581,9 +588,10 @@ export class PlaybackViews extends AnalyticsPanel<PlaybackData> {
     const inBucket = pointMarkers(this.markers ?? [], duration).filter(
       (m) => m.time >= from && (m.time < to || (i === BUCKETS - 1 && m.time <= to)),
     );
-    const half = 90;
-    const left = Math.max(0, Math.min(width - 2 * half, x - half));
-    return html`<div class="tooltip" part="tooltip" aria-hidden="true" style=${styleMap({ insetInlineStart: 'auto', left: `${left}px` })}>
+    // Beside the focus line, on the side with more room.
+    const after = x < width / 2;
+    const place = after ? { left: `${x + 12}px` } : { left: `${x - 12}px`, transform: 'translateX(-100%)' };
+    return html`<div class="tooltip" part="tooltip" aria-hidden="true" style=${styleMap(place)}>
       <p class="head">${this.pointText(i, duration)}</p>
       ${this.shownSeries().map(
         (s) => html`<p data-series=${s}>
@@ -598,9 +606,7 @@ export class PlaybackViews extends AnalyticsPanel<PlaybackData> {
       )}
       ${chapter
         ? html`<p class="chapter">${this.t('playback.chapter', { label: chapter.label })}</p>
-            ${chapter.lost !== null
-              ? html`<p class="lost muted">${this.t('playback.chapterLost', { lost: this.fmt.percent(chapter.lost, 0) })}</p>`
-              : nothing}`
+            ${chapter.lost !== null ? html`<p class="lost muted">${this.lostText(chapter.lost)}</p>` : nothing}`
         : nothing}
       ${inBucket.map((m) => html`<p class="muted">${this.t(`playback.marker.${m.kind}` as MessageKey)}: ${m.label}</p>`)}
       <p class="muted">${this.t('playback.seekHint')}</p>

@@ -36,7 +36,14 @@ export class WidthController implements ReactiveController {
     if (el === this.target || !this.observer) return;
     if (this.target) this.observer.unobserve(this.target);
     this.target = el;
-    if (el) this.observer.observe(el);
+    if (!el) return;
+    this.observer.observe(el);
+    // Measure now too: the observer reports with the next rendering frame, which hidden pages never get.
+    const w = Math.floor(el.getBoundingClientRect().width);
+    if (w > 0 && w !== this.width) {
+      this.width = w;
+      this.host.requestUpdate();
+    }
   }
 
   hostDisconnected(): void {

@@ -31,6 +31,7 @@ export const playback = {
   'playback.valueCompare': '{series} {value} (compare period: {previous})',
   'playback.chapter': 'Chapter: {label}',
   'playback.chapterLost': '{lost} of its viewers lost within this chapter',
+  'playback.chapterGained': '{gained} more viewers at the end of this chapter than at its start',
   'playback.seekHint': 'Click or press Enter to play from here',
   'playback.plays': '{plays} plays',
   'playback.playsCompare': '{plays} plays; compare period: {previous}',
