@@ -161,6 +161,10 @@ describe('<entry-analytics>', () => {
     await el.updateComplete;
     expect($(el, '.back-link').getAttribute('href')).to.equal('https://kms.example.com/media/e1');
     expect(text(el, '.back-link')).to.deep.equal(['Back to My Media']);
+    el.backLink = '/media/e1?tab=details';
+    await el.updateComplete;
+    expect($(el, '.back-link').getAttribute('href')).to.equal(new URL('/media/e1?tab=details', document.baseURI).href);
+    expect($(el, '.back-link').hasAttribute('target')).to.equal(false);
     el.backLink = 'javascript:alert(1)';
     await el.updateComplete;
     expect($(el, '.back-link')).to.equal(null);
