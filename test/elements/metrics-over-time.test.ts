@@ -216,6 +216,24 @@ describe('<metrics-over-time>', () => {
     expect(csv[5]).to.equal('2026-02-05,4500,1500,300,3750,45.25,22.625,,,,,,,');
   });
 
+  it('offers only the metrics it is given (image entries)', async () => {
+    const el = await fixture<MetricsOverTime>(html`<metrics-over-time
+      .provider=${fakeProvider({ timeline })}
+      .metrics=${['uniqueViewers', 'impressions', 'plays']}
+      metric="minutesViewed"
+      entry-id="e1"
+      from="2026-02-01"
+      to="2026-02-05"
+    ></metrics-over-time>`);
+    await el.whenLoaded();
+    expect(all(el, '[role=tab]').map((t) => (t as HTMLElement).dataset.metric)).to.deep.equal(['impressions', 'plays', 'uniqueViewers']);
+    // a metric that is not offered falls back to plays
+    expect(q(el, '[role=tab][aria-selected=true]').dataset.metric).to.equal('plays');
+    expect([...q<HTMLSelectElement>(el, 'select.second').options].map((o) => o.value)).to.deep.equal(['', 'impressions', 'uniqueViewers']);
+    expect(el.toCsv()!.split('\r\n')[0]).to.equal('Date,Player impressions,Plays,Unique viewers');
+    await expect(el).to.be.accessible();
+  });
+
   it('fires no event and does not reload on programmatic UI sets', async () => {
     const { el, provider } = await setup();
     const seen: string[] = [];

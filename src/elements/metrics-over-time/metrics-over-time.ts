@@ -196,6 +196,12 @@ export class MetricsOverTime extends AnalyticsPanel<TimeData> {
     `,
   ];
 
+  /**
+   * The metrics offered as tabs and in the details table and CSV, in order (a JS property). Image entries, which have
+   * no duration, are best given `['impressions', 'plays', 'uniqueViewers']`.
+   */
+  @property({ attribute: false }) metrics: MetricName[] = [...METRICS];
+
   /** The metric drawn on the main axis. */
   @property({ reflect: true }) metric: MetricName = 'plays';
 
@@ -243,13 +249,20 @@ export class MetricsOverTime extends AnalyticsPanel<TimeData> {
     return isRtl(this.locale);
   }
 
+  /** The metrics shown: `metrics` in contract order, or every metric when none is valid. */
+  private get shown(): MetricName[] {
+    const valid = METRICS.filter((m) => this.metrics?.includes(m));
+    return valid.length ? valid : [...METRICS];
+  }
+
   private get primary(): MetricName {
-    return METRICS.includes(this.metric) ? this.metric : 'plays';
+    const shown = this.shown;
+    return shown.includes(this.metric) ? this.metric : shown.includes('plays') ? 'plays' : shown[0]!;
   }
 
   private get second(): MetricName | undefined {
     const s = this.secondMetric;
-    return s && METRICS.includes(s) && s !== this.primary ? s : undefined;
+    return s && this.shown.includes(s) && s !== this.primary ? s : undefined;
   }
 
   private metricLabel(m: MetricName): string {
@@ -314,15 +327,15 @@ export class MetricsOverTime extends AnalyticsPanel<TimeData> {
   }
 
   private onTabKey(e: KeyboardEvent) {
-    const i = METRICS.indexOf(this.primary);
+    const i = this.shown.indexOf(this.primary);
     let next: number | undefined;
     if (e.key === 'ArrowRight') next = i + (this.rtl ? -1 : 1);
     else if (e.key === 'ArrowLeft') next = i + (this.rtl ? 1 : -1);
     else if (e.key === 'Home') next = 0;
-    else if (e.key === 'End') next = METRICS.length - 1;
+    else if (e.key === 'End') next = this.shown.length - 1;
     if (next === undefined) return;
     e.preventDefault();
-    this.selectMetric(METRICS[(next + METRICS.length) % METRICS.length]!, true);
+    this.selectMetric(this.shown[(next + this.shown.length) % this.shown.length]!, true);
   }
 
   private indexAt(e: MouseEvent): number {
@@ -450,7 +463,7 @@ export class MetricsOverTime extends AnalyticsPanel<TimeData> {
 
     return html`
       <div role="tablist" part="tabs" aria-label=${this.t('time.metrics')} @keydown=${this.onTabKey}>
-        ${METRICS.map((m) => {
+        ${this.shown.map((m) => {
           const selected = m === primary;
           return html`<button
             type="button"
@@ -477,7 +490,7 @@ export class MetricsOverTime extends AnalyticsPanel<TimeData> {
               @change=${(e: Event) => (this.secondMetric = (e.target as HTMLSelectElement).value as MetricName | '')}
             >
               <option value="" ?selected=${!second}>${this.t('time.secondNone')}</option>
-              ${METRICS.filter((m) => m !== primary).map(
+              ${this.shown.filter((m) => m !== primary).map(
                 (m) => html`<option value=${m} ?selected=${m === second}>${this.metricLabel(m)}</option>`,
               )}
             </select></label
@@ -578,7 +591,7 @@ export class MetricsOverTime extends AnalyticsPanel<TimeData> {
       </caption>
       <thead>
         <tr>
-          ${header('date', this.t('time.table.date'))} ${METRICS.map((m) => header(m, this.metricLabel(m)))}
+          ${header('date', this.t('time.table.date'))} ${this.shown.map((m) => header(m, this.metricLabel(m)))}
         </tr>
       </thead>
       <tbody>
@@ -586,7 +599,7 @@ export class MetricsOverTime extends AnalyticsPanel<TimeData> {
           const p = points[i]!;
           return html`<tr>
             <th scope="row">${this.dateLabel(p.date, true)}</th>
-            ${METRICS.map((m) => html`<td>${this.formatMetric(m, p[m])}</td>`)}
+            ${this.shown.map((m) => html`<td>${this.formatMetric(m, p[m])}</td>`)}
           </tr>`;
         })}
       </tbody>
@@ -609,18 +622,18 @@ export class MetricsOverTime extends AnalyticsPanel<TimeData> {
 
   protected override csvTable(data: TimeData): CsvTable {
     const { current, previous } = data;
-    const columns = [this.t('time.table.date'), ...METRICS.map((m) => this.metricLabel(m))];
+    const columns = [this.t('time.table.date'), ...this.shown.map((m) => this.metricLabel(m))];
     if (previous)
       columns.push(
         this.t('time.table.compareDate'),
-        ...METRICS.map((m) => this.t('time.table.compare', { metric: this.metricLabel(m) })),
+        ...this.shown.map((m) => this.t('time.table.compare', { metric: this.metricLabel(m) })),
       );
     const aligned = alignByOffset(current.points, previous?.points);
     const rows = current.points.map((p, i) => {
-      const row: (string | number | undefined)[] = [p.date, ...METRICS.map((m) => p[m])];
+      const row: (string | number | undefined)[] = [p.date, ...this.shown.map((m) => p[m])];
       if (previous) {
         const q = aligned[i];
-        row.push(q?.date, ...METRICS.map((m) => q?.[m]));
+        row.push(q?.date, ...this.shown.map((m) => q?.[m]));
       }
       return row;
     });
