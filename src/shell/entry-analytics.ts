@@ -450,14 +450,14 @@ export class EntryAnalytics extends LitElement {
     })();
     const loading = Boolean(this.provider && this.entryId) && (status === TaskStatus.PENDING || status === TaskStatus.INITIAL);
     const stale = loading && this.entry !== undefined;
-    return html`<header
+    return html`<section
       class="card details ${stale ? 'stale' : ''}"
       part="details"
       aria-label=${this.t('shell.details')}
       aria-busy=${loading ? 'true' : 'false'}
     >
       ${body}
-    </header>`;
+    </section>`;
   }
 
   private renderEntry(entry: EntryResult): TemplateResult {
@@ -544,6 +544,7 @@ export class EntryAnalytics extends LitElement {
                   name="to"
                   type="date"
                   .value=${this.draftTo}
+                  max=${this.effectiveToday}
                   aria-invalid=${this.rangeProblem ? 'true' : 'false'}
                   aria-describedby=${this.rangeProblem ? problemId : nothing}
                   @change=${this.onCustomChange}
