@@ -220,6 +220,8 @@ export class ClassEngagement extends AnalyticsPanel<HeatmapResult> {
   @state() private spanError = '';
   @state() private fromText = '';
   @state() private toText = '';
+  /** The times typed for the span (s), shown in its title; unset when the span came from the chart. */
+  @state() private spanTimes?: [number, number];
 
   @query('.chart') private chartEl?: HTMLElement;
 
@@ -361,6 +363,7 @@ export class ClassEngagement extends AnalyticsPanel<HeatmapResult> {
     const a = Math.max(0, Math.min(BUCKETS - 1, Math.min(from, to)));
     const b = Math.max(a + 1, Math.min(BUCKETS, Math.max(from, to)));
     this.span = [a, b];
+    this.spanTimes = undefined;
     this.spanError = '';
     const d = this.data?.duration ?? 0;
     this.fromText = this.fmt.mediaTime(bucketTime(a, d));
@@ -386,6 +389,7 @@ export class ClassEngagement extends AnalyticsPanel<HeatmapResult> {
     }
     const [from, to] = spanBuckets(a, b, data.duration);
     this.span = [from, to];
+    this.spanTimes = [Math.min(a, b), Math.min(data.duration, Math.max(a, b))];
     this.spanError = '';
   }
 
@@ -404,7 +408,10 @@ export class ClassEngagement extends AnalyticsPanel<HeatmapResult> {
 
   private missedTitle(): string {
     const [a, b] = this.span!;
-    return this.t(this.includePartial ? 'class.missedTitlePartial' : 'class.missedTitle', this.spanText(a, b, this.data!.duration));
+    const times = this.spanTimes
+      ? { from: this.fmt.mediaTime(this.spanTimes[0]), to: this.fmt.mediaTime(this.spanTimes[1]) }
+      : this.spanText(a, b, this.data!.duration);
+    return this.t(this.includePartial ? 'class.missedTitlePartial' : 'class.missedTitle', times);
   }
 
   /** The CSV of the users who missed the selected span. */
