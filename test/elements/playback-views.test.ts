@@ -162,6 +162,22 @@ describe('<playback-views>', () => {
     expect(click.detail.time).to.equal(100);
   });
 
+  it('labels points with the time a player shows (truncated) and seeks to the bucket start', async () => {
+    const el = await fixture<PlaybackViews>(html`<playback-views
+      .provider=${fakeProvider({ retention: () => retention({ duration: 842 }) })}
+      entry-id="e1"
+    ></playback-views>`);
+    await el.whenLoaded();
+    const chart = q(el, '[role=slider]');
+    focusOn(chart);
+    for (let i = 0; i < 3; i++) await sendKeys({ press: 'PageUp' });
+    await el.updateComplete;
+    expect(chart.getAttribute('aria-valuetext')).to.equal('4:12 (30%)'); // 252.6 s
+    setTimeout(() => void sendKeys({ press: ' ' }));
+    const ev = await oneEvent(el, 'seek');
+    expect(ev.detail.time).to.equal(252.6);
+  });
+
   it('fires no event when the host sets properties', async () => {
     const { el } = await setup();
     let fired = 0;

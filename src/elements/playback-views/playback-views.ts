@@ -289,8 +289,9 @@ export class PlaybackViews extends AnalyticsPanel<PlaybackData> {
     return this.t(`playback.series.${s}` as MessageKey);
   }
 
+  /** "4:12 (30 %)": the bucket's start, truncated to the second as players show it. */
   private pointText(i: number, duration: number): string {
-    return this.t('playback.pointText', { time: this.fmt.mediaTime(bucketStart(i, duration)), percent: this.fmt.percent(i, 0) });
+    return this.t('playback.pointText', { time: this.fmt.mediaTime(Math.floor(bucketStart(i, duration))), percent: this.fmt.percent(i, 0) });
   }
 
   private shownSeries(): RetentionSeries[] {
@@ -641,7 +642,7 @@ export class PlaybackViews extends AnalyticsPanel<PlaybackData> {
         <tbody>
           ${current.views.map(
             (_, i) => html`<tr>
-              <th scope="row">${this.fmt.mediaTime(bucketStart(i, duration))}</th>
+              <th scope="row">${this.fmt.mediaTime(Math.floor(bucketStart(i, duration)))}</th>
               <td>${this.fmt.percent(i, 0)}</td>
               ${RETENTION_SERIES.map((s) => html`<td>${this.formatValue(this.values(current, s)[i]!)}</td>`)}
               ${previous ? RETENTION_SERIES.map((s) => html`<td>${this.formatValue(this.values(previous, s)[i]!)}</td>`) : nothing}
@@ -710,7 +711,7 @@ export class PlaybackViews extends AnalyticsPanel<PlaybackData> {
     if (s.peakIndex < 0) return this.t('playback.summaryNone');
     const params = {
       views: this.fmt.count(s.peakViews),
-      time: this.fmt.mediaTime(bucketStart(s.peakIndex, data.current.duration)),
+      time: this.fmt.mediaTime(Math.floor(bucketStart(s.peakIndex, data.current.duration))),
     };
     return s.stayedToEnd === null
       ? this.t('playback.summaryPeak', params)
