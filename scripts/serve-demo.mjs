@@ -23,25 +23,6 @@ const TYPES = {
   '.png': 'image/png',
 };
 
-// package.json's `sideEffects` names only the published define files (dist/**/define.js); the demo imports the
-// sources, so mark src/**/define.ts as having side effects or esbuild would drop the element registrations.
-const keepDefineModules = {
-  name: 'keep-define-modules',
-  setup(build) {
-    build.onResolve({ filter: /(^|\/)define\.js$/ }, async (args) => {
-      if (args.pluginData?.inner) return undefined;
-      const resolved = await build.resolve(args.path, {
-        kind: args.kind,
-        importer: args.importer,
-        resolveDir: args.resolveDir,
-        pluginData: { inner: true },
-      });
-      if (resolved.errors.length) return { errors: resolved.errors };
-      return { path: resolved.path, sideEffects: true };
-    });
-  },
-};
-
 const builder = await context({
   entryPoints: { main: join(demoDir, 'main.ts'), worker: join(demoDir, 'worker.ts') },
   bundle: true,
@@ -51,7 +32,6 @@ const builder = await context({
   write: false,
   outdir: join(root, '.demo-build'),
   tsconfig: join(root, 'tsconfig.json'),
-  plugins: [keepDefineModules],
   logLevel: 'silent',
 });
 

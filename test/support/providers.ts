@@ -50,11 +50,12 @@ export function totals(over: Partial<ResultByKind['totals']> = {}): ResultByKind
   };
 }
 
-/** Waits until `predicate` holds, polling each animation frame (fails after `ms`). */
+/** Waits until `predicate` holds, polling every 16 ms (fails after `ms`). */
 export async function until(predicate: () => boolean, ms = 3000): Promise<void> {
   const start = performance.now();
   while (!predicate()) {
     if (performance.now() - start > ms) throw new Error('condition not met in time');
-    await new Promise((r) => requestAnimationFrame(r));
+    // A timer, not requestAnimationFrame: the runner's background pages get no frames when files run side by side.
+    await new Promise((r) => setTimeout(r, 16));
   }
 }
