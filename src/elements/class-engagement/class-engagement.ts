@@ -249,6 +249,16 @@ export class ClassEngagement extends AnalyticsPanel<HeatmapResult> {
     this.resizeObserver = undefined;
   }
 
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    // A span the host set: show its times in the form.
+    if (changed.has('span') && this.span && this.data && !this.spanTimes) {
+      const d = this.data.duration;
+      this.fromText = this.fmt.mediaTime(bucketTime(this.span[0], d));
+      this.toText = this.fmt.mediaTime(bucketTime(this.span[1], d));
+    }
+  }
+
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
     const el = this.chartEl;

@@ -394,7 +394,9 @@ export class UserEngagement extends AnalyticsPanel<UsersResult> {
             this.offset = 0;
           }}
         >
-          ${PAGE_SIZES.map((n) => html`<option value=${n} ?selected=${n === size}>${this.fmt.count(n)}</option>`)}
+          ${[...new Set([...PAGE_SIZES, size])]
+            .sort((a, b) => a - b)
+            .map((n) => html`<option value=${n} ?selected=${n === size}>${this.fmt.count(n)}</option>`)}
         </select></label
       >
     </nav>`;
