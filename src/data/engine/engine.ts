@@ -57,6 +57,8 @@ export interface EngineOptions {
   entries: EntryResult[];
   /** Optional user directory: user id → display name. Users without a name show by id. */
   users?: Record<string, string>;
+  /** Locale(s) of the name collation that sorts users by name; default `'en'`. */
+  locale?: string | string[];
 }
 
 const QUERY_KINDS = new Set(['entry', 'totals', 'timeline', 'retention', 'users', 'heatmap', 'geo', 'devices', 'domains', 'urls']);
@@ -91,17 +93,35 @@ function countryName(code: string): string {
   }
 }
 
+/**
+ * The per-user figures of one (entry, range, zone, filters), as typed arrays over the active users (those with an
+ * impression or a play), in user-dictionary order; row objects are only made for the page asked.
+ */
 interface UsersAggregate {
   key: string;
-  rows: UserRow[];
-  /** Lower-cased name and id per row, for search. */
-  haystack: string[];
+  /** User index (in the store's user dictionary) of each row. */
+  user: Int32Array;
+  impressions: Float64Array;
+  plays: Float64Array;
+  avgCompletionRate: Float64Array;
+  totalCompletionRate: Float64Array;
   /** Row order per sort key (`field:direction`). */
   orders: Map<string, Int32Array>;
-  /** Rank of each row's userId in ascending order: the tie-breaker of every sort. */
+}
+
+/**
+ * Orders over the whole user dictionary, computed once per dictionary size (it only grows) and shared by every users
+ * aggregate: the tie-breaker (user id, code-unit order), the name order (locale collation) and the search text.
+ */
+interface UserIndex {
+  size: number;
+  /** Rank of each user's id in ascending code-unit order, and the user of each rank. */
   idRank: Int32Array;
-  /** Dense rank of each row's lower-cased name, computed on the first sort by name. */
+  byIdRank: Int32Array;
+  /** Dense rank of each user's display name by the engine's collator (equal names share a rank); made on demand. */
   nameRank?: Int32Array;
+  /** Lower-cased name and id of each user, for search; made on demand. */
+  haystack?: string[];
 }
 
 const arr = (v: unknown): string[] | undefined =>
@@ -125,6 +145,8 @@ export class AnalyticsEngine {
   private readonly prepared: (PreparedEntry | undefined)[] = [];
   private readonly total: IngestReport = { accepted: 0, skipped: {} };
   private usersCache: UsersAggregate | undefined;
+  private userIndex: UserIndex | undefined;
+  private readonly collator: Intl.Collator;
 
   /** Builds an engine over `options.entries` (metadata of every entry) and an optional user directory. */
   constructor(options: EngineOptions) {
@@ -132,6 +154,13 @@ export class AnalyticsEngine {
     for (const e of list) if (e && typeof e.id === 'string') this.entries.set(e.id, e);
     this.store = new EventStore([...this.entries.keys()]);
     for (const id of this.entries.keys()) this.entryIndex.set(id, this.store.entries.get(id));
+    let collator: Intl.Collator;
+    try {
+      collator = new Intl.Collator(options?.locale ?? 'en');
+    } catch {
+      collator = new Intl.Collator('en');
+    }
+    this.collator = collator;
     this.directory = new Map(
       Object.entries(options?.users ?? {}).filter((kv): kv is [string, string] => typeof kv[1] === 'string'),
     );
@@ -390,6 +419,57 @@ export class AnalyticsEngine {
     };
   }
 
+  /** The dictionary-wide user orders, recomputed when new users arrived. */
+  private users_(): UserIndex {
+    const dict = this.store.users;
+    const n = dict.size;
+    if (this.userIndex?.size === n) return this.userIndex;
+    // Default sort compares code units, like `<`, without a comparator call per comparison.
+    const sorted = dict.values.slice().sort();
+    const idRank = new Int32Array(n);
+    const byIdRank = new Int32Array(n);
+    for (let k = 0; k < n; k++) {
+      const u = dict.get(sorted[k]!);
+      idRank[u] = k;
+      byIdRank[k] = u;
+    }
+    this.userIndex = { size: n, idRank, byIdRank };
+    return this.userIndex;
+  }
+
+  /** Dense rank of every user's display name by the collator: one sort of the distinct names per dictionary. */
+  private nameRank(ix: UserIndex): Int32Array {
+    if (ix.nameRank) return ix.nameRank;
+    const ids = this.store.users.values;
+    const rankOfName = new Map<string, number>();
+    for (let u = 0; u < ix.size; u++) rankOfName.set(this.name(ids[u]!), 0);
+    // Sorting by the collator alone costs ~n log n ICU comparisons. Sorted first by lower-cased code units (cheap),
+    // the names are mostly in collation order already, in long runs, and the collator's sort (a merge sort that
+    // takes runs as they come) then needs about one comparison per name. The collator still decides every order.
+    const distinct = [...rankOfName.keys()];
+    const lower = distinct.map((x) => x.toLowerCase());
+    const pre = Array.from(distinct.keys()).sort((a, b) => (lower[a]! < lower[b]! ? -1 : lower[a]! > lower[b]! ? 1 : 0));
+    const names = pre.map((i) => distinct[i]!);
+    const compare = this.collator.compare;
+    names.sort(compare);
+    let r = -1;
+    for (let k = 0; k < names.length; k++) {
+      if (k === 0 || compare(names[k - 1]!, names[k]!) !== 0) r++;
+      rankOfName.set(names[k]!, r);
+    }
+    const nameRank = new Int32Array(ix.size);
+    for (let u = 0; u < ix.size; u++) nameRank[u] = rankOfName.get(this.name(ids[u]!))!;
+    ix.nameRank = nameRank;
+    return nameRank;
+  }
+
+  private haystack(ix: UserIndex): string[] {
+    if (!ix.haystack) {
+      ix.haystack = this.store.users.values.map((id) => `${this.name(id).toLowerCase()}\u0000${id.toLowerCase()}`);
+    }
+    return ix.haystack;
+  }
+
   private usersAggregate(p: PreparedEntry, q: QueryBase, rb: RangeBounds): UsersAggregate {
     const key = JSON.stringify([q.entryId, p.version, q.timeZone, q.range.from, q.range.to, q.filters ?? {}]);
     if (this.usersCache?.key === key) return this.usersCache;
@@ -398,74 +478,109 @@ export class AnalyticsEngine {
       p,
       this.spec(p, rb, this.mask(p, q.filters), { groups: nUsers, sessionGroup: p.sUser, userMasks: true, noUnique: true }),
     );
-    const rows: UserRow[] = [];
-    const haystack: string[] = [];
-    const ids = this.store.users.values;
+    let n = 0;
+    for (let u = 0; u < nUsers; u++) if (r.impressions[u] !== 0 || r.plays[u] !== 0) n++;
+    const agg: UsersAggregate = {
+      key,
+      user: new Int32Array(n),
+      impressions: new Float64Array(n),
+      plays: new Float64Array(n),
+      avgCompletionRate: new Float64Array(n),
+      totalCompletionRate: new Float64Array(n),
+      orders: new Map(),
+    };
+    let k = 0;
     for (let u = 0; u < nUsers; u++) {
       if (r.impressions[u] === 0 && r.plays[u] === 0) continue;
-      const userId = ids[u]!;
-      const name = this.name(userId);
       const plays = r.plays[u]!;
-      rows.push({
-        userId,
-        name,
-        impressions: r.impressions[u]!,
-        plays,
-        avgCompletionRate: plays > 0 ? Math.min(100, r.bits[u]! / plays) : 0,
-        totalCompletionRate: Math.min(100, maskBits(r.userMask!, u + 1)),
-      });
-      haystack.push(`${name.toLowerCase()}\u0000${userId.toLowerCase()}`);
+      agg.user[k] = u;
+      agg.impressions[k] = r.impressions[u]!;
+      agg.plays[k] = plays;
+      agg.avgCompletionRate[k] = plays > 0 ? Math.min(100, r.bits[u]! / plays) : 0;
+      agg.totalCompletionRate[k] = Math.min(100, maskBits(r.userMask!, u + 1));
+      k++;
     }
-    const byId = Array.from(rows.keys()).sort((a, b) => compareStrings(rows[a]!.userId, rows[b]!.userId));
-    const idRank = new Int32Array(rows.length);
-    byId.forEach((row, rank) => (idRank[row] = rank));
-    this.usersCache = { key, rows, haystack, orders: new Map(), idRank };
-    return this.usersCache;
+    this.usersCache = agg;
+    return agg;
+  }
+
+  /**
+   * Rows of the aggregate in the order of a sort: by the field (names by collation), ties by user id ascending.
+   * Each row gets one number, (rank of its value) × users + (rank of its id), and a native sort of those numbers gives
+   * the order, without a comparator call per comparison.
+   */
+  private usersOrder(agg: UsersAggregate, sort: Sort<UserSortField>): Int32Array {
+    const okey = `${sort.field}:${sort.direction}`;
+    const hit = agg.orders.get(okey);
+    if (hit) return hit;
+    const ix = this.users_();
+    const n = agg.user.length;
+    const N = ix.size;
+    const desc = sort.direction === 'desc';
+    const rank = new Float64Array(n);
+    if (sort.field === 'name') {
+      const nameRank = this.nameRank(ix);
+      for (let k = 0; k < n; k++) rank[k] = nameRank[agg.user[k]!]!;
+    } else {
+      // Dense rank of each value among the distinct values.
+      const values = agg[sort.field];
+      const sorted = Float64Array.from(values).sort();
+      let m = 0;
+      for (let k = 0; k < n; k++) if (k === 0 || sorted[k] !== sorted[m - 1]) sorted[m++] = sorted[k]!;
+      for (let k = 0; k < n; k++) {
+        const v = values[k]!;
+        let lo = 0;
+        let hi = m - 1;
+        while (lo < hi) {
+          const mid = (lo + hi) >>> 1;
+          if (sorted[mid]! < v) lo = mid + 1;
+          else hi = mid;
+        }
+        rank[k] = lo;
+      }
+    }
+    let max = 0;
+    for (let k = 0; k < n; k++) if (rank[k]! > max) max = rank[k]!;
+    const keys = new Float64Array(n);
+    const rowOfUser = new Int32Array(N);
+    for (let k = 0; k < n; k++) {
+      const u = agg.user[k]!;
+      rowOfUser[u] = k;
+      keys[k] = (desc ? max - rank[k]! : rank[k]!) * N + ix.idRank[u]!;
+    }
+    keys.sort();
+    const order = new Int32Array(n);
+    for (let k = 0; k < n; k++) order[k] = rowOfUser[ix.byIdRank[keys[k]! % N]!]!;
+    agg.orders.set(okey, order);
+    return order;
+  }
+
+  private userRow(agg: UsersAggregate, k: number): UserRow {
+    const userId = this.store.users.values[agg.user[k]!]!;
+    return {
+      userId,
+      name: this.name(userId),
+      impressions: agg.impressions[k]!,
+      plays: agg.plays[k]!,
+      avgCompletionRate: agg.avgCompletionRate[k]!,
+      totalCompletionRate: agg.totalCompletionRate[k]!,
+    };
   }
 
   private users(p: PreparedEntry, q: UsersQuery, rb: RangeBounds): UsersResult {
     const sort = checkSort(q.sort, USER_SORT, 'name');
     const page = checkPage(q.page);
     const agg = this.usersAggregate(p, q, rb);
-    const okey = `${sort.field}:${sort.direction}`;
-    let order = agg.orders.get(okey);
-    if (!order) {
-      const rows = agg.rows;
-      const dir = sort.direction === 'asc' ? 1 : -1;
-      const rank = agg.idRank;
-      const idx = new Int32Array(rows.length);
-      for (let i = 0; i < idx.length; i++) idx[i] = i;
-      if (sort.field === 'name') {
-        // One string sort per aggregate gives each row a dense name rank; both directions then sort numbers.
-        if (!agg.nameRank) {
-          const names = rows.map((r) => r.name.toLowerCase());
-          const byName = Array.from(rows.keys()).sort((a, b) => compareStrings(names[a]!, names[b]!));
-          const nameRank = new Int32Array(rows.length);
-          let r = -1;
-          byName.forEach((row, k) => {
-            if (k === 0 || names[row] !== names[byName[k - 1]!]) r++;
-            nameRank[row] = r;
-          });
-          agg.nameRank = nameRank;
-        }
-        const nameRank = agg.nameRank;
-        idx.sort((a, b) => (nameRank[a]! - nameRank[b]!) * dir || rank[a]! - rank[b]!);
-      } else {
-        const f = sort.field;
-        const values = Float64Array.from(rows, (r) => r[f] as number);
-        idx.sort((a, b) => (values[a]! - values[b]!) * dir || rank[a]! - rank[b]!);
-      }
-      order = idx;
-      agg.orders.set(okey, order);
-    }
+    const order = this.usersOrder(agg, sort);
     const needle = typeof q.search === 'string' ? q.search.trim().toLowerCase() : '';
+    const haystack = needle === '' ? null : this.haystack(this.users_());
     const out: UserRow[] = [];
     let total = 0;
     const end = page.offset + page.limit;
     for (let k = 0; k < order.length; k++) {
       const i = order[k]!;
-      if (needle !== '' && !agg.haystack[i]!.includes(needle)) continue;
-      if (total >= page.offset && total < end) out.push({ ...agg.rows[i]! });
+      if (haystack && !haystack[agg.user[i]!]!.includes(needle)) continue;
+      if (total >= page.offset && total < end) out.push(this.userRow(agg, i));
       total++;
     }
     return { rows: out, total };
@@ -476,16 +591,20 @@ export class AnalyticsEngine {
     let ids: string[];
     if (Array.isArray(q.userIds)) ids = q.userIds.filter((x) => typeof x === 'string');
     else {
-      // Every user with a play in range and filters, by name.
+      // Every user with a play in range and filters (matching the search, when given), by name, up to the limit.
       const agg = this.usersAggregate(p, q, rb);
-      const rows = agg.rows.filter((r) => r.plays > 0);
-      rows.sort((a, b) => {
-        const x = a.name.toLowerCase();
-        const y = b.name.toLowerCase();
-        return x < y ? -1 : x > y ? 1 : a.userId < b.userId ? -1 : a.userId > b.userId ? 1 : 0;
-      });
-      const limit = typeof q.limit === 'number' && q.limit >= 0 ? Math.floor(q.limit) : rows.length;
-      ids = rows.slice(0, limit).map((r) => r.userId);
+      const order = this.usersOrder(agg, { field: 'name', direction: 'asc' });
+      const needle = typeof q.search === 'string' ? q.search.trim().toLowerCase() : '';
+      const haystack = needle === '' ? null : this.haystack(this.users_());
+      const limit = typeof q.limit === 'number' && q.limit >= 0 ? Math.floor(q.limit) : Infinity;
+      ids = [];
+      for (let k = 0; k < order.length && ids.length < limit; k++) {
+        const i = order[k]!;
+        if (agg.plays[i] === 0) continue;
+        const u = agg.user[i]!;
+        if (haystack && !haystack[u]!.includes(needle)) continue;
+        ids.push(st.users.values[u]!);
+      }
     }
     const heatmapRow = new Int32Array(st.users.size + 1).fill(-1);
     const firstRowOfUser = new Map<string, number>();

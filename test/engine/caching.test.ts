@@ -1,0 +1,154 @@
+/**
+ * Ingest and users-table shortcuts that must not change any result: per-session caches of collector fields, the
+ * category-set memo, the entry/session fast paths, the duplicate table, and the users orders (collation, id ties).
+ */
+import { expect } from '@open-wc/testing';
+import { AnalyticsEngine, type RawEvent } from '../../src/data/engine/index.js';
+import { ENTRY, IMAGE, all, engineWith, q, session, watched } from './helpers.js';
+
+const T = '2026-03-10T10:00:00Z';
+const t0 = Date.parse(T);
+
+describe('engine ingest caches', () => {
+  it('a session whose later-ingested event is earlier in time takes that event\'s fields, whatever the cache holds', () => {
+    // Ingest order: the 10:00:05 events (DE, Mobile, b.example, Physics, no user) before the 10:00:00 impression
+    // (FR, Computer, a.example, Math, u1). Attributes are those of the first event by time.
+    const later: RawEvent = { country: 'DE', region: 'Bavaria', city: 'Munich', device: 'Mobile', referrer: 'https://b.example/x', playbackContext: 'Physics', playbackType: 'live' };
+    const first: RawEvent = { country: 'fr', region: 'Île-de-France', city: 'Paris', device: 'Computer', referrer: 'https://a.example/y', playbackContext: 'Math', playbackType: 'vod', userId: 'u1' };
+    const s = session('s1', t0 + 5000, later).play().view(0, 0);
+    const imp = session('s1', t0, first).impression();
+    imp.events[0]!['eventIndex'] = 99; // distinct key from the play request
+    const e = engineWith([...s.events, ...imp.events]);
+    const f = (filters: object) => e.query(q('totals', { filters })).plays;
+    expect(f({ countries: ['FR'] })).to.equal(1);
+    expect(f({ countries: ['DE'] })).to.equal(0);
+    expect(f({ regions: ['Île-de-France'] })).to.equal(1);
+    expect(f({ cities: ['Paris'] })).to.equal(1);
+    expect(f({ devices: ['Computer'] })).to.equal(1);
+    expect(f({ domains: ['a.example'] })).to.equal(1);
+    expect(f({ categories: ['Math'] })).to.equal(1);
+    expect(f({ categories: ['Physics'] })).to.equal(0);
+    expect(f({ playbackTypes: ['vod'] })).to.equal(1);
+    expect(f({ users: ['u1'] })).to.equal(1);
+  });
+
+  it('a field that changes and changes back within a session is re-encoded each time', () => {
+    // Three sessions whose fields alternate between events; each session's first event (by time) decides.
+    const a = session('a', t0, { country: 'US', device: 'Tablet' }).impression();
+    a.event(2, { country: 'IL', device: 'Mobile' }).event(3, { country: 'US', device: 'Tablet' });
+    const b = session('b', t0 + 10, { country: 'IL', device: 'Mobile' }).impression();
+    b.event(2, { country: 'US', device: 'Tablet' }).event(3, { country: 'IL', device: 'Mobile' });
+    // Reverse ingest order of b: its last event (IL) is seen first, then US, then its first event IL.
+    const e = engineWith([...a.events, ...b.events.slice().reverse()]);
+    const geo = e.query(q('geo', { level: 'country' })).rows.map((r) => [r.code, r.plays]);
+    expect(geo).to.deep.equal([['IL', 1], ['US', 1]]);
+    const dev = e.query(q('devices')).rows.map((r) => [r.device, r.plays]);
+    expect(dev).to.deep.equal([['Mobile', 1], ['Tablet', 1]]);
+  });
+
+  it('a session reporting its user only on a later event gets that user; a region of another country stays apart', () => {
+    const s = session('s', T, { country: 'US', region: 'Georgia' }).impression();
+    s.event(3, { userId: 'u7' });
+    const g = session('g', T, { country: 'GE', region: 'Georgia' }).impression().play();
+    const e = engineWith(all(s, g));
+    expect(e.query(q('users', { sort: { field: 'plays', direction: 'desc' } })).rows.map((r) => r.userId)).to.deep.equal(['u7']);
+    const us = e.query(q('geo', { level: 'region', country: 'US' })).rows.map((r) => [r.name, r.plays]);
+    const ge = e.query(q('geo', { level: 'region', country: 'GE' })).rows.map((r) => [r.name, r.plays]);
+    expect([us, ge]).to.deep.equal([[['Georgia', 1]], [['Georgia', 1]]]);
+  });
+
+  it('category sets: the same names in any order, spacing or repetition are one set; arrays are never taken from the cache', () => {
+    const s1 = session('s1', T, { playbackContext: 'b,a' }).impression().play();
+    const s2 = session('s2', T, { playbackContext: ' a , b,a' }).impression().play();
+    const s3 = session('s3', T, { playbackContext: 'a', categories: 'c' }).impression().play();
+    const list = ['x'];
+    const s4 = session('s4', T, {}).impression();
+    s4.events[0]!['playbackContext'] = list;
+    const e = new AnalyticsEngine({ entries: [ENTRY, IMAGE] });
+    e.ingest(all(s1, s2, s3, s4));
+    // The same array, changed, on a later event of s4: only its first event (by time) counts.
+    list[0] = 'y';
+    e.ingest([{ entryId: 'e1', sessionId: 's4', eventIndex: 2, time: t0 - 1, eventType: 3, position: 0, playbackContext: list }]);
+    const plays = (categories: string[]) => e.query(q('totals', { filters: { categories } })).plays;
+    expect(plays(['a'])).to.equal(3);
+    expect(plays(['b'])).to.equal(2);
+    expect(plays(['c'])).to.equal(1);
+    expect(plays(['y'])).to.equal(1);
+    expect(plays(['x'])).to.equal(0);
+  });
+
+  it('one sessionId on two entries alternating makes two sessions; an unknown entry stays unknown', () => {
+    const events: RawEvent[] = [];
+    for (let i = 0; i < 6; i++) {
+      events.push({ entryId: i % 2 ? 'img' : 'e1', sessionId: 'same', eventIndex: i, time: t0 + i, eventType: i < 2 ? 1 : 3, position: 0, userId: `u${i % 2}` });
+    }
+    events.push({ entryId: 'nope', sessionId: 'same', eventIndex: 9, time: t0, eventType: 1 });
+    events.push({ entryId: 'nope', sessionId: 'same', eventIndex: 10, time: t0, eventType: 1 });
+    const e = engineWith(events);
+    expect(e.stats).to.deep.equal({ accepted: 6, skipped: { 'unknown-entry': 2 } });
+    const users = (entryId: string) =>
+      e.query(q('users', { entryId, sort: { field: 'plays', direction: 'desc' } })).rows.map((r) => [r.userId, r.impressions, r.plays]);
+    expect(users('e1')).to.deep.equal([['u0', 1, 2]]);
+    expect(users('img')).to.deep.equal([['u1', 1, 2]]);
+  });
+
+  it('finds duplicates across ingest calls and table growth; a field that throws leaves no key behind', () => {
+    const many = [];
+    for (let s = 0; s < 300; s++) many.push(...watched(`s${s}`, t0 + s * 1000, 60).events);
+    const e = new AnalyticsEngine({ entries: [ENTRY] });
+    expect(e.ingest(many).accepted).to.equal(many.length);
+    expect(e.ingest([...many].reverse())).to.deep.equal({ accepted: 0, skipped: { duplicate: many.length } });
+    const bomb = { entryId: 'e1', sessionId: 'z', eventIndex: 1, time: t0, eventType: 1, position: 0 };
+    Object.defineProperty(bomb, 'referrer', {
+      enumerable: true,
+      get() {
+        throw new Error('boom');
+      },
+    });
+    expect(e.ingest([bomb as RawEvent]).skipped).to.deep.equal({ 'invalid-event': 1 });
+    // The same key again, readable: accepted (the failed event recorded nothing), then a true duplicate.
+    const plain = { entryId: 'e1', sessionId: 'z', eventIndex: 1, time: t0, eventType: 1, position: 0 };
+    expect(e.ingest([plain, { ...plain }])).to.deep.equal({ accepted: 1, skipped: { duplicate: 1 } });
+  });
+});
+
+describe('engine users orders', () => {
+  const names: Record<string, string> = { u1: 'Émile', u2: 'emma', u3: 'Zoë', u4: 'zoe', u5: 'Ádám', u6: 'adam', u7: 'Emma', u8: 'Émile' };
+  const sessions = Object.keys(names).map((id, k) => session(`s${k}`, T, { userId: id }).impression().play());
+  const e = engineWith(all(...sessions), { users: names });
+  const order = (direction: 'asc' | 'desc', search?: string) =>
+    e.query(q('users', { sort: { field: 'name', direction }, ...(search ? { search } : {}) })).rows.map((r) => r.userId);
+
+  it('sorts names by locale collation (accents and case after the letters), ties by user id', () => {
+    // en collation: adam < Ádám < Émile (= Émile: u1, u8 by id) < emma < Emma < zoe < Zoë (code units would put
+    // every accented name after z, and 'Emma' before 'adam').
+    expect(order('asc')).to.deep.equal(['u6', 'u5', 'u1', 'u8', 'u2', 'u7', 'u4', 'u3']);
+    // Descending reverses the names; equal names keep ids ascending.
+    expect(order('desc')).to.deep.equal(['u3', 'u4', 'u7', 'u2', 'u1', 'u8', 'u5', 'u6']);
+  });
+
+  it('keeps the order after more users arrive (the dictionary-wide orders are rebuilt)', () => {
+    const e2 = engineWith(all(...sessions), { users: { ...names, u9: 'Aaron' } });
+    expect(e2.query(q('users', { sort: { field: 'name', direction: 'asc' } })).rows[0]!.userId).to.equal('u6');
+    e2.ingest(session('s9', T, { userId: 'u9' }).impression().events);
+    expect(e2.query(q('users', { sort: { field: 'name', direction: 'asc' } })).rows.map((r) => r.userId).slice(0, 2)).to.deep.equal(['u9', 'u6']);
+    expect(e2.query(q('users', { sort: { field: 'name', direction: 'asc' }, search: 'aar' })).rows.map((r) => r.userId)).to.deep.equal(['u9']);
+  });
+
+  it('numeric sorts tie by id, both directions; search and paging follow the order', () => {
+    const ids = (field: 'plays' | 'impressions', direction: 'asc' | 'desc') =>
+      e.query(q('users', { sort: { field, direction } })).rows.map((r) => r.userId);
+    expect(ids('plays', 'desc')).to.deep.equal(['u1', 'u2', 'u3', 'u4', 'u5', 'u6', 'u7', 'u8']);
+    expect(ids('plays', 'asc')).to.deep.equal(['u1', 'u2', 'u3', 'u4', 'u5', 'u6', 'u7', 'u8']);
+    // Search is a case-insensitive substring match (no accent folding): 'em' finds emma and Emma, not Émile.
+    expect(order('asc', 'EM')).to.deep.equal(['u2', 'u7']);
+    const page = e.query(q('users', { sort: { field: 'name', direction: 'asc' }, page: { offset: 2, limit: 3 } }));
+    expect([page.rows.map((r) => r.userId), page.total]).to.deep.equal([['u1', 'u8', 'u2'], 8]);
+  });
+
+  it('heatmap without userIds: users with a play by name (collation), search before limit', () => {
+    expect(e.query(q('heatmap', { limit: 3 })).users.map((u) => u.userId)).to.deep.equal(['u6', 'u5', 'u1']);
+    expect(e.query(q('heatmap', { search: 'zo' })).users.map((u) => u.userId)).to.deep.equal(['u4', 'u3']);
+    expect(e.query(q('heatmap', { search: 'zo', limit: 1 })).users.map((u) => u.userId)).to.deep.equal(['u4']);
+  });
+});
