@@ -683,6 +683,7 @@ export class EntryAnalytics extends LitElement {
       timeZone: this.effectiveTimeZone,
       filters: this.filters ?? {},
       lang: this.langInUse,
+      timeout: this.timeout,
       entry,
     };
     const panels = visiblePanels(entry.type, parsePanelIds(this.hiddenPanels), this.panels, (tag) =>

@@ -8,7 +8,8 @@
  * define files gets a dashboard of only those panels.
  */
 import { html, type TemplateResult } from 'lit';
-import type { DataProvider, EntryResult, EntryType, Filters, MetricName } from '../data/types.js';
+import { METRICS, type DataProvider, type EntryResult, type EntryType, type Filters, type MetricName } from '../data/types.js';
+import { panelInputs } from './panel-inputs.js';
 
 /** What every panel is rendered from. */
 export interface PanelContext {
@@ -23,6 +24,8 @@ export interface PanelContext {
   timeZone: string;
   filters: Filters;
   lang: string;
+  /** Milliseconds each panel waits for the provider; the panels' default when absent. */
+  timeout?: number;
   /** The entry's details (from the `entry` query). */
   entry: EntryResult;
 }
@@ -47,6 +50,10 @@ const PLAYABLE: readonly EntryType[] = ['video', 'audio'];
 /** Highlights of an image: it has no playback, so only impressions, plays and unique viewers. */
 export const IMAGE_HIGHLIGHTS: MetricName[] = ['impressions', 'plays', 'uniqueViewers'];
 
+/** Metrics over time of an image: the ones that mean something without playback. */
+const IMAGE_TIME_METRICS: MetricName[] = ['impressions', 'plays', 'uniqueViewers'];
+const ALL_METRICS: MetricName[] = [...METRICS];
+
 /** Highlights of video and audio entries (same as `<entry-highlights>`' default). */
 const DEFAULT_HIGHLIGHT_METRICS: MetricName[] = [
   'impressions',
@@ -69,15 +76,7 @@ export const PANELS: readonly PanelDefinition[] = [
     entryTypes: ALL,
     span: 'full',
     render: (c) => html`<entry-highlights
-      .provider=${c.provider}
-      entry-id=${c.entryId}
-      from=${c.from}
-      to=${c.to}
-      compare-from=${c.compareFrom}
-      compare-to=${c.compareTo}
-      time-zone=${c.timeZone}
-      .filters=${c.filters}
-      lang=${c.lang}
+      ${panelInputs(c)}
       .metrics=${c.entry.type === 'image' ? IMAGE_HIGHLIGHTS : DEFAULT_HIGHLIGHT_METRICS}
     ></entry-highlights>`,
   },
@@ -87,15 +86,7 @@ export const PANELS: readonly PanelDefinition[] = [
     entryTypes: PLAYABLE,
     span: 'full',
     render: (c) => html`<playback-views
-      .provider=${c.provider}
-      entry-id=${c.entryId}
-      from=${c.from}
-      to=${c.to}
-      compare-from=${c.compareFrom}
-      compare-to=${c.compareTo}
-      time-zone=${c.timeZone}
-      .filters=${c.filters}
-      lang=${c.lang}
+      ${panelInputs(c)}
       .markers=${c.entry.markers ?? []}
     ></playback-views>`,
   },
@@ -105,16 +96,9 @@ export const PANELS: readonly PanelDefinition[] = [
     entryTypes: ALL,
     span: 'full',
     render: (c) => html`<metrics-over-time
-      .provider=${c.provider}
-      entry-id=${c.entryId}
-      from=${c.from}
-      to=${c.to}
-      compare-from=${c.compareFrom}
-      compare-to=${c.compareTo}
-      time-zone=${c.timeZone}
-      .filters=${c.filters}
-      lang=${c.lang}
+      ${panelInputs(c)}
       granularity=${granularityOf(c)}
+      .metrics=${c.entry.type === 'image' ? IMAGE_TIME_METRICS : ALL_METRICS}
     ></metrics-over-time>`,
   },
   {
@@ -123,15 +107,7 @@ export const PANELS: readonly PanelDefinition[] = [
     entryTypes: PLAYABLE,
     span: 'half',
     render: (c) => html`<engagement-funnel
-      .provider=${c.provider}
-      entry-id=${c.entryId}
-      from=${c.from}
-      to=${c.to}
-      compare-from=${c.compareFrom}
-      compare-to=${c.compareTo}
-      time-zone=${c.timeZone}
-      .filters=${c.filters}
-      lang=${c.lang}
+      ${panelInputs(c)}
     ></engagement-funnel>`,
   },
   {
@@ -140,15 +116,7 @@ export const PANELS: readonly PanelDefinition[] = [
     entryTypes: ALL,
     span: 'half',
     render: (c) => html`<devices-overview
-      .provider=${c.provider}
-      entry-id=${c.entryId}
-      from=${c.from}
-      to=${c.to}
-      compare-from=${c.compareFrom}
-      compare-to=${c.compareTo}
-      time-zone=${c.timeZone}
-      .filters=${c.filters}
-      lang=${c.lang}
+      ${panelInputs(c)}
     ></devices-overview>`,
   },
   {
@@ -157,15 +125,7 @@ export const PANELS: readonly PanelDefinition[] = [
     entryTypes: PLAYABLE,
     span: 'full',
     render: (c) => html`<user-engagement
-      .provider=${c.provider}
-      entry-id=${c.entryId}
-      from=${c.from}
-      to=${c.to}
-      compare-from=${c.compareFrom}
-      compare-to=${c.compareTo}
-      time-zone=${c.timeZone}
-      .filters=${c.filters}
-      lang=${c.lang}
+      ${panelInputs(c)}
       .markers=${c.entry.markers ?? []}
     ></user-engagement>`,
   },
@@ -175,15 +135,7 @@ export const PANELS: readonly PanelDefinition[] = [
     entryTypes: PLAYABLE,
     span: 'full',
     render: (c) => html`<engagement-heatmap
-      .provider=${c.provider}
-      entry-id=${c.entryId}
-      from=${c.from}
-      to=${c.to}
-      compare-from=${c.compareFrom}
-      compare-to=${c.compareTo}
-      time-zone=${c.timeZone}
-      .filters=${c.filters}
-      lang=${c.lang}
+      ${panelInputs(c)}
       .markers=${c.entry.markers ?? []}
     ></engagement-heatmap>`,
   },
@@ -193,15 +145,7 @@ export const PANELS: readonly PanelDefinition[] = [
     entryTypes: ALL,
     span: 'full',
     render: (c) => html`<top-countries
-      .provider=${c.provider}
-      entry-id=${c.entryId}
-      from=${c.from}
-      to=${c.to}
-      compare-from=${c.compareFrom}
-      compare-to=${c.compareTo}
-      time-zone=${c.timeZone}
-      .filters=${c.filters}
-      lang=${c.lang}
+      ${panelInputs(c)}
     ></top-countries>`,
   },
   {
@@ -210,15 +154,7 @@ export const PANELS: readonly PanelDefinition[] = [
     entryTypes: ALL,
     span: 'full',
     render: (c) => html`<top-domains-table
-      .provider=${c.provider}
-      entry-id=${c.entryId}
-      from=${c.from}
-      to=${c.to}
-      compare-from=${c.compareFrom}
-      compare-to=${c.compareTo}
-      time-zone=${c.timeZone}
-      .filters=${c.filters}
-      lang=${c.lang}
+      ${panelInputs(c)}
       granularity=${granularityOf(c)}
     ></top-domains-table>`,
   },

@@ -239,6 +239,8 @@ export abstract class AnalyticsPanel<T> extends LitElement {
 
   /** Resolves once the current load has finished (successfully or not) and the element has rendered it. */
   async whenLoaded(): Promise<void> {
+    // An input set just before this call only starts a load in the next update: let that update run first.
+    await this.updateComplete;
     try {
       await this.task.taskComplete;
     } catch {

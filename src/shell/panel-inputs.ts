@@ -1,0 +1,51 @@
+import { nothing } from 'lit';
+import { Directive, directive, PartType, type ElementPart, type PartInfo } from 'lit/directive.js';
+import type { PanelContext } from './panels.js';
+
+/** The inputs every panel takes from the dashboard, as properties (each panel extends `AnalyticsPanel`). */
+interface PanelInputsTarget {
+  provider?: unknown;
+  entryId: string;
+  from: string;
+  to: string;
+  compareFrom: string;
+  compareTo: string;
+  timeZone: string;
+  filters: unknown;
+  lang: string;
+  timeout: number;
+}
+
+class PanelInputsDirective extends Directive {
+  constructor(part: PartInfo) {
+    super(part);
+    if (part.type !== PartType.ELEMENT) throw new Error('panelInputs() goes on an element: <x-panel ${panelInputs(c)}>');
+  }
+
+  render(ctx: PanelContext) {
+    void ctx;
+    return nothing;
+  }
+
+  override update(part: ElementPart, [c]: [PanelContext]) {
+    const el = part.element as unknown as PanelInputsTarget;
+    // Lit properties skip unchanged values, so assigning on every render costs no extra update.
+    el.provider = c.provider;
+    el.entryId = c.entryId;
+    el.from = c.from;
+    el.to = c.to;
+    el.compareFrom = c.compareFrom;
+    el.compareTo = c.compareTo;
+    el.timeZone = c.timeZone;
+    el.filters = c.filters;
+    el.lang = c.lang;
+    if (c.timeout !== undefined) el.timeout = c.timeout;
+    return nothing;
+  }
+}
+
+/**
+ * Sets the dashboard's common inputs (provider, entry, range, compare range, time zone, filters, language, timeout)
+ * on a panel element, so each registry entry writes only what is particular to its panel.
+ */
+export const panelInputs = directive(PanelInputsDirective);
