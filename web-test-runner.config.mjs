@@ -17,6 +17,11 @@ const chromeArgs = [
   '--disable-sync',
   '--no-first-run',
   '--disable-quic',
+  // Test files run two at a time in tabs of one browser; without these the tab in the background gets no animation
+  // frames or resize observations and its timers are throttled, which makes layout tests flaky.
+  '--disable-renderer-backgrounding',
+  '--disable-background-timer-throttling',
+  '--disable-backgrounding-occluded-windows',
 ];
 
 export default {
