@@ -84,7 +84,7 @@ export function prepareEntry(store: EventStore, entry: number, duration: number)
 
   // 1. Time order (ties: eventIndex, then ingest order). Input usually arrives in time order: then only runs of equal
   // times may need reordering (by eventIndex), which gives the same order as the full sort at a fraction of its cost.
-  const order: Int32Array = Int32Array.from(rows);
+  let order: Int32Array = Int32Array.from(rows);
   let byTime = true;
   for (let i = 1; i < count; i++) {
     if (T[order[i - 1]!]! > T[order[i]!]!) {
@@ -92,16 +92,15 @@ export function prepareEntry(store: EventStore, entry: number, duration: number)
       break;
     }
   }
-  if (byTime) {
-    for (let i = 0; i < count; ) {
-      const t = T[order[i]!]!;
-      let j = i + 1;
-      while (j < count && T[order[j]!] === t) j++;
-      if (j - i > 1) sortRun(order, i, j, EI);
-      i = j;
-    }
-  } else {
-    order.sort((a, b) => T[a]! - T[b]! || EI[a]! - EI[b]! || a - b);
+  // Otherwise a stable counting sort by time rank (a native sort of the times, then a binary search per event): rows
+  // stay in ingest order within a time, as the full sort's last tie-breaker wants.
+  if (!byTime) order = sortByTime(order, T);
+  for (let i = 0; i < count; ) {
+    const t = T[order[i]!]!;
+    let j = i + 1;
+    while (j < count && T[order[j]!] === t) j++;
+    if (j - i > 1) sortRun(order, i, j, EI);
+    i = j;
   }
 
   // 2. Local sessions, numbered by first appearance in time order.
@@ -269,6 +268,34 @@ export function prepareEntry(store: EventStore, entry: number, duration: number)
     sPlaybackType,
     masks: new Map(),
   };
+}
+
+/** `rows` (ascending) stably sorted by time. */
+function sortByTime(rows: Int32Array, T: Float64Array): Int32Array {
+  const n = rows.length;
+  const times = new Float64Array(n);
+  for (let i = 0; i < n; i++) times[i] = T[rows[i]!]!;
+  const sorted = times.slice().sort();
+  let m = 0;
+  for (let i = 0; i < n; i++) if (i === 0 || sorted[i] !== sorted[m - 1]) sorted[m++] = sorted[i]!;
+  const rank = new Int32Array(n);
+  const start = new Int32Array(m + 1);
+  for (let i = 0; i < n; i++) {
+    const t = times[i]!;
+    let lo = 0;
+    let hi = m - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (sorted[mid]! < t) lo = mid + 1;
+      else hi = mid;
+    }
+    rank[i] = lo;
+    start[lo + 1]!++;
+  }
+  for (let k = 0; k < m; k++) start[k + 1]! += start[k]!;
+  const out = new Int32Array(n);
+  for (let i = 0; i < n; i++) out[start[rank[i]!]!++] = rows[i]!;
+  return out;
 }
 
 /** Sorts `order[from … to)` (rows of equal time) by eventIndex, then row: insertion sort, as runs are short. */
