@@ -36,6 +36,7 @@ import {
   type UsersResult,
 } from '../types.js';
 import { maskBits, metricsOf, playThroughOf, runPass, type PassResult, type PassSpec } from './aggregate.js';
+import { codeUnitOrder } from './order.js';
 import { lowerBound, prepareEntry, type PreparedEntry } from './prepare.js';
 import { EventStore, type SkipReason } from './store.js';
 import { rangeBounds, timelineBuckets, type RangeBounds } from './time.js';
@@ -424,15 +425,9 @@ export class AnalyticsEngine {
     const dict = this.store.users;
     const n = dict.size;
     if (this.userIndex?.size === n) return this.userIndex;
-    // Default sort compares code units, like `<`, without a comparator call per comparison.
-    const sorted = dict.values.slice().sort();
+    const byIdRank = codeUnitOrder(dict.values);
     const idRank = new Int32Array(n);
-    const byIdRank = new Int32Array(n);
-    for (let k = 0; k < n; k++) {
-      const u = dict.get(sorted[k]!);
-      idRank[u] = k;
-      byIdRank[k] = u;
-    }
+    for (let k = 0; k < n; k++) idRank[byIdRank[k]!] = k;
     this.userIndex = { size: n, idRank, byIdRank };
     return this.userIndex;
   }
@@ -448,8 +443,7 @@ export class AnalyticsEngine {
     // takes runs as they come) then needs about one comparison per name. The collator still decides every order.
     const distinct = [...rankOfName.keys()];
     const lower = distinct.map((x) => x.toLowerCase());
-    const pre = Array.from(distinct.keys()).sort((a, b) => (lower[a]! < lower[b]! ? -1 : lower[a]! > lower[b]! ? 1 : 0));
-    const names = pre.map((i) => distinct[i]!);
+    const names = Array.from(codeUnitOrder(lower), (i) => distinct[i]!);
     const compare = this.collator.compare;
     names.sort(compare);
     let r = -1;
