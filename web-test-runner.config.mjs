@@ -17,17 +17,14 @@ const chromeArgs = [
   '--disable-sync',
   '--no-first-run',
   '--disable-quic',
-  // Test files run two at a time in tabs of one browser; without these the tab in the background gets no animation
-  // frames or resize observations and its timers are throttled, which makes layout tests flaky.
-  '--disable-renderer-backgrounding',
-  '--disable-background-timer-throttling',
-  '--disable-backgrounding-occluded-windows',
 ];
 
 export default {
   files: ['test/**/*.test.ts'],
   nodeResolve: true,
-  concurrency: 2,
+  // One test file at a time: a second tab would lack window focus (focus events, :focus-visible) and layout tests
+  // would depend on which tab is in front.
+  concurrency: 1,
   concurrentBrowsers: 1,
   testsFinishTimeout: 240_000,
   browsers: [
