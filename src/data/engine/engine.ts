@@ -116,8 +116,7 @@ interface UsersAggregate {
  */
 interface UserIndex {
   size: number;
-  /** Rank of each user's id in ascending code-unit order, and the user of each rank. */
-  idRank: Int32Array;
+  /** The users in ascending code-unit order of their ids. */
   byIdRank: Int32Array;
   /** Dense rank of each user's display name by the engine's collator (equal names share a rank); made on demand. */
   nameRank?: Int32Array;
@@ -425,10 +424,7 @@ export class AnalyticsEngine {
     const dict = this.store.users;
     const n = dict.size;
     if (this.userIndex?.size === n) return this.userIndex;
-    const byIdRank = codeUnitOrder(dict.values);
-    const idRank = new Int32Array(n);
-    for (let k = 0; k < n; k++) idRank[byIdRank[k]!] = k;
-    this.userIndex = { size: n, idRank, byIdRank };
+    this.userIndex = { size: n, byIdRank: codeUnitOrder(dict.values) };
     return this.userIndex;
   }
 
@@ -500,8 +496,8 @@ export class AnalyticsEngine {
 
   /**
    * Rows of the aggregate in the order of a sort: by the field (names by collation), ties by user id ascending.
-   * Each row gets one number, (rank of its value) × users + (rank of its id), and a native sort of those numbers gives
-   * the order, without a comparator call per comparison.
+   * Each row's value becomes a dense rank (integers are their own rank; other numbers are ranked by a native sort);
+   * a counting sort by rank that visits the rows in user-id order then gives the order, with no comparison sort.
    */
   private usersOrder(agg: UsersAggregate, sort: Sort<UserSortField>): Int32Array {
     const okey = `${sort.field}:${sort.direction}`;
@@ -509,42 +505,57 @@ export class AnalyticsEngine {
     if (hit) return hit;
     const ix = this.users_();
     const n = agg.user.length;
-    const N = ix.size;
-    const desc = sort.direction === 'desc';
-    const rank = new Float64Array(n);
+    const rank = new Int32Array(n);
+    let ranks = 0;
     if (sort.field === 'name') {
       const nameRank = this.nameRank(ix);
-      for (let k = 0; k < n; k++) rank[k] = nameRank[agg.user[k]!]!;
+      for (let k = 0; k < n; k++) {
+        const r = nameRank[agg.user[k]!]!;
+        rank[k] = r;
+        if (r >= ranks) ranks = r + 1;
+      }
     } else {
-      // Dense rank of each value among the distinct values.
       const values = agg[sort.field];
-      const sorted = Float64Array.from(values).sort();
-      let m = 0;
-      for (let k = 0; k < n; k++) if (k === 0 || sorted[k] !== sorted[m - 1]) sorted[m++] = sorted[k]!;
+      let integers = true;
+      let max = 0;
       for (let k = 0; k < n; k++) {
         const v = values[k]!;
-        let lo = 0;
-        let hi = m - 1;
-        while (lo < hi) {
-          const mid = (lo + hi) >>> 1;
-          if (sorted[mid]! < v) lo = mid + 1;
-          else hi = mid;
+        if (!Number.isInteger(v) || v < 0) integers = false;
+        else if (v > max) max = v;
+      }
+      if (integers && max <= 4 * n + 1024) {
+        for (let k = 0; k < n; k++) rank[k] = values[k]!;
+        ranks = max + 1;
+      } else {
+        // Dense rank of each value among the distinct values.
+        const sorted = Float64Array.from(values).sort();
+        let m = 0;
+        for (let k = 0; k < n; k++) if (k === 0 || sorted[k] !== sorted[m - 1]) sorted[m++] = sorted[k]!;
+        for (let k = 0; k < n; k++) {
+          const v = values[k]!;
+          let lo = 0;
+          let hi = m - 1;
+          while (lo < hi) {
+            const mid = (lo + hi) >>> 1;
+            if (sorted[mid]! < v) lo = mid + 1;
+            else hi = mid;
+          }
+          rank[k] = lo;
         }
-        rank[k] = lo;
+        ranks = m;
       }
     }
-    let max = 0;
-    for (let k = 0; k < n; k++) if (rank[k]! > max) max = rank[k]!;
-    const keys = new Float64Array(n);
-    const rowOfUser = new Int32Array(N);
-    for (let k = 0; k < n; k++) {
-      const u = agg.user[k]!;
-      rowOfUser[u] = k;
-      keys[k] = (desc ? max - rank[k]! : rank[k]!) * N + ix.idRank[u]!;
-    }
-    keys.sort();
+    if (sort.direction === 'desc') for (let k = 0; k < n; k++) rank[k] = ranks - 1 - rank[k]!;
+    const start = new Int32Array(ranks + 1);
+    for (let k = 0; k < n; k++) start[rank[k]! + 1]!++;
+    for (let r = 0; r < ranks; r++) start[r + 1]! += start[r]!;
+    const rowOfUser = new Int32Array(ix.size).fill(-1);
+    for (let k = 0; k < n; k++) rowOfUser[agg.user[k]!] = k;
     const order = new Int32Array(n);
-    for (let k = 0; k < n; k++) order[k] = rowOfUser[ix.byIdRank[keys[k]! % N]!]!;
+    for (let i = 0; i < ix.size; i++) {
+      const k = rowOfUser[ix.byIdRank[i]!]!;
+      if (k >= 0) order[start[rank[k]!]!++] = k;
+    }
     agg.orders.set(okey, order);
     return order;
   }
