@@ -317,3 +317,65 @@ export function maskBits(m: Uint32Array, slot: number): number {
   const o = slot * MASK_WORDS;
   return popcount(m[o]!) + popcount(m[o + 1]!) + popcount(m[o + 2]!) + popcount(m[o + 3]!);
 }
+
+/** Per-user sums of a range: slot u + 1 for user u, slot 0 for every anonymous session. */
+export interface UsersPass {
+  impressions: Float64Array;
+  plays: Float64Array;
+  /** Σ over the user's sessions of the distinct buckets each watched. */
+  bits: Float64Array;
+  /** {@link MASK_WORDS} per slot: the union of the buckets of the user's sessions. */
+  userMask: Uint32Array;
+}
+
+/**
+ * The users table's pass: what {@link runPass} computes with one group per user and user masks, without the parts
+ * the table does not show (seconds, reached-X, distinct viewers), in one loop over the range's events.
+ */
+export function runUsersPass(p: PreparedEntry, lo: number, hi: number, mask: Uint8Array, users: number): UsersPass {
+  const slots = users + 1;
+  const impressions = new Float64Array(slots);
+  const plays = new Float64Array(slots);
+  const bits = new Float64Array(slots);
+  const userMask = new Uint32Array(slots * MASK_WORDS);
+  const sMask = new Uint32Array(p.sessions * MASK_WORDS);
+  const seen = new Uint8Array(p.sessions);
+  const touched = new Int32Array(p.sessions);
+  let nTouched = 0;
+  const { session, type, view, viewMask, sUser } = p;
+  for (let i = lo; i < hi; i++) {
+    const s = session[i]!;
+    if (mask[s] === 0) continue;
+    const t = type[i]!;
+    if (t === T_IMPRESSION) impressions[sUser[s]! + 1]!++;
+    else if (t === T_PLAY) plays[sUser[s]! + 1]!++;
+    else if (t === T_VIEW) {
+      const vo = view[i]! * MASK_WORDS;
+      const o = s * MASK_WORDS;
+      sMask[o] = (sMask[o]! | viewMask[vo]!) >>> 0;
+      sMask[o + 1] = (sMask[o + 1]! | viewMask[vo + 1]!) >>> 0;
+      sMask[o + 2] = (sMask[o + 2]! | viewMask[vo + 2]!) >>> 0;
+      sMask[o + 3] = (sMask[o + 3]! | viewMask[vo + 3]!) >>> 0;
+      if (seen[s] === 0) {
+        seen[s] = 1;
+        touched[nTouched++] = s;
+      }
+    }
+  }
+  for (let k = 0; k < nTouched; k++) {
+    const s = touched[k]!;
+    const o = s * MASK_WORDS;
+    const m0 = sMask[o]!;
+    const m1 = sMask[o + 1]!;
+    const m2 = sMask[o + 2]!;
+    const m3 = sMask[o + 3]!;
+    const u = sUser[s]! + 1;
+    bits[u]! += popcount(m0) + popcount(m1) + popcount(m2) + popcount(m3);
+    const w = u * MASK_WORDS;
+    userMask[w] = (userMask[w]! | m0) >>> 0;
+    userMask[w + 1] = (userMask[w + 1]! | m1) >>> 0;
+    userMask[w + 2] = (userMask[w + 2]! | m2) >>> 0;
+    userMask[w + 3] = (userMask[w + 3]! | m3) >>> 0;
+  }
+  return { impressions, plays, bits, userMask };
+}

@@ -35,7 +35,7 @@ import {
   type UsersQuery,
   type UsersResult,
 } from '../types.js';
-import { maskBits, metricsOf, playThroughOf, runPass, type PassResult, type PassSpec } from './aggregate.js';
+import { maskBits, metricsOf, playThroughOf, runPass, runUsersPass, type PassResult, type PassSpec } from './aggregate.js';
 import { codeUnitOrder } from './order.js';
 import { lowerBound, prepareEntry, type PreparedEntry } from './prepare.js';
 import { EventStore, type SkipReason } from './store.js';
@@ -464,10 +464,15 @@ export class AnalyticsEngine {
     const key = JSON.stringify([q.entryId, p.version, q.timeZone, q.range.from, q.range.to, q.filters ?? {}]);
     if (this.usersCache?.key === key) return this.usersCache;
     const nUsers = this.store.users.size;
-    const r = runPass(
-      p,
-      this.spec(p, rb, this.mask(p, q.filters), { groups: nUsers, sessionGroup: p.sUser, userMasks: true, noUnique: true }),
-    );
+    const [lo, hi] = this.span(p, rb);
+    const pass = runUsersPass(p, lo, hi, this.mask(p, q.filters), nUsers);
+    // Slot u + 1 is user u (slot 0: anonymous sessions, not a row).
+    const r = {
+      impressions: pass.impressions.subarray(1),
+      plays: pass.plays.subarray(1),
+      bits: pass.bits.subarray(1),
+      userMask: pass.userMask,
+    };
     let n = 0;
     for (let u = 0; u < nUsers; u++) if (r.impressions[u] !== 0 || r.plays[u] !== 0) n++;
     const agg: UsersAggregate = {
@@ -487,7 +492,7 @@ export class AnalyticsEngine {
       agg.impressions[k] = r.impressions[u]!;
       agg.plays[k] = plays;
       agg.avgCompletionRate[k] = plays > 0 ? Math.min(100, r.bits[u]! / plays) : 0;
-      agg.totalCompletionRate[k] = Math.min(100, maskBits(r.userMask!, u + 1));
+      agg.totalCompletionRate[k] = Math.min(100, maskBits(r.userMask, u + 1));
       k++;
     }
     this.usersCache = agg;
