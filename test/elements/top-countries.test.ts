@@ -162,7 +162,7 @@ describe('<top-countries>', () => {
     expect(Number(circles[0]!.getAttribute('cy'))).to.be.below(Number(circles[1]!.getAttribute('cy')));
     expect(texts(el, '.note')).to.deep.equal([
       'Circle area is proportional to Plays.',
-      '1 places without coordinates are listed in the table only.',
+      '1 place without coordinates is listed in the table only.',
     ]);
     expect(root(el).querySelector('path.country.target[data-code=FR]')).to.exist;
     expect(root(el).querySelector('svg.map')!.getAttribute('aria-label')).to.equal('Map of Plays by region in France');
