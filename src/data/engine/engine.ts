@@ -121,8 +121,7 @@ interface UserIndex {
   /** Dense rank of each user's display name by the engine's collator (equal names share a rank); made on demand. */
   nameRank?: Int32Array;
   /** Lower-cased name and id of each user, for search; made on demand. */
-  lowerName?: string[];
-  lowerId?: string[];
+  haystack?: string[];
 }
 
 const arr = (v: unknown): string[] | undefined =>
@@ -454,14 +453,11 @@ export class AnalyticsEngine {
     return nameRank;
   }
 
-  /** Whether user `u`'s name or id contains `needle` (lower case), case-insensitive. */
-  private matches(ix: UserIndex, u: number, needle: string): boolean {
-    if (!ix.lowerName || !ix.lowerId) {
-      const ids = this.store.users.values;
-      ix.lowerName = ids.map((id) => this.name(id).toLowerCase());
-      ix.lowerId = ids.map((id) => id.toLowerCase());
+  private haystack(ix: UserIndex): string[] {
+    if (!ix.haystack) {
+      ix.haystack = this.store.users.values.map((id) => `${this.name(id).toLowerCase()}\u0000${id.toLowerCase()}`);
     }
-    return ix.lowerName[u]!.includes(needle) || ix.lowerId[u]!.includes(needle);
+    return ix.haystack;
   }
 
   private usersAggregate(p: PreparedEntry, q: QueryBase, rb: RangeBounds): UsersAggregate {
@@ -587,13 +583,13 @@ export class AnalyticsEngine {
     const agg = this.usersAggregate(p, q, rb);
     const order = this.usersOrder(agg, sort);
     const needle = typeof q.search === 'string' ? q.search.trim().toLowerCase() : '';
-    const ix = this.users_();
+    const haystack = needle === '' ? null : this.haystack(this.users_());
     const out: UserRow[] = [];
     let total = 0;
     const end = page.offset + page.limit;
     for (let k = 0; k < order.length; k++) {
       const i = order[k]!;
-      if (needle !== '' && !this.matches(ix, agg.user[i]!, needle)) continue;
+      if (haystack && !haystack[agg.user[i]!]!.includes(needle)) continue;
       if (total >= page.offset && total < end) out.push(this.userRow(agg, i));
       total++;
     }
@@ -609,14 +605,14 @@ export class AnalyticsEngine {
       const agg = this.usersAggregate(p, q, rb);
       const order = this.usersOrder(agg, { field: 'name', direction: 'asc' });
       const needle = typeof q.search === 'string' ? q.search.trim().toLowerCase() : '';
-      const ix = this.users_();
+      const haystack = needle === '' ? null : this.haystack(this.users_());
       const limit = typeof q.limit === 'number' && q.limit >= 0 ? Math.floor(q.limit) : Infinity;
       ids = [];
       for (let k = 0; k < order.length && ids.length < limit; k++) {
         const i = order[k]!;
         if (agg.plays[i] === 0) continue;
         const u = agg.user[i]!;
-        if (needle !== '' && !this.matches(ix, u, needle)) continue;
+        if (haystack && !haystack[u]!.includes(needle)) continue;
         ids.push(st.users.values[u]!);
       }
     }

@@ -236,17 +236,18 @@ export class EventStore {
     return this.sessionAttrs.length;
   }
 
-  /** Makes room for `n` rows in total, so that ingesting up to `n` rows grows nothing. */
+  /**
+   * Makes room in the columns for `n` rows in total. (The duplicate table still grows as rows arrive: sized for a
+   * batch that turns out to hold duplicates or invalid events, it could double for nothing.)
+   */
   reserve(n: number): void {
     this.ensure(n);
-    let slots = this.table.length / SLOT;
-    while ((n + 1) * 2 > slots) slots *= 2;
-    if (slots * SLOT > this.table.length) this.rehash(slots);
   }
 
   private ensure(n: number): void {
     if (n <= this.capacity) return;
-    const c = Math.max(1024, this.capacity * 2, n);
+    let c = Math.max(1024, this.capacity * 2);
+    while (c < n) c *= 2;
     this.entry = grow(this.entry, c);
     this.session = grow(this.session, c);
     this.time = grow(this.time, c);
