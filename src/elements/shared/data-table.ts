@@ -169,7 +169,7 @@ export function pager(o: PagerOptions): TemplateResult | typeof nothing {
   const to = Math.min(o.total, o.offset + limit);
   return html`<nav class="pager" part="pager" aria-label=${o.label}>
     <button type="button" class="first" aria-label=${o.t('pager.first')} ?disabled=${page <= 1} @click=${go(0)}>
-      <span aria-hidden="true" class="icon">⏮</span>
+      <span aria-hidden="true" class="icon">«</span>
     </button>
     <button
       type="button"
@@ -178,7 +178,7 @@ export function pager(o: PagerOptions): TemplateResult | typeof nothing {
       ?disabled=${page <= 1}
       @click=${go(o.offset - limit)}
     >
-      <span aria-hidden="true" class="icon">◀</span>
+      <span aria-hidden="true" class="icon">‹</span>
     </button>
     <span class="status">${o.t('pager.status', { page: o.fmt.count(page), pages: o.fmt.count(pages) })}</span>
     <button
@@ -188,10 +188,10 @@ export function pager(o: PagerOptions): TemplateResult | typeof nothing {
       ?disabled=${page >= pages}
       @click=${go(o.offset + limit)}
     >
-      <span aria-hidden="true" class="icon">▶</span>
+      <span aria-hidden="true" class="icon">›</span>
     </button>
     <button type="button" class="last" aria-label=${o.t('pager.last')} ?disabled=${page >= pages} @click=${go(lastOffset)}>
-      <span aria-hidden="true" class="icon">⏭</span>
+      <span aria-hidden="true" class="icon">»</span>
     </button>
     <span class="rows"
       >${o.t('pager.rows', { from: o.fmt.count(from), to: o.fmt.count(to), total: o.fmt.count(o.total) })}</span
@@ -242,6 +242,11 @@ export const dataTableStyles = css`
   td.num {
     text-align: end;
   }
+  thead th {
+    white-space: normal;
+    vertical-align: bottom;
+    min-inline-size: 4em;
+  }
   tbody th {
     color: inherit;
     font-weight: normal;
@@ -279,7 +284,7 @@ export const dataTableStyles = css`
   }
   .dist-track {
     display: inline-block;
-    inline-size: var(--ea-bar-width, 80px);
+    inline-size: var(--ea-bar-width, 60px);
     block-size: 8px;
     background: var(--_bg-alt);
     border: 1px solid var(--_border);
@@ -304,10 +309,13 @@ export const dataTableStyles = css`
     color: var(--_muted);
     padding: 0 4px;
   }
-  :host(:dir(rtl)) .pager .icon,
   [dir='rtl'] .pager .icon {
     display: inline-block;
     transform: scaleX(-1);
+  }
+  .pager .icon {
+    font-size: 1.2em;
+    line-height: 1;
   }
   .crumbs ol {
     list-style: none;

@@ -91,12 +91,17 @@ export class TopCountries extends AnalyticsPanel<GeoResult> {
         grid-template-columns: minmax(0, 1fr);
       }
       .layout.wide {
-        grid-template-columns: minmax(0, 3fr) minmax(0, 2fr);
+        grid-template-columns: minmax(0, 1fr) minmax(0, 1fr);
         align-items: start;
       }
       .map-wrap {
         position: relative;
         min-inline-size: 0;
+      }
+      .map-box {
+        position: relative;
+        max-inline-size: 860px;
+        margin-inline: auto;
       }
       svg.map {
         display: block;
@@ -428,7 +433,7 @@ export class TopCountries extends AnalyticsPanel<GeoResult> {
   }
 
   protected override renderData(data: GeoResult) {
-    const wide = this.width >= 860;
+    const wide = this.width >= 1200;
     return html`${this.renderCrumbs()}
       <div class="layout ${wide ? 'wide' : ''}">
         <div class="map-wrap">${this.renderMap(data, wide)}</div>
@@ -469,7 +474,7 @@ export class TopCountries extends AnalyticsPanel<GeoResult> {
     if (atlas.status === 'error')
       return html`<p class="map-message" role="note">${this.t('geo.mapUnavailable', { reason: atlas.reason })}</p>`;
     if (atlas.status !== 'ready') return html`<p class="map-message">${this.t('geo.mapLoading')}</p>`;
-    const inner = Math.max(280, Math.round(wide ? (this.width - 34 - 16) * 0.6 : this.width - 34));
+    const inner = Math.max(280, Math.round(wide ? (this.width - 34 - 16) * 0.5 : this.width - 34));
     const { layout, project } = this.mapLayout(atlas.countries, data, inner);
     const metric = this.mapMetric;
     const metricLabel = this.t(`metric.${metric}` as MessageKey);
@@ -539,6 +544,7 @@ export class TopCountries extends AnalyticsPanel<GeoResult> {
     return html`<p class="sr-only" id="${this.uid}-map-summary">
         ${summary} ${marks.length ? this.t(leaf ? 'geo.mapKeysLeaf' : 'geo.mapKeys') : ''}
       </p>
+      <div class="map-box">
       <svg
         class="map"
         part="map"
@@ -615,6 +621,7 @@ export class TopCountries extends AnalyticsPanel<GeoResult> {
             <br />${this.t('metric.distribution')}: ${this.fmt.percent(tipMark.row.distribution, 1)}
           </div>`
         : nothing}
+      </div>
       <div class="sr-only map-live" role="status" aria-live="polite">${tipMark ? this.pointText(tipMark.row, level) : ''}</div>
       ${drilled ? this.renderCircleLegend(metricLabel, noCoords) : this.renderLegend(thresholds, metric)}`;
   }

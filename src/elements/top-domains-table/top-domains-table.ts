@@ -93,7 +93,7 @@ type Row = DomainRow | UrlRow;
  * @csspart tooltip - The graph's tooltip.
  * @csspart filter-button - A row's "Filter" button.
  * @cssprop --ea-bar-color - Colour of the distribution bars.
- * @cssprop --ea-bar-width - Width of the distribution bars (default 80px).
+ * @cssprop --ea-bar-width - Width of the distribution bars (default 60px).
  */
 export class TopDomainsTable extends AnalyticsPanel<DomainsData> {
   static override styles = [
@@ -107,7 +107,7 @@ export class TopDomainsTable extends AnalyticsPanel<DomainsData> {
       td.text a,
       td.text .url {
         display: inline-block;
-        max-inline-size: 32em;
+        max-inline-size: 24em;
         overflow: hidden;
         text-overflow: ellipsis;
         vertical-align: bottom;
