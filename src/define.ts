@@ -1,6 +1,6 @@
 /**
  * Registers every element of the library (each registration is guarded, so loading this twice is harmless) and
- * re-exports the library.
+ * re-exports the library, so `import { createEventsProvider } from 'entry-analytics/define.js'` also works.
  */
 import './elements/entry-highlights/define.js';
 import './elements/playback-views/define.js';
