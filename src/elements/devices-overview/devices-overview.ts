@@ -95,9 +95,13 @@ export class DevicesOverview extends AnalyticsPanel<DevicesData> {
         font-variant-numeric: tabular-nums;
         white-space: nowrap;
       }
+      .figures > span {
+        unicode-bidi: isolate;
+      }
       .share {
         color: var(--_muted);
         margin-inline-start: 6px;
+        display: inline-block;
       }
       .compare {
         display: block;
