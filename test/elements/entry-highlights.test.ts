@@ -37,6 +37,17 @@ describe('<entry-highlights>', () => {
     expect(text(el, '.value')[4]).to.equal('42,5 %');
   });
 
+  it('follows a language set by property, direction included', async () => {
+    const el = await fixture<EntryHighlights>(
+      html`<entry-highlights .provider=${fakeProvider({ totals: () => totals() })} entry-id="e1"></entry-highlights>`,
+    );
+    await el.whenLoaded();
+    el.lang = 'ar-EG';
+    await el.updateComplete;
+    expect(text(el, '.value')[1]).to.equal('٤٠٠');
+    expect(el.shadowRoot!.querySelector('section')!.getAttribute('dir')).to.equal('rtl');
+  });
+
   it('shows trends against the compare period: relative for counts, points for rates', async () => {
     const provider = fakeProvider({
       totals: (q) =>

@@ -329,7 +329,8 @@ export abstract class AnalyticsPanel<T> extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    this.fmt = formatters(resolveLang(this));
+    // The property first: a `lang` set by property is reflected to the attribute only after this update.
+    this.fmt = formatters(this.lang || resolveLang(this));
   }
 
   private errorText(error: unknown): { message: string; detail?: string } {
