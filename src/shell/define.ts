@@ -1,6 +1,5 @@
 // Registers <entry-analytics> and every panel of its registry, so that one import gives the whole dashboard.
 import { EntryAnalytics } from './entry-analytics.js';
-import { defineElement } from '../elements/shared/define.js';
 import '../elements/entry-highlights/define.js';
 import '../elements/playback-views/define.js';
 import '../elements/metrics-over-time/define.js';
@@ -11,7 +10,8 @@ import '../elements/engagement-heatmap/define.js';
 import '../elements/top-countries/define.js';
 import '../elements/top-domains-table/define.js';
 
-defineElement('entry-analytics', EntryAnalytics);
+// Guarded: a second copy of the library on the page (two bundles) must not throw.
+if (!customElements.get('entry-analytics')) customElements.define('entry-analytics', EntryAnalytics);
 
 declare global {
   interface HTMLElementTagNameMap {

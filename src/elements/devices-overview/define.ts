@@ -1,7 +1,7 @@
 import { DevicesOverview } from './devices-overview.js';
-import { defineElement } from '../shared/define.js';
 
-defineElement('devices-overview', DevicesOverview);
+// Guarded: a second copy of the library on the page (two bundles) must not throw.
+if (!customElements.get('devices-overview')) customElements.define('devices-overview', DevicesOverview);
 
 declare global {
   interface HTMLElementTagNameMap {

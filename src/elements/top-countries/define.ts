@@ -1,7 +1,7 @@
 import { TopCountries } from './top-countries.js';
-import { defineElement } from '../shared/define.js';
 
-defineElement('top-countries', TopCountries);
+// Guarded: a second copy of the library on the page (two bundles) must not throw.
+if (!customElements.get('top-countries')) customElements.define('top-countries', TopCountries);
 
 declare global {
   interface HTMLElementTagNameMap {

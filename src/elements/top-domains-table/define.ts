@@ -1,7 +1,7 @@
 import { TopDomainsTable } from './top-domains-table.js';
-import { defineElement } from '../shared/define.js';
 
-defineElement('top-domains-table', TopDomainsTable);
+// Guarded: a second copy of the library on the page (two bundles) must not throw.
+if (!customElements.get('top-domains-table')) customElements.define('top-domains-table', TopDomainsTable);
 
 declare global {
   interface HTMLElementTagNameMap {
