@@ -169,6 +169,9 @@ const durationOf = (m: MediaEntry) =>
 
 const mediaGet = (entryId: string): KalturaCall => ({ service: 'media', action: 'get', entryId });
 
+/** Orders users by display name, as the embedded engine does by default. */
+const NAME_ORDER = new Intl.Collator('en');
+
 /** The users ids a retention/heatmap query restricts to: `userIds` AND `filters.users`. `null` = no restriction. */
 function userRestriction(a?: string[], b?: string[]): string[] | null {
   const A = a && a.length ? a : null;
@@ -365,7 +368,8 @@ export function createKalturaProvider(options: KalturaProviderOptions): DataProv
     if (!ids) {
       const [t] = await send([report('getTable', ReportType.USER_TOP_CONTENT, buildFilter(q), { pager: { pageSize: 500, pageIndex: 1 }, order: '-count_plays' })], signal);
       const listed = parseTable(valueOf(t!)).rows.map(userRow).filter((r) => !isAnonymous(r.userId) && r.plays > 0);
-      listed.sort((a, b) => a.name.localeCompare(b.name) || a.userId.localeCompare(b.userId));
+      // The embedded engine's order: names by an English collation, equal names by id in code-unit order.
+      listed.sort((a, b) => NAME_ORDER.compare(a.name, b.name) || (a.userId < b.userId ? -1 : a.userId > b.userId ? 1 : 0));
       ids = listed.slice(0, q.limit ?? listed.length).map((r) => r.userId);
       for (const r of listed) names.set(r.userId, r.name);
     }
