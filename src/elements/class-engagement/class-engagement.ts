@@ -5,6 +5,7 @@ import { BUCKETS, type HeatmapQuery, type HeatmapResult, type HeatmapRow, type M
 import { toCsv, csvFileName, type CsvTable } from '../../data/csv.js';
 import { isRtl, type MessageKey } from '../../i18n/index.js';
 import { downloadText } from '../shared/download.js';
+import { WidthController } from '../shared/width-controller.js';
 import { idListConverter } from '../engagement-heatmap/engagement-heatmap.js';
 import { bucketAtX, bucketTime, bucketX, timeTicks, timeX, TIERS, type Tier } from '../../charts/heatmap.js';
 import { stackTiers, tierCounts, tierShare, type TierCounts } from '../../charts/tiers.js';
@@ -210,7 +211,6 @@ export class ClassEngagement extends AnalyticsPanel<HeatmapResult> {
   /** The selected span, buckets `[from, to)`; UI state, a host may preset it. */
   @property({ attribute: false }) span?: [number, number];
 
-  @state() private width = 0;
   @state() private focusBucket?: number;
   @state() private hoverBucket?: number;
   @state() private focused = false;
@@ -229,24 +229,11 @@ export class ClassEngagement extends AnalyticsPanel<HeatmapResult> {
   private statsFor?: { data: HeatmapResult; search: string; floor: number };
   private anchor?: number;
   private dragging = false;
-  private resizeObserver?: ResizeObserver;
-  private observed?: Element;
+  /** The chart's width, from a ResizeObserver tied to connect/disconnect (0 until measured). */
+  private readonly size = new WidthController(this, '.chart', { fallback: 0 });
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.resizeObserver = new ResizeObserver((entries) => {
-      for (const e of entries) {
-        const w = Math.floor(e.contentRect.width);
-        if (w !== this.width) this.width = w;
-      }
-    });
-    if (this.observed) this.resizeObserver.observe(this.observed);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.resizeObserver?.disconnect();
-    this.resizeObserver = undefined;
+  private get width(): number {
+    return this.size.width;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -256,21 +243,6 @@ export class ClassEngagement extends AnalyticsPanel<HeatmapResult> {
       const d = this.data.duration;
       this.fromText = this.fmt.mediaTime(bucketTime(this.span[0], d));
       this.toText = this.fmt.mediaTime(bucketTime(this.span[1], d));
-    }
-  }
-
-  protected override updated(changed: PropertyValues<this>): void {
-    super.updated(changed);
-    const el = this.chartEl;
-    if (el !== this.observed) {
-      if (this.observed) this.resizeObserver?.unobserve(this.observed);
-      this.observed = el;
-      if (el) this.resizeObserver?.observe(el);
-    }
-    // First layout: measure now rather than wait for the observer (its first report can lag in a hidden tab).
-    if (el && this.width === 0) {
-      const w = Math.floor(el.getBoundingClientRect().width);
-      if (w > 0) this.width = w;
     }
   }
 

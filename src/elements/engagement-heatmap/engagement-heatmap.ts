@@ -20,6 +20,7 @@ import {
   type Tier,
 } from '../../charts/heatmap.js';
 import { buildRaster, cssColor, drawFrame, type HeatmapRaster } from './draw.js';
+import { WidthController } from '../shared/width-controller.js';
 
 /** A cell of the heatmap: a user's row and a 1 % bucket. */
 export interface HeatmapCell {
@@ -216,7 +217,6 @@ export class EngagementHeatmap extends AnalyticsPanel<HeatmapResult> {
   /** The panel's title (default "Engagement heatmap"). */
   @property() heading = '';
 
-  @state() private width = 0;
   @state() private viewTop = 0;
   @state() private focusCell?: HeatmapCell;
   @state() private hoverCell?: HeatmapCell;
@@ -231,26 +231,13 @@ export class EngagementHeatmap extends AnalyticsPanel<HeatmapResult> {
   @query('.tooltip') private tooltipEl?: HTMLElement;
   @query('.chart') private chartEl?: HTMLElement;
 
-  private resizeObserver?: ResizeObserver;
-  private observed?: Element;
+  /** The bars' width, from a ResizeObserver tied to connect/disconnect (0 until measured). */
+  private readonly size = new WidthController(this, '.bars', { fallback: 0 });
   private raster?: HeatmapRaster;
   private rasterFor?: { data: HeatmapResult; colors: string };
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.resizeObserver = new ResizeObserver((entries) => {
-      for (const e of entries) {
-        const w = Math.floor(e.contentRect.width);
-        if (w !== this.width) this.width = w;
-      }
-    });
-    if (this.observed) this.resizeObserver.observe(this.observed);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.resizeObserver?.disconnect();
-    this.resizeObserver = undefined;
+  private get width(): number {
+    return this.size.width;
   }
 
   /** The rasterized matrix's size in rows (for tests and the bench). */
@@ -433,17 +420,6 @@ export class EngagementHeatmap extends AnalyticsPanel<HeatmapResult> {
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
-    const bars = this.barsEl;
-    if (bars !== this.observed) {
-      if (this.observed) this.resizeObserver?.unobserve(this.observed);
-      this.observed = bars;
-      if (bars) this.resizeObserver?.observe(bars);
-    }
-    // First layout: measure now rather than wait for the observer (its first report can lag in a hidden tab).
-    if (bars && this.width === 0) {
-      const w = Math.floor(bars.getBoundingClientRect().width);
-      if (w > 0) this.width = w;
-    }
     this.draw();
     this.placeTooltip();
   }

@@ -20,7 +20,7 @@ import {
   type Frame,
 } from '../../charts/line-chart.js';
 import { alignByOffset, metricValues, sortedIndexes, timelineIsEmpty, type TableSort } from '../../charts/timeline.js';
-import { WidthController } from '../playback-views/width-controller.js';
+import { WidthController } from '../shared/width-controller.js';
 
 /** What `<metrics-over-time>` loads: the timeline of the range and, when comparing, of the compare range. */
 export interface TimeData {

@@ -28,7 +28,7 @@ import {
   retentionSummary,
 } from '../../charts/retention.js';
 import { chapterAt, chapterSpans, pointMarkers, type ChapterSpan } from '../../charts/chapters.js';
-import { WidthController } from './width-controller.js';
+import { WidthController } from '../shared/width-controller.js';
 
 /** What `<playback-views>` loads: retention for the range and, when comparing, for the compare range. */
 export interface PlaybackData {
