@@ -60,7 +60,7 @@ export default [
       ts(),
       terser({ format: { comments: false }, compress: { passes: 2 } }),
     ],
-    output: { file: 'dist/entry-analytics.bundle.min.js', format: 'es', sourcemap: true },
+    output: { file: 'dist/entry-analytics.bundle.min.js', format: 'es', sourcemap: true, inlineDynamicImports: true },
     onwarn(warning, warn) {
       if (warning.code === 'THIS_IS_UNDEFINED' || warning.code === 'CIRCULAR_DEPENDENCY') return;
       warn(warning);

@@ -5,6 +5,7 @@ import type { TopCountries } from '../../src/elements/top-countries/top-countrie
 import type { GeoQuery, Query } from '../../src/data/types.js';
 import { fakeProvider, failingProvider, until } from '../support/providers.js';
 import { geoResult, metricTotals } from '../support/breakdowns.js';
+import { setMapModuleImporter, type MapModule } from '../../src/elements/top-countries/atlas.js';
 
 const ATLAS = '/node_modules/world-atlas/countries-110m.json';
 const root = (el: Element) => el.shadowRoot!;
@@ -129,20 +130,65 @@ describe('<top-countries>', () => {
     }
   });
 
-  it('loads the geometry only once the panel is on screen', async () => {
-    const spacer = await fixture<HTMLDivElement>(html`<div style="height: 3000px"></div>`);
-    const node = document.createElement('top-countries');
-    node.setAttribute('entry-id', 'e1');
-    node.setAttribute('geometry-url', ATLAS);
-    node.provider = provider();
-    spacer.after(node);
-    await node.whenLoaded();
-    await new Promise((r) => setTimeout(r, 100));
-    expect(root(node).querySelector('.map-message')!.textContent).to.equal('Loading the map…');
-    node.scrollIntoView();
-    await mapReady(node);
-    expect(root(node).querySelector('svg.map')).to.exist;
-    node.remove();
+  it('loads the map code and geometry only once the panel is on screen', async () => {
+    let imports = 0;
+    setMapModuleImporter(() => {
+      imports++;
+      return import('../../src/elements/top-countries/map-layout.js');
+    });
+    try {
+      const spacer = await fixture<HTMLDivElement>(html`<div style="height: 3000px"></div>`);
+      const node = document.createElement('top-countries');
+      node.setAttribute('entry-id', 'e1');
+      node.setAttribute('geometry-url', ATLAS);
+      node.provider = provider();
+      spacer.after(node);
+      await node.whenLoaded();
+      await new Promise((r) => setTimeout(r, 100));
+      expect(root(node).querySelector('.map-message')!.textContent).to.equal('Loading the map…');
+      expect(root(node).querySelectorAll('.table-side tbody tr')).to.have.length(6);
+      expect(imports).to.equal(0);
+      node.scrollIntoView();
+      await mapReady(node);
+      expect(root(node).querySelector('svg.map')).to.exist;
+      expect(imports).to.equal(1);
+      node.remove();
+    } finally {
+      setMapModuleImporter(undefined);
+    }
+  });
+
+  it('renders the table before the map code arrives, then the map', async () => {
+    let release!: (m: MapModule) => void;
+    setMapModuleImporter(() => new Promise<MapModule>((r) => (release = r)));
+    try {
+      const el = await make();
+      await new Promise((r) => setTimeout(r, 50));
+      expect(release).to.be.a('function'); // on screen: the code was asked for…
+      expect(cells(el, 0).slice(0, 3)).to.deep.equal(['1', 'United States', '500']); // …and the table did not wait
+      expect(root(el).querySelector('.map-message')!.textContent).to.equal('Loading the map…');
+      expect(root(el).querySelector('svg.map')).to.equal(null);
+      await expect(el).to.be.accessible();
+      release(await import('../../src/elements/top-countries/map-layout.js'));
+      await mapReady(el);
+      expect(root(el).querySelector('svg.map path[data-code=US]')!.getAttribute('class')).to.match(/\bq5\b/);
+    } finally {
+      setMapModuleImporter(undefined);
+    }
+  });
+
+  it('says why when the map code cannot be loaded, and keeps the table', async () => {
+    setMapModuleImporter(() => Promise.reject(new Error('chunk 404')));
+    try {
+      const el = await make();
+      await mapReady(el);
+      expect(root(el).querySelector('.map-message')!.textContent).to.equal(
+        'The map could not be loaded (its code did not load: chunk 404). The table lists every place.',
+      );
+      expect(root(el).querySelectorAll('.table-side tbody tr')).to.have.length(6);
+    } finally {
+      setMapModuleImporter(undefined);
+    }
   });
 
   it('drills from the map to regions, shows circles where there are coordinates, then to cities, and back', async () => {

@@ -13,23 +13,10 @@ import {
 } from '../shared/data-table.js';
 import type { GeoLevel, GeoQuery, GeoResult, GeoRow, MetricName } from '../../data/types.js';
 import type { CsvTable } from '../../data/csv.js';
-import {
-  choroplethClass,
-  choroplethLegend,
-  choroplethThresholds,
-  countryLayout,
-  placePoints,
-  worldHeight,
-  worldLayout,
-  type AtlasCountry,
-  type CountryShape,
-  type LonLat,
-  type MapLayout,
-  type PlacePoint,
-} from '../../charts/geo.js';
+import type { AtlasCountry, CountryShape, LonLat, MapLayout, PlacePoint } from '../../charts/geo.js';
 import { emit } from '../../events.js';
 import type { MessageKey } from '../../i18n/index.js';
-import { AtlasLoadError, loadAtlas } from './atlas.js';
+import { AtlasLoadError, loadAtlas, loadMapModule, type MapModule } from './atlas.js';
 
 /** Metrics the map can colour by. */
 export const MAP_METRICS: readonly MetricName[] = ['plays', 'impressions', 'minutesViewed', 'uniqueViewers'];
@@ -38,7 +25,7 @@ export const MAP_METRICS: readonly MetricName[] = ['plays', 'impressions', 'minu
 type AtlasState =
   | { status: 'idle' }
   | { status: 'loading' }
-  | { status: 'ready'; countries: AtlasCountry[] }
+  | { status: 'ready'; countries: AtlasCountry[]; geo: MapModule }
   | { status: 'error'; reason: string };
 
 /** A focusable place on the map: a country shape (world) or a circle (regions, cities). */
@@ -297,9 +284,10 @@ export class TopCountries extends AnalyticsPanel<GeoResult> {
     if (this.atlasUrl === url && this.atlas.status !== 'idle') return;
     this.atlasUrl = url;
     this.atlas = { status: 'loading' };
-    loadAtlas(url || undefined).then(
-      (countries) => {
-        if (this.atlasUrl === url) this.atlas = { status: 'ready', countries };
+    // The map's code (its own chunk) and the geometry load side by side; the table never waits for either.
+    Promise.all([loadMapModule(), loadAtlas(url || undefined)]).then(
+      ([geo, countries]) => {
+        if (this.atlasUrl === url) this.atlas = { status: 'ready', countries, geo };
       },
       (error: unknown) => {
         if (this.atlasUrl === url) this.atlas = { status: 'error', reason: this.atlasReason(error) };
@@ -318,6 +306,8 @@ export class TopCountries extends AnalyticsPanel<GeoResult> {
           return this.t('geo.mapFormat');
         case 'network':
           return this.t('geo.mapNetwork', { detail: error.detail });
+        case 'code':
+          return this.t('geo.mapCode', { detail: error.detail });
       }
     }
     return error instanceof Error ? error.message : String(error);
@@ -453,16 +443,16 @@ export class TopCountries extends AnalyticsPanel<GeoResult> {
   /** The map's layout, kept while its inputs stay the same (hover and focus do not recompute paths). */
   private layoutMemo?: { key: string; layout: MapLayout; project?: (p: LonLat) => [number, number] | undefined };
 
-  private mapLayout(countries: AtlasCountry[], data: GeoResult, width: number) {
+  private mapLayout(geo: MapModule, countries: AtlasCountry[], data: GeoResult, width: number) {
     const drilled = data.level !== 'country' && this.country;
     const points: LonLat[] = drilled
       ? data.rows.filter((r) => r.lat !== undefined && r.lon !== undefined).map((r) => ({ lon: r.lon!, lat: r.lat! }))
       : [];
-    const height = drilled ? Math.round(Math.min(440, Math.max(220, width * 0.62))) : worldHeight(width);
+    const height = drilled ? Math.round(Math.min(440, Math.max(220, width * 0.62))) : geo.worldHeight(width);
     const key = JSON.stringify([width, height, drilled ? this.country : '', points]);
     if (this.layoutMemo?.key === key && this.layoutMemoCountries === countries) return this.layoutMemo;
-    const zoomed = drilled ? countryLayout(countries, this.country, points, width, height) : undefined;
-    const layout = zoomed ?? worldLayout(countries, width, height);
+    const zoomed = drilled ? geo.countryLayout(countries, this.country, points, width, height) : undefined;
+    const layout = zoomed ?? geo.worldLayout(countries, width, height);
     this.layoutMemo = { key, layout, project: zoomed?.project };
     this.layoutMemoCountries = countries;
     return this.layoutMemo;
@@ -475,7 +465,7 @@ export class TopCountries extends AnalyticsPanel<GeoResult> {
       return html`<p class="map-message" role="note">${this.t('geo.mapUnavailable', { reason: atlas.reason })}</p>`;
     if (atlas.status !== 'ready') return html`<p class="map-message">${this.t('geo.mapLoading')}</p>`;
     const inner = Math.max(280, Math.round(wide ? (this.width - 34 - 16) * 0.5 : this.width - 34));
-    const { layout, project } = this.mapLayout(atlas.countries, data, inner);
+    const { layout, project } = this.mapLayout(atlas.geo, atlas.countries, data, inner);
     const metric = this.mapMetric;
     const metricLabel = this.t(`metric.${metric}` as MessageKey);
     const level = data.level;
@@ -489,11 +479,11 @@ export class TopCountries extends AnalyticsPanel<GeoResult> {
     const shapes: { shape: CountryShape; cls: number; row?: GeoRow }[] = [];
     let thresholds: number[] = [];
     if (!drilled) {
-      thresholds = choroplethThresholds(Math.max(0, ...data.rows.map((r) => r[metric])), CLASSES, metric !== 'minutesViewed');
+      thresholds = atlas.geo.choroplethThresholds(Math.max(0, ...data.rows.map((r) => r[metric])), CLASSES, metric !== 'minutesViewed');
       const anchors = new Map<string, CountryShape>();
       for (const shape of layout.shapes) {
         const row = shape.code ? byCode.get(shape.code) : undefined;
-        shapes.push({ shape, row, cls: row ? choroplethClass(row[metric], thresholds) : 0 });
+        shapes.push({ shape, row, cls: row ? atlas.geo.choroplethClass(row[metric], thresholds) : 0 });
         if (row && shape.d && shape.anchor) anchors.set(shape.code!, shape);
       }
       marks = data.rows
@@ -504,7 +494,7 @@ export class TopCountries extends AnalyticsPanel<GeoResult> {
         });
     } else {
       for (const shape of layout.shapes) shapes.push({ shape, cls: 0 });
-      circles = placePoints(
+      circles = atlas.geo.placePoints(
         data.rows,
         (r) => r[metric],
         (r) => (r.lat !== undefined && r.lon !== undefined ? { lon: r.lon, lat: r.lat } : undefined),
@@ -623,14 +613,14 @@ export class TopCountries extends AnalyticsPanel<GeoResult> {
         : nothing}
       </div>
       <div class="sr-only map-live" role="status" aria-live="polite">${tipMark ? this.pointText(tipMark.row, level) : ''}</div>
-      ${drilled ? this.renderCircleLegend(metricLabel, noCoords) : this.renderLegend(thresholds, metric)}`;
+      ${drilled ? this.renderCircleLegend(metricLabel, noCoords) : this.renderLegend(atlas.geo, thresholds, metric)}`;
   }
 
-  private renderLegend(thresholds: number[], metric: MetricName) {
+  private renderLegend(geo: MapModule, thresholds: number[], metric: MetricName) {
     const fmt = (v: number) => this.format(metric, v);
     return html`<ul class="legend" part="legend" aria-label=${this.t('geo.legend')}>
       <li><span class="swatch q0" aria-hidden="true"></span>${this.t('geo.legendNoData')}</li>
-      ${choroplethLegend(thresholds).map(
+      ${geo.choroplethLegend(thresholds).map(
         (c) => html`<li>
           <span class="swatch q${c.cls}" aria-hidden="true"></span>${c.to === undefined
             ? this.t('geo.legendFrom', { from: fmt(c.from) })

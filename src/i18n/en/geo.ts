@@ -29,6 +29,7 @@ export const geo = {
   'geo.mapJson': 'the file is not JSON',
   'geo.mapFormat': 'the file is not a world-atlas countries topology',
   'geo.mapNetwork': 'network error: {detail}',
+  'geo.mapCode': 'its code did not load: {detail}',
   'geo.noCoordinates': '{count, plural, one {# place without coordinates is} other {# places without coordinates are}} listed in the table only.',
   'geo.drillRegions': 'Show the regions of {name}',
   'geo.drillCities': 'Show the cities of {name}',
