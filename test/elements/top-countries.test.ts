@@ -336,6 +336,110 @@ describe('<top-countries>', () => {
     expect(el.toCsv()!.split('\r\n')[1]).to.equal('1,,Île-de-France,48.86,2.35,120,60,240,50,420,60,40,30');
   });
 
+  it('compares with the compare period: plays then and the change, in the table, tooltip, live region and CSV', async () => {
+    const p = fakeProvider({
+      geo: (q) => {
+        const before = q.range.from === '2026-01-29';
+        if (q.level === 'country')
+          return geoResult(
+            'country',
+            before
+              ? [
+                  { code: 'US', name: 'United States', plays: 400 },
+                  { code: 'FR', name: 'France', plays: 250 },
+                  { code: 'SG', name: 'Singapore', plays: 50 },
+                  { code: 'XK', name: 'Kosovo', plays: 0, impressions: 0 },
+                  { name: 'Unknown', plays: 8 },
+                  { code: 'IT', name: 'Italy', plays: 99 }, // only then: not a row now
+                ]
+              : COUNTRIES,
+          );
+        return geoResult('region', before ? [{ name: 'Île-de-France', plays: 100 }] : [
+          { name: 'Île-de-France', plays: 120, lat: 48.86, lon: 2.35 },
+          { name: 'Auvergne-Rhône-Alpes', plays: 60, lat: 45.76, lon: 4.84 },
+        ]);
+      },
+    });
+    const el = await make(p, { 'compare-from': '2026-01-29', 'compare-to': '2026-02-28' });
+    expect(geoCalls(p.calls)).to.deep.equal([
+      { level: 'country', country: undefined, region: undefined },
+      { level: 'country', country: undefined, region: undefined },
+    ]);
+    expect((p.calls[1] as GeoQuery).range).to.deep.equal({ from: '2026-01-29', to: '2026-02-28' });
+    expect((p.calls[1] as GeoQuery).filters).to.deep.equal({ devices: ['Mobile'] });
+    expect(texts(el, '.table-side thead th').slice(2, 5)).to.deep.equal(['Plays', 'Plays, compare period', 'Change']);
+    expect(root(el).querySelector('.table-side thead th[data-key=playsCompare]')!.getAttribute('title')).to.equal(
+      'Compare period: Jan 29 – Feb 28, 2026',
+    );
+    const compareCols = (row: number) => cells(el, row).slice(1, 5);
+    expect(compareCols(0)).to.deep.equal(['United States', '500', '400', '+25%']);
+    expect(compareCols(1)).to.deep.equal(['France', '200', '250', '-20%']);
+    expect(compareCols(2)).to.deep.equal(['Germany', '150', '0', 'new']);
+    expect(compareCols(3)).to.deep.equal(['Singapore', '50', '50', '0%']);
+    expect(compareCols(4)).to.deep.equal(['Kosovo', '40', '0', 'new']);
+    expect(compareCols(5)).to.deep.equal(['Unknown', '10', '8', '+25%']);
+    expect(root(el).querySelector('.table-side tbody tr .change')!.className).to.equal('change up');
+    expect(root(el).querySelectorAll('.table-side tbody tr')[1]!.querySelector('.change')!.className).to.equal('change down');
+
+    await mapReady(el);
+    const fr = root(el).querySelector<SVGPathElement>('path[data-code=FR]')!;
+    expect(fr.getAttribute('aria-label')).to.equal('France: Plays 200 (21.1% of plays); compare period: 250 (-20%)');
+    fr.dispatchEvent(new Event('pointerenter'));
+    await el.updateComplete;
+    expect(root(el).querySelector('.tooltip .tip-compare')!.textContent!.replace(/\s+/g, ' ').trim()).to.equal(
+      'Compare period: Plays 250 (-20%)',
+    );
+    const select = root(el).querySelector<HTMLSelectElement>('select')!;
+    select.value = 'impressions';
+    select.dispatchEvent(new Event('change'));
+    await el.updateComplete;
+    expect(root(el).querySelector('.tooltip .tip-compare')!.textContent!.replace(/\s+/g, ' ').trim()).to.equal(
+      'Compare period: Plays 250 (-20%), Player impressions 500 (-20%)',
+    );
+    fr.focus();
+    await el.updateComplete;
+    expect(root(el).querySelector('.map-live')!.textContent).to.equal(
+      'France: Player impressions 400 (21.1% of plays); compare period: 500 (-20%)',
+    );
+    await expect(el).to.be.accessible();
+
+    const lines = el.toCsv()!.split('\r\n');
+    expect(lines[0]!.endsWith(',avgDropOffRate,plays 2026-01-29..2026-02-28,playsChange')).to.equal(true);
+    expect(lines[1]!.endsWith(',400,25')).to.equal(true);
+    expect(lines[2]!.endsWith(',250,-20')).to.equal(true);
+    expect(lines[3]!.endsWith(',0,new')).to.equal(true);
+
+    // Drilled: the regions of the compare period, matched by name.
+    el.country = 'FR';
+    await settle(el);
+    expect(geoCalls(p.calls).slice(-2)).to.deep.equal([
+      { level: 'region', country: 'FR', region: undefined },
+      { level: 'region', country: 'FR', region: undefined },
+    ]);
+    expect(cells(el, 0).slice(1, 5)).to.deep.equal(['Île-de-France', '120', '100', '+20%']);
+    expect(cells(el, 1).slice(1, 5)).to.deep.equal(['Auvergne-Rhône-Alpes', '60', '0', 'new']);
+    await mapReady(el);
+    expect(root(el).querySelector('circle.place')!.getAttribute('aria-label')).to.equal(
+      'Île-de-France: Player impressions 240 (66.7% of plays); compare period: 200 (+20%)',
+    );
+  });
+
+  it('exports every place of the level as CSV, not only the page shown', async () => {
+    const codes = ['US', 'FR', 'DE', 'IT', 'ES', 'GB', 'CA', 'BR', 'JP', 'IN', 'AU', 'MX'];
+    const p = fakeProvider({ geo: () => geoResult('country', codes.map((code, i) => ({ code, name: code, plays: 100 - i }))) });
+    const el = await make(p, { 'page-size': '5' });
+    expect(root(el).querySelectorAll('.table-side tbody tr')).to.have.length(5);
+    root(el).querySelector<HTMLButtonElement>('button.next')!.click();
+    await el.updateComplete;
+    const lines = el.toCsv()!.split('\r\n').filter(Boolean);
+    expect(lines).to.have.length(13);
+    expect(lines.slice(1).map((l) => l.split(',').slice(0, 3).join(','))).to.deep.equal(
+      codes.map((c, i) => `${i + 1},${c},${new Intl.DisplayNames('en', { type: 'region' }).of(c)}`),
+    );
+    expect(lines[12]!.split(',')[5]).to.equal('89');
+    expect(p.calls).to.have.length(1); // a geo result is complete: the CSV needs no other query
+  });
+
   it('shows the empty state, and an error in its own panel', async () => {
     const empty = await make(fakeProvider({ geo: () => ({ level: 'country', rows: [], totals: metricTotals(0) }) }));
     expect(root(empty).textContent).to.contain('No data for this period');

@@ -9,6 +9,7 @@
  */
 import { html, css, nothing, type TemplateResult } from 'lit';
 import type { MessageKey, MessageParams, Formatters } from '../../i18n/index.js';
+import type { Trend } from '../../data/compare.js';
 
 /** A translate function, as panels have (`this.t`). */
 export type Translate = (key: MessageKey, params?: MessageParams) => string;
@@ -40,6 +41,8 @@ export interface TableColumn<R, K extends string = string> {
   rowHeader?: boolean;
   /** A hint shown as the title's tooltip (`title`). */
   help?: string;
+  /** An extra class on the column's title and cells (e.g. `compare` for the compare period's figures). */
+  className?: string;
 }
 
 /** What {@link dataTable} renders. */
@@ -99,6 +102,8 @@ export function sortRows<R>(rows: readonly R[], value: (row: R) => string | numb
     .map((x) => x.row);
 }
 
+const cellClass = (c: TableColumn<never>) => (c.numeric ? 'num' : 'text') + (c.className ? ` ${c.className}` : '');
+
 const ariaSort = (sort: TableSort | undefined, key: string) =>
   sort?.key === key ? (sort.direction === 'asc' ? 'ascending' : 'descending') : nothing;
 
@@ -115,7 +120,7 @@ export function dataTable<R, K extends string = string>(o: DataTableOptions<R, K
             const arrow = sorted ? (o.sort!.direction === 'asc' ? '▲' : '▼') : '';
             return html`<th
               scope="col"
-              class=${c.numeric ? 'num' : 'text'}
+              class=${cellClass(c)}
               aria-sort=${c.sortable ? ariaSort(o.sort, c.key) : nothing}
               title=${c.help ?? nothing}
               data-key=${c.key}
@@ -134,8 +139,8 @@ export function dataTable<R, K extends string = string>(o: DataTableOptions<R, K
           (row, i) => html`<tr class=${o.rowClass?.(row, i) ?? ''}>
             ${o.columns.map((c) =>
               c.rowHeader
-                ? html`<th scope="row" class=${c.numeric ? 'num' : 'text'}>${c.cell(row, i)}</th>`
-                : html`<td class=${c.numeric ? 'num' : 'text'}>${c.cell(row, i)}</td>`,
+                ? html`<th scope="row" class=${cellClass(c)}>${c.cell(row, i)}</th>`
+                : html`<td class=${cellClass(c)}>${c.cell(row, i)}</td>`,
             )}
           </tr>`,
         )}
@@ -207,6 +212,53 @@ export function distributionBar(percent: number, fmt: Formatters): TemplateResul
     ><span class="dist-track" part="bar-track" aria-hidden="true"
       ><span class="dist-bar" part="bar" style="inline-size:${width}%"></span></span
   ></span>`;
+}
+
+/** Words of a change against the compare period (from the panel's catalog). */
+export interface ChangeWords {
+  /** Nothing in the compare period, something now ("new"). */
+  new: string;
+  /** Nothing in either period. */
+  none: string;
+  /** A difference in percentage points, for rates: `points('+6')` → "+6 pts". */
+  points(change: string): string;
+}
+
+/** Whether a trend went up, down or neither (a change that rounds to 0 is flat). */
+export function trendDirection(t: Trend): 'up' | 'down' | 'flat' {
+  if (t.kind === 'new') return 'up';
+  if (t.kind === 'none') return 'flat';
+  const rounded = Math.round(t.change * 10) / 10;
+  return rounded > 0 ? 'up' : rounded < 0 ? 'down' : 'flat';
+}
+
+/**
+ * A trend as short text: a signed relative change ("+12%", "−4.5%": one decimal under 10 %), a difference in points
+ * for rates, or the words for "new" and "none".
+ */
+export function changeText(t: Trend, fmt: Formatters, words: ChangeWords): string {
+  switch (t.kind) {
+    case 'new':
+      return words.new;
+    case 'none':
+      return words.none;
+    case 'points': {
+      const sign = t.change > 0 ? '+' : t.change < 0 ? '−' : '';
+      return words.points(sign + fmt.decimal(Math.abs(t.change), 1));
+    }
+    case 'relative':
+      return fmt.signedPercent(t.change, Math.abs(t.change) < 10 ? 1 : 0);
+  }
+}
+
+/** A trend for CSV: the change as a number (percent, or points for rates), `new`, or empty when there is none. */
+export function changeCsv(t: Trend): number | string {
+  return t.kind === 'relative' || t.kind === 'points' ? t.change : t.kind === 'new' ? 'new' : '';
+}
+
+/** A change cell: {@link changeText} coloured by direction (the text says it all; the colour only repeats it). */
+export function changeCell(t: Trend, fmt: Formatters, words: ChangeWords): TemplateResult {
+  return html`<span class="change ${trendDirection(t)}" part="change">${changeText(t, fmt, words)}</span>`;
 }
 
 /** One step of a breadcrumb trail; the last one is the current place. */
@@ -349,5 +401,25 @@ export const dataTableStyles = css`
   button.filter {
     font-size: 0.85em;
     padding: 1px 6px;
+  }
+  .change {
+    white-space: nowrap;
+    font-variant-numeric: tabular-nums;
+  }
+  .change.up {
+    color: var(--_positive);
+  }
+  .change.down {
+    color: var(--_negative);
+  }
+  td.compare {
+    color: var(--_muted);
+  }
+  .csv-status {
+    color: var(--_muted);
+    font-size: 0.85em;
+  }
+  .csv-status.failed {
+    color: var(--_negative);
   }
 `;

@@ -3,20 +3,32 @@ import { property, state } from 'lit/decorators.js';
 import { AnalyticsPanel, type LoadContext } from '../shared/analytics-panel.js';
 import {
   breadcrumbs,
+  changeCell,
+  changeCsv,
+  changeText,
   dataTable,
   dataTableStyles,
   distributionBar,
   pageRows,
   pager,
+  type ChangeWords,
   type Crumb,
   type TableColumn,
 } from '../shared/data-table.js';
+import { trend } from '../../data/compare.js';
 import type { GeoLevel, GeoQuery, GeoResult, GeoRow, MetricName } from '../../data/types.js';
 import type { CsvTable } from '../../data/csv.js';
 import type { AtlasCountry, CountryShape, LonLat, MapLayout, PlacePoint } from '../../charts/geo.js';
 import { emit } from '../../events.js';
 import type { MessageKey } from '../../i18n/index.js';
 import { AtlasLoadError, loadAtlas, loadMapModule, type MapModule } from './atlas.js';
+
+/** What `<top-countries>` loads: the places of the level shown and, when comparing, the same places' compare period. */
+export interface CountriesData {
+  current: GeoResult;
+  /** The same `geo` query over the compare range, when one is set. */
+  previous?: GeoResult;
+}
 
 /** Metrics the map can colour by. */
 export const MAP_METRICS: readonly MetricName[] = ['plays', 'impressions', 'minutesViewed', 'uniqueViewers'];
@@ -37,6 +49,19 @@ interface Mark {
 }
 
 const CLASSES = 5;
+
+/** A place with nothing in the compare period. */
+const ZERO_ROW: GeoRow = {
+  name: '',
+  plays: 0,
+  impressions: 0,
+  uniqueViewers: 0,
+  minutesViewed: 0,
+  avgCompletionRate: 0,
+  avgDropOffRate: 0,
+  distribution: 0,
+  playImpressionRatio: 0,
+};
 
 /**
  * Where the entry was watched: a world choropleth of the chosen metric (plays by default) beside the ranked table of
@@ -63,7 +88,7 @@ const CLASSES = 5;
  * @cssprop --ea-map-empty - Fill of countries without data.
  * @cssprop --ea-bar-color - Colour of the distribution bars.
  */
-export class TopCountries extends AnalyticsPanel<GeoResult> {
+export class TopCountries extends AnalyticsPanel<CountriesData> {
   static override styles = [
     ...AnalyticsPanel.styles,
     dataTableStyles,
@@ -332,19 +357,63 @@ export class TopCountries extends AnalyticsPanel<GeoResult> {
     return [this.country, this.region];
   }
 
-  protected override async load(ctx: LoadContext): Promise<GeoResult> {
-    const query: GeoQuery = { ...ctx.base, kind: 'geo', level: this.level };
-    if (this.country) query.country = this.country.toUpperCase();
-    if (this.country && this.region) query.region = this.region;
-    return ctx.ask(query);
+  protected override async load(ctx: LoadContext): Promise<CountriesData> {
+    const scope: Pick<GeoQuery, 'kind' | 'level' | 'country' | 'region'> = { kind: 'geo', level: this.level };
+    if (this.country) scope.country = this.country.toUpperCase();
+    if (this.country && this.region) scope.region = this.region;
+    // A geo result lists every place of the level (no paging), so the compare period is the same query over the
+    // compare range, asked side by side; places are matched by code (countries) or name (regions, cities).
+    const [current, previous] = await Promise.all([
+      ctx.ask({ ...ctx.base, ...scope }),
+      ctx.compare ? ctx.ask({ ...ctx.compare, ...scope }) : undefined,
+    ]);
+    return { current, previous };
   }
 
   protected override panelTitle(): string {
     return this.t('geo.title');
   }
 
-  protected override isEmpty(data: GeoResult): boolean {
-    return data.level === 'country' && !this.country && data.rows.every((r) => r.plays === 0 && r.impressions === 0);
+  protected override isEmpty({ current }: CountriesData): boolean {
+    return current.level === 'country' && !this.country && current.rows.every((r) => r.plays === 0 && r.impressions === 0);
+  }
+
+  // ---- compare period
+
+  /** Previous rows by place, per loaded result. */
+  private previousIndex = new WeakMap<GeoResult, Map<string, GeoRow>>();
+
+  /** The key that matches a place across periods: its code for countries, else its name. */
+  private placeKey(row: GeoRow, level: GeoLevel): string {
+    return level === 'country' && row.code ? `#${row.code.toUpperCase()}` : row.name;
+  }
+
+  /** The compare period's row of a place, or undefined when not comparing (a place absent then counts as zeros). */
+  private previousOf(data: CountriesData, row: GeoRow): GeoRow | undefined {
+    const prev = data.previous;
+    if (!prev) return undefined;
+    let index = this.previousIndex.get(prev);
+    if (!index) {
+      index = new Map(prev.rows.map((r) => [this.placeKey(r, prev.level), r]));
+      this.previousIndex.set(prev, index);
+    }
+    return index.get(this.placeKey(row, data.current.level)) ?? ZERO_ROW;
+  }
+
+  private get changeWords(): ChangeWords {
+    return {
+      new: this.t('geo.changeNew'),
+      none: this.t('geo.changeNone'),
+      points: (change) => this.t('geo.changePoints', { change }),
+    };
+  }
+
+  /** "1,234 (+12%)": a metric's compare-period value and the change to now. */
+  private compareText(metric: MetricName, row: GeoRow, before: GeoRow): string {
+    return this.t('geo.compareValue', {
+      value: this.format(metric, before[metric]),
+      change: changeText(trend(metric, row[metric], before[metric]), this.fmt, this.changeWords),
+    });
   }
 
   private get mapMetric(): MetricName {
@@ -422,7 +491,7 @@ export class TopCountries extends AnalyticsPanel<GeoResult> {
     >`;
   }
 
-  protected override renderData(data: GeoResult) {
+  protected override renderData(data: CountriesData) {
     const wide = this.width >= 1200;
     return html`${this.renderCrumbs()}
       <div class="layout ${wide ? 'wide' : ''}">
@@ -459,7 +528,8 @@ export class TopCountries extends AnalyticsPanel<GeoResult> {
   }
   private layoutMemoCountries?: AtlasCountry[];
 
-  private renderMap(data: GeoResult, wide: boolean) {
+  private renderMap(view: CountriesData, wide: boolean) {
+    const data = view.current;
     const atlas = this.atlas;
     if (atlas.status === 'error')
       return html`<p class="map-message" role="note">${this.t('geo.mapUnavailable', { reason: atlas.reason })}</p>`;
@@ -525,7 +595,7 @@ export class TopCountries extends AnalyticsPanel<GeoResult> {
       return {
         i,
         tabindex: i === focusIndex ? 0 : -1,
-        label: this.pointText(row, level),
+        label: this.pointText(view, row, level),
         cls: `mark ${leaf ? 'leaf' : ''} ${i === active ? 'active' : ''}`,
       };
     };
@@ -609,10 +679,11 @@ export class TopCountries extends AnalyticsPanel<GeoResult> {
             <strong>${this.rowName(tipMark.row, level)}</strong><br />${metricLabel}: ${this.format(metric, tipMark.row[metric])}
             ${metric !== 'plays' ? html`<br />${this.t('metric.plays')}: ${this.fmt.count(tipMark.row.plays)}` : nothing}
             <br />${this.t('metric.distribution')}: ${this.fmt.percent(tipMark.row.distribution, 1)}
+            ${this.renderTipCompare(view, tipMark.row, metric)}
           </div>`
         : nothing}
       </div>
-      <div class="sr-only map-live" role="status" aria-live="polite">${tipMark ? this.pointText(tipMark.row, level) : ''}</div>
+      <div class="sr-only map-live" role="status" aria-live="polite">${tipMark ? this.pointText(view, tipMark.row, level) : ''}</div>
       ${drilled ? this.renderCircleLegend(metricLabel, noCoords) : this.renderLegend(atlas.geo, thresholds, metric)}`;
   }
 
@@ -635,14 +706,28 @@ export class TopCountries extends AnalyticsPanel<GeoResult> {
       ${noCoords > 0 ? html`<p class="note">${this.t('geo.noCoordinates', { count: this.fmt.count(noCoords) })}</p>` : nothing}`;
   }
 
-  private pointText(row: GeoRow, level: GeoLevel): string {
+  /** The compare period in the tooltip: plays then and the change, and the map's metric when it is another. */
+  private renderTipCompare(view: CountriesData, row: GeoRow, metric: MetricName) {
+    const before = this.previousOf(view, row);
+    if (!before) return nothing;
+    return html`<span class="tip-compare"
+      ><br />${this.t('geo.comparePeriod')}: ${this.t('metric.plays')} ${this.compareText('plays', row, before)}${metric !== 'plays'
+        ? html`, ${this.t(`metric.${metric}` as MessageKey)} ${this.compareText(metric, row, before)}`
+        : nothing}</span
+    >`;
+  }
+
+  /** What a place's mark says (its accessible name, and the live region when it has focus). */
+  private pointText(view: CountriesData, row: GeoRow, level: GeoLevel): string {
     const metric = this.mapMetric;
-    return this.t('geo.pointShare', {
+    const text = this.t('geo.pointShare', {
       name: this.rowName(row, level),
       metric: this.t(`metric.${metric}` as MessageKey),
       value: this.format(metric, row[metric]),
       share: this.fmt.percent(row.distribution, 1),
     });
+    const before = this.previousOf(view, row);
+    return before ? this.t('geo.pointCompare', { point: text, compare: this.compareText(metric, row, before) }) : text;
   }
 
   private show(i: number) {
@@ -684,7 +769,8 @@ export class TopCountries extends AnalyticsPanel<GeoResult> {
     void this.updateComplete.then(() => this.renderRoot.querySelector<SVGElement>(`.marks [data-i="${to}"]`)?.focus());
   }
 
-  private renderTable(data: GeoResult) {
+  private renderTable(view: CountriesData) {
+    const data = view.current;
     const level = data.level;
     const offset = Math.min(this.offset, Math.max(0, data.rows.length - 1));
     const rows = pageRows(data.rows, offset, this.limit);
@@ -711,6 +797,7 @@ export class TopCountries extends AnalyticsPanel<GeoResult> {
         },
       },
       { key: 'plays', label: this.t('metric.plays'), numeric: true, cell: (r) => this.fmt.count(r.plays) },
+      ...this.compareColumns(view),
       { key: 'distribution', label: this.t('metric.distribution'), numeric: true, cell: (r) => distributionBar(r.distribution, this.fmt) },
       { key: 'impressions', label: this.t('metric.impressions'), numeric: true, cell: (r) => this.fmt.count(r.impressions) },
       { key: 'minutesViewed', label: this.t('metric.minutesViewed'), numeric: true, cell: (r) => this.fmt.minutes(r.minutesViewed) },
@@ -757,41 +844,80 @@ export class TopCountries extends AnalyticsPanel<GeoResult> {
       })}`;
   }
 
-  protected override csvTable(data: GeoResult): CsvTable {
+  /** The compare period's plays and the change, after the plays column, when comparing. */
+  private compareColumns(view: CountriesData): TableColumn<GeoRow>[] {
+    const range = view.previous && this.compareRange;
+    if (!range) return [];
+    const help = this.t('geo.comparePeriodRange', { range: this.fmt.dateRange(range.from, range.to) });
+    return [
+      {
+        key: 'playsCompare',
+        label: this.t('geo.comparePlays'),
+        numeric: true,
+        className: 'compare',
+        help,
+        cell: (r) => this.fmt.count(this.previousOf(view, r)!.plays),
+      },
+      {
+        key: 'playsChange',
+        label: this.t('geo.change'),
+        numeric: true,
+        help,
+        cell: (r) => changeCell(trend('plays', r.plays, this.previousOf(view, r)!.plays), this.fmt, this.changeWords),
+      },
+    ];
+  }
+
+  /**
+   * Every place of the level shown (a geo result is never paged, so this is every row, not only the table's page),
+   * ranked by plays, with the compare period's plays and the change when comparing.
+   */
+  protected override csvTable(view: CountriesData): CsvTable {
+    const data = view.current;
     const level = data.level;
     const place = [this.country ? this.countryName(this.country) : '', this.region].filter(Boolean).join(' - ');
+    const range = view.previous && this.compareRange;
+    const columns = [
+      'rank',
+      'code',
+      level,
+      'lat',
+      'lon',
+      'plays',
+      'distribution',
+      'impressions',
+      'playImpressionRatio',
+      'minutesViewed',
+      'uniqueViewers',
+      'avgCompletionRate',
+      'avgDropOffRate',
+    ];
+    if (range) columns.push(`plays ${range.from}..${range.to}`, 'playsChange');
     return {
       name: place ? `${this.t('geo.title')} - ${place}` : this.t('geo.title'),
-      columns: [
-        'rank',
-        'code',
-        level,
-        'lat',
-        'lon',
-        'plays',
-        'distribution',
-        'impressions',
-        'playImpressionRatio',
-        'minutesViewed',
-        'uniqueViewers',
-        'avgCompletionRate',
-        'avgDropOffRate',
-      ],
-      rows: data.rows.map((r, i) => [
-        i + 1,
-        r.code ?? '',
-        this.rowName(r, level),
-        r.lat,
-        r.lon,
-        r.plays,
-        r.distribution,
-        r.impressions,
-        r.playImpressionRatio,
-        r.minutesViewed,
-        r.uniqueViewers,
-        r.avgCompletionRate,
-        r.avgDropOffRate,
-      ]),
+      columns,
+      rows: data.rows.map((r, i) => {
+        const row: (string | number | undefined)[] = [
+          i + 1,
+          r.code ?? '',
+          this.rowName(r, level),
+          r.lat,
+          r.lon,
+          r.plays,
+          r.distribution,
+          r.impressions,
+          r.playImpressionRatio,
+          r.minutesViewed,
+          r.uniqueViewers,
+          r.avgCompletionRate,
+          r.avgDropOffRate,
+        ];
+        if (range) {
+          const before = this.previousOf(view, r)!.plays;
+          row.push(before, changeCsv(trend('plays', r.plays, before)));
+        }
+        return row;
+      }),
     };
   }
 }

@@ -41,4 +41,13 @@ export const geo = {
   'geo.filterByCountry': 'Filter the dashboard by country: {name}',
   'geo.filterByRegion': 'Filter the dashboard by region: {name}',
   'geo.filterByCity': 'Filter the dashboard by city: {name}',
+  'geo.comparePeriod': 'Compare period',
+  'geo.comparePeriodRange': 'Compare period: {range}',
+  'geo.comparePlays': 'Plays, compare period',
+  'geo.compareValue': '{value} ({change})',
+  'geo.pointCompare': '{point}; compare period: {compare}',
+  'geo.change': 'Change',
+  'geo.changeNew': 'new',
+  'geo.changeNone': 'no change',
+  'geo.changePoints': '{change} pts',
 } as const;
