@@ -112,6 +112,73 @@ describe('engine ingest caches', () => {
   });
 });
 
+describe('engine duplicate check', () => {
+  const ev = (sessionId: string, eventIndex: unknown, eventType: number, position: number, dt = 0): RawEvent => ({
+    entryId: 'e1',
+    sessionId,
+    eventIndex,
+    time: t0 + dt,
+    eventType,
+    position,
+    playTimeSum: 0,
+  });
+
+  it('a session whose eventIndex stops increasing (counter reset) still finds duplicates of its earlier events', () => {
+    const e = new AnalyticsEngine({ entries: [ENTRY] });
+    const before = [ev('s', 1, 1, 0), ev('s', 2, 3, 0), ev('s', 3, 99, 10), ev('s', 4, 33, 12)];
+    expect(e.ingest(before).accepted).to.equal(4);
+    const report = e.ingest([
+      ev('s', 3, 99, 10, 50), // resent before the reset: increasing no more, so the session's keys go to the table
+      ev('s', 1, 4, 12, 60), // index 1 again after a reset, other type: kept
+      ev('s', 2, 99, 20, 70), // index 2 again, other type: kept
+      ev('s', 2, 3, 0, 80), // the play resent: duplicate
+      ev('s', 1, 4, 12, 90), // the resume resent: duplicate
+      ev('s', 5, 99, 30, 100), // a new index: kept, and looked up from now on
+      ev('s', 5, 99, 30, 110), // duplicate
+      ev('s', undefined, 33, 40), // no eventIndex: kept
+      ev('s', undefined, 33, 40), // the same without eventIndex: duplicate
+      ev('t', undefined, 33, 40), // another session: kept
+      ev('t', undefined, 33, 40), // duplicate on a session that never had an eventIndex
+      ev('t', 1, 1, 0), // kept
+    ]);
+    expect(report).to.deep.equal({ accepted: 6, skipped: { duplicate: 6 } });
+    expect(e.ingest([...before, ev('s', 1, 4, 12), ev('s', 5, 99, 30)]).skipped).to.deep.equal({ duplicate: 6 });
+  });
+
+  it('many interleaved sessions (more than the recent-sessions shortcut holds) keep their events and duplicates apart', () => {
+    const events: RawEvent[] = [];
+    for (let i = 1; i <= 20; i++) for (let s = 0; s < 9; s++) events.push(ev(`s${s}`, i, i === 1 ? 1 : 99, i, i));
+    const e = new AnalyticsEngine({ entries: [ENTRY, IMAGE] });
+    expect(e.ingest(events).accepted).to.equal(180);
+    // The same sessionIds on the other entry are other sessions; resent events of every session are duplicates.
+    const other = events.slice(0, 18).map((x) => ({ ...x, entryId: 'img' }));
+    expect(e.ingest([...other, ...events.filter((_, k) => k % 7 === 0)])).to.deep.equal({
+      accepted: 18,
+      skipped: { duplicate: 26 },
+    });
+    expect(e.query(q('totals', {})).impressions).to.equal(9);
+  });
+
+  it('an event that throws after its duplicate check leaves nothing behind (no key, no session order)', () => {
+    const e = new AnalyticsEngine({ entries: [ENTRY] });
+    expect(e.ingest([ev('s', 1, 1, 0), ev('s', 2, 3, 0)]).accepted).to.equal(2);
+    const categories = ['a'];
+    Object.defineProperty(categories, 0, {
+      get() {
+        throw new Error('boom');
+      },
+    });
+    const bomb = { ...ev('s', 3, 99, 10), categories };
+    expect(e.ingest([bomb]).skipped).to.deep.equal({ 'invalid-event': 1 });
+    expect(e.ingest([ev('s', 3, 99, 10), ev('s', 3, 99, 10)])).to.deep.equal({ accepted: 1, skipped: { duplicate: 1 } });
+    // A reset now sends the session's keys to the table: all three earlier events are found.
+    expect(e.ingest([ev('s', 1, 1, 0), ev('s', 2, 3, 0), ev('s', 3, 99, 10), ev('s', 1, 4, 5)])).to.deep.equal({
+      accepted: 1,
+      skipped: { duplicate: 3 },
+    });
+  });
+});
+
 describe('engine users orders', () => {
   const names: Record<string, string> = { u1: 'Émile', u2: 'emma', u3: 'Zoë', u4: 'zoe', u5: 'Ádám', u6: 'adam', u7: 'Emma', u8: 'Émile' };
   const sessions = Object.keys(names).map((id, k) => session(`s${k}`, T, { userId: id }).impression().play());

@@ -30,8 +30,6 @@ export interface PreparedEntry {
   viewBuckets: Uint8Array;
   /** Per view: the union of its intervals' buckets, {@link MASK_WORDS} words. */
   viewMask: Uint32Array;
-  /** Per view: the watched intervals in seconds [s0, e0, s1, e1] (NaN when absent), for tests and debugging. */
-  viewIntervals: Float64Array;
 
   /** Per session: attributes of its first event (dictionary indices of the store, -1 when unknown). */
   sessions: number;
@@ -84,14 +82,9 @@ export function prepareEntry(store: EventStore, entry: number, duration: number)
 
   // 1. Time order (ties: eventIndex, then ingest order). Input usually arrives in time order: then only runs of equal
   // times may need reordering (by eventIndex), which gives the same order as the full sort at a fraction of its cost.
-  let order: Int32Array = Int32Array.from(rows);
-  let byTime = true;
-  for (let i = 1; i < count; i++) {
-    if (T[order[i - 1]!]! > T[order[i]!]!) {
-      byTime = false;
-      break;
-    }
-  }
+  // The store knows whether the entry's rows arrived in time order.
+  let order: Int32Array = rows.slice();
+  const byTime = store.timeOrderedEntry[entry]!;
   // Otherwise a stable counting sort by time rank (a native sort of the times, then a binary search per event): rows
   // stay in ingest order within a time, as the full sort's last tie-breaker wants.
   if (!byTime) order = sortByTime(order, T);
@@ -162,7 +155,6 @@ export function prepareEntry(store: EventStore, entry: number, duration: number)
   const viewSeconds = new Float64Array(views);
   const viewBuckets = new Uint8Array(views * 4);
   const viewMask = new Uint32Array(views * MASK_WORDS);
-  const viewIntervals = new Float64Array(views * 4).fill(NaN);
   const prevPts = new Float64Array(sessions).fill(NaN);
   const prevPos = new Float64Array(sessions).fill(NaN);
   const seekTarget = new Float64Array(sessions).fill(NaN);
@@ -210,12 +202,6 @@ export function prepareEntry(store: EventStore, entry: number, duration: number)
       }
     }
     const iv = v * 4;
-    viewIntervals[iv] = Math.max(0, s0);
-    viewIntervals[iv + 1] = Math.min(duration, e0);
-    if (!Number.isNaN(s1)) {
-      viewIntervals[iv + 2] = Math.max(0, s1);
-      viewIntervals[iv + 3] = Math.min(duration, e1);
-    }
     let a0 = 0;
     let a1 = 0;
     let b0 = 0;
@@ -255,7 +241,6 @@ export function prepareEntry(store: EventStore, entry: number, duration: number)
     viewSeconds,
     viewBuckets,
     viewMask,
-    viewIntervals,
     sessions,
     sUser,
     sCountry,

@@ -156,6 +156,8 @@ const same = (raw: unknown, cached: unknown): boolean => raw === cached && typeo
 
 /** Number of 32-bit words per duplicate-table slot: row + 1 (0 = empty) and the key's hash. */
 const SLOT = 2;
+/** Recent raw sessionIds remembered. */
+const MRU = 4;
 
 /**
  * All accepted events, column by column. Row `i` of every column is event `i` (ingest order). Sessions are keyed by
@@ -200,16 +202,39 @@ export class EventStore {
   /** Per raw `playbackContext` string (of events without `categories`): its category set. */
   private readonly contextSets = new Map<string, number>();
 
-  /** Open-addressing table for duplicate detection: {@link SLOT} words per slot (row + 1, or 0 when empty; hash). */
+  /**
+   * Open-addressing table for duplicate detection: {@link SLOT} words per slot (row + 1, or 0 when empty; hash). It
+   * holds only the rows of *keyed* sessions (see {@link EventStore.sessionMaxIndex}).
+   */
   private table = new Int32Array(SLOT << 12);
   private tableUsed = 0;
+  /**
+   * Per global session: the largest eventIndex of its accepted events, while every event so far had a larger
+   * eventIndex than all before it (then no two of them can share a key, so no event of the session needs the table);
+   * NaN once that no longer holds (a counter reset, an event without eventIndex, an out-of-order arrival): the session
+   * is then *keyed*, its rows are in the duplicate table.
+   */
+  private sessionMaxIndex = new Float64Array(1024);
+  /** Per global session: its last accepted row (-1: none); per row: the session's previous row (-1: none). */
+  private sessionLastRow = new Int32Array(1024);
+  private prevInSession = new Int32Array(0);
+  /** What the last duplicate check found: the free table slot for the key (-1: no table needed), and its hash. */
+  private pendingSlot = -1;
+  private pendingHash = 0;
 
-  /** The last raw entryId and sessionId seen, and what they resolved to (consecutive events often share them). */
+  /** The last raw entryId seen, and what it resolved to (consecutive events often share it). */
   private lastRawEntry: unknown = UNSET;
   private lastEntry = -1;
-  private lastRawSession: unknown = UNSET;
-  private lastSessionEntry = -1;
-  private lastSession = -1;
+  /**
+   * The sessions of the last {@link MRU} distinct raw sessionId strings seen, most recent first (raw value, entry,
+   * global session): time-ordered input interleaves a few concurrent sessions, so most events find theirs here.
+   */
+  private readonly mruRaw: unknown[] = [UNSET, UNSET, UNSET, UNSET];
+  private readonly mruEntry = new Int32Array(MRU).fill(-1);
+  private readonly mruSession = new Int32Array(MRU).fill(-1);
+  /** Per entry: the time of its last accepted row, and whether its rows so far came in time order. */
+  private readonly lastTimeOfEntry: number[] = [];
+  readonly timeOrderedEntry: boolean[] = [];
 
   /** Rows per entry, in ingest order; and a version that changes whenever an entry gets new rows. */
   readonly rowsOfEntry: Int32Array[] = [];
@@ -225,6 +250,8 @@ export class EventStore {
         this.rowCountOfEntry.push(0);
         this.versionOfEntry.push(0);
         this.sessionIds.push(new Map());
+        this.lastTimeOfEntry.push(-Infinity);
+        this.timeOrderedEntry.push(true);
       }
     }
     this.categorySetKeys.add('');
@@ -264,6 +291,7 @@ export class EventStore {
     this.url = grow(this.url, c);
     this.categories = grow(this.categories, c);
     this.playbackType = grow(this.playbackType, c);
+    this.prevInSession = grow(this.prevInSession, c);
     this.capacity = c;
   }
 
@@ -287,28 +315,71 @@ export class EventStore {
   }
 
   /**
-   * Finds an accepted event with the key, or records `row` under it. Returns true for a duplicate. The key columns of
-   * `row` must already hold the key (a later duplicate is compared against them). Slots keep the key's hash, so a
-   * probe compares stored rows only on a full hash match.
+   * Whether an accepted event has the key of `row` (whose key columns must already hold it). Records nothing about
+   * `row` itself: {@link EventStore.commitKey} does, once the event is accepted. A session whose eventIndex only ever
+   * increased needs no lookup: no earlier event of it can share the eventIndex. Its first event that breaks the rule
+   * makes it *keyed*: its rows so far (all with distinct keys) go into the table, and from then on every event of the
+   * session is looked up there.
    */
-  private checkDuplicate(row: number, session: number, eventIndex: number, type: number, position: number): boolean {
+  private checkDuplicate(row: number, session: number, eventIndex: number): boolean {
+    const max = this.sessionMaxIndex[session]!;
+    // Still increasing (NaN compares false on either side: a keyed session never takes this path).
+    if (eventIndex > max) {
+      this.pendingSlot = -1;
+      return false;
+    }
+    if (max === max) {
+      // The session becomes keyed: record its earlier rows (distinct keys, so no comparison needed).
+      this.sessionMaxIndex[session] = NaN;
+      for (let r = this.sessionLastRow[session]!; r >= 0; r = this.prevInSession[r]!) {
+        this.findKey(r, false);
+        const j = this.pendingSlot;
+        this.table[j] = r + 1;
+        this.table[j + 1] = this.pendingHash;
+        this.tableUsed++;
+      }
+    }
+    return this.findKey(row, true);
+  }
+
+  /**
+   * Looks `row`'s key up in the table: true when an accepted row has it (compared only when `compare`); otherwise the
+   * empty slot where it goes is kept for {@link EventStore.commitKey}. Slots keep the key's hash, so a probe compares
+   * stored rows only on a full hash match.
+   */
+  private findKey(row: number, compare: boolean): boolean {
     if ((this.tableUsed + 1) * 2 > this.table.length / SLOT) this.rehash((this.table.length / SLOT) * 2);
     const table = this.table;
     const mask = table.length / SLOT - 1;
-    const h = this.hash(session, eventIndex, type, position);
+    const s = this.session[row]!;
+    const eventIndex = this.eventIndex[row]!;
+    const type = this.type[row]!;
+    const position = this.position[row]!;
+    const h = this.hash(s, eventIndex, type, position);
     let i = h & mask;
     for (;;) {
       const j = i * SLOT;
       const v = table[j]!;
       if (v === 0) {
-        table[j] = row + 1;
-        table[j + 1] = h;
-        this.tableUsed++;
+        this.pendingSlot = j;
+        this.pendingHash = h;
         return false;
       }
-      if (table[j + 1] === h && this.sameKey(v - 1, session, eventIndex, type, position)) return true;
+      if (compare && table[j + 1] === h && this.sameKey(v - 1, s, eventIndex, type, position)) return true;
       i = (i + 1) & mask;
     }
+  }
+
+  /** Records the key of accepted `row` of `session` (after {@link EventStore.checkDuplicate} found no duplicate). */
+  private commitKey(row: number, session: number): void {
+    const j = this.pendingSlot;
+    if (j >= 0) {
+      this.table[j] = row + 1;
+      this.table[j + 1] = this.pendingHash;
+      this.tableUsed++;
+    } else this.sessionMaxIndex[session] = this.eventIndex[row]!;
+    this.prevInSession[row] = this.sessionLastRow[session]!;
+    this.sessionLastRow[session] = row;
   }
 
   private rehash(slots: number): void {
@@ -371,6 +442,12 @@ export class EventStore {
       s = this.sessionAttrs.length;
       ids.set(sessionId, s);
       this.sessionAttrs.push(new SessionAttrs());
+      if (s === this.sessionLastRow.length) {
+        this.sessionLastRow = grow(this.sessionLastRow, s * 2);
+        this.sessionMaxIndex = grow(this.sessionMaxIndex, s * 2);
+      }
+      this.sessionLastRow[s] = -1;
+      this.sessionMaxIndex[s] = -Infinity;
     }
     return s;
   }
@@ -397,10 +474,21 @@ export class EventStore {
         this.lastEntry = entry;
       }
     }
+    // sessionId: a raw string among the last few seen (with the same entry) resolves without a lookup.
     const rawSession = o['sessionId'];
     let sessionId: string | undefined;
-    const sameSession = rawSession === this.lastRawSession && entry === this.lastSessionEntry && typeof rawSession === 'string';
-    if (!sameSession) {
+    const mruRaw = this.mruRaw;
+    const mruEntry = this.mruEntry;
+    let mru = -1;
+    if (typeof rawSession === 'string') {
+      for (let k = 0; k < MRU; k++) {
+        if (mruRaw[k] === rawSession && mruEntry[k] === entry) {
+          mru = k;
+          break;
+        }
+      }
+    }
+    if (mru < 0) {
       sessionId = readString(rawSession);
       if (sessionId === undefined) return 'missing-session';
     }
@@ -429,14 +517,29 @@ export class EventStore {
     }
     const type = rawType < 256 ? rawType : 0;
     let session: number;
-    if (sameSession) session = this.lastSession;
-    else {
+    const mruSession = this.mruSession;
+    if (mru >= 0) {
+      session = mruSession[mru]!;
+      // Move to the front.
+      for (let k = mru; k > 0; k--) {
+        mruRaw[k] = mruRaw[k - 1];
+        mruEntry[k] = mruEntry[k - 1]!;
+        mruSession[k] = mruSession[k - 1]!;
+      }
+    } else {
       session = this.sessionOf(entry, sessionId!);
       if (typeof rawSession === 'string') {
-        this.lastRawSession = rawSession;
-        this.lastSessionEntry = entry;
-        this.lastSession = session;
+        for (let k = MRU - 1; k > 0; k--) {
+          mruRaw[k] = mruRaw[k - 1];
+          mruEntry[k] = mruEntry[k - 1]!;
+          mruSession[k] = mruSession[k - 1]!;
+        }
       }
+    }
+    if (typeof rawSession === 'string') {
+      mruRaw[0] = rawSession;
+      mruEntry[0] = entry;
+      mruSession[0] = session;
     }
     const row = this.length;
     if (row >= this.capacity) this.ensure(row + 1);
@@ -489,7 +592,7 @@ export class EventStore {
       }
     }
 
-    if (this.checkDuplicate(row, session, ei, type, pos)) return 'duplicate';
+    if (this.checkDuplicate(row, session, ei)) return 'duplicate';
 
     this.entry[row] = entry;
     this.time[row] = time;
@@ -544,12 +647,15 @@ export class EventStore {
     }
     this.playbackType[row] = a.playbackType;
 
+    this.commitKey(row, session);
     let rows = this.rowsOfEntry[entry]!;
     const count = this.rowCountOfEntry[entry]!;
     if (count === rows.length) this.rowsOfEntry[entry] = rows = grow(rows, rows.length * 2);
     rows[count] = row;
     this.rowCountOfEntry[entry] = count + 1;
     this.versionOfEntry[entry]!++;
+    if (time < this.lastTimeOfEntry[entry]!) this.timeOrderedEntry[entry] = false;
+    else this.lastTimeOfEntry[entry] = time;
     this.length = row + 1;
     return undefined;
   }
