@@ -176,3 +176,11 @@ export function indexTicks(count: number, max: number): number[] {
   for (let i = 0; i < count; i += step) out.push(i);
   return out;
 }
+
+/**
+ * Where a tooltip goes beside a focus line at pixel `x` of a chart `width` wide: on the side with more room, `gap`
+ * pixels away. `before` means it ends at `left` (it sits to the left of the line).
+ */
+export function tooltipBeside(x: number, width: number, gap = 12): { left: number; before: boolean } {
+  return x < width / 2 ? { left: x + gap, before: false } : { left: x - gap, before: true };
+}

@@ -8,6 +8,7 @@ import {
   nearestIndex,
   plotBox,
   seriesMax,
+  tooltipBeside,
   xScale,
   yScale,
   yTicks,
@@ -100,5 +101,11 @@ describe('line-chart layout', () => {
     expect(indexTicks(3, 10)).to.deep.equal([0, 1, 2]);
     expect(indexTicks(31, 6)).to.deep.equal([0, 6, 12, 18, 24, 30]);
     expect(indexTicks(0, 5)).to.deep.equal([]);
+  });
+
+  it('puts a tooltip beside the focus line, on the side with more room', () => {
+    expect(tooltipBeside(100, 600)).to.deep.equal({ left: 112, before: false });
+    expect(tooltipBeside(450, 600)).to.deep.equal({ left: 438, before: true });
+    expect(tooltipBeside(300, 600, 8)).to.deep.equal({ left: 292, before: true });
   });
 });

@@ -6,6 +6,7 @@ import { PLAY_THROUGH_STEPS, type PlayThroughStep, type TotalsResult } from '../
 import type { CsvTable } from '../../data/csv.js';
 import { isRtl } from '../../i18n/index.js';
 import { funnelMax, funnelSteps, type FunnelStep } from '../../charts/funnel.js';
+import { chartTextStyles, liveRegion, tableToggle, tooltipStyles } from '../shared/chart-parts.js';
 
 /** What `<engagement-funnel>` loads: the totals of the range and, when comparing, of the compare range. */
 export interface FunnelData {
@@ -36,6 +37,8 @@ type Period = 'current' | 'previous';
 export class EngagementFunnel extends AnalyticsPanel<FunnelData> {
   static override styles = [
     ...AnalyticsPanel.styles,
+    tooltipStyles,
+    chartTextStyles,
     css`
       ol {
         list-style: none;
@@ -94,28 +97,11 @@ export class EngagementFunnel extends AnalyticsPanel<FunnelData> {
         color: var(--_muted);
       }
       .tooltip {
-        position: absolute;
         top: 28px;
         inset-inline-start: 0;
-        z-index: 1;
-        pointer-events: none;
-        background: var(--_bg);
-        border: 1px solid var(--_border);
-        border-radius: calc(var(--_radius) / 2);
-        box-shadow: 0 2px 8px rgb(0 0 0 / 0.12);
-        padding: 6px 8px;
-        font-size: 0.9em;
-        min-width: 160px;
-      }
-      .tooltip p {
-        margin: 0 0 2px;
       }
       .summary {
-        color: var(--_muted);
-        margin: 12px 0 0;
-      }
-      .table-toggle {
-        margin-top: 8px;
+        margin-top: 12px;
       }
       .step-select {
         display: inline-flex;
@@ -303,17 +289,13 @@ export class EngagementFunnel extends AnalyticsPanel<FunnelData> {
         )}
       </ol>
       <p class="summary" part="summary">${this.summaryText(cur)}</p>
-      <div class="sr-only" role="status" aria-live="polite">${this.announcement}</div>
-      <button
-        type="button"
-        class="table-toggle"
-        part="table-toggle"
-        aria-expanded=${this.showTable ? 'true' : 'false'}
-        aria-controls="${this.uid}-table"
-        @click=${() => (this.showTable = !this.showTable)}
-      >
-        ${this.t(this.showTable ? 'action.hideTable' : 'action.showTable')}
-      </button>
+      ${liveRegion(this.announcement)}
+      ${tableToggle({
+        open: this.showTable,
+        controls: `${this.uid}-table`,
+        label: this.t(this.showTable ? 'action.hideTable' : 'action.showTable'),
+        toggle: () => (this.showTable = !this.showTable),
+      })}
       <div class="table" id="${this.uid}-table" ?hidden=${!this.showTable}>
         ${this.showTable ? this.renderTable(data, periods, steps) : nothing}
       </div>

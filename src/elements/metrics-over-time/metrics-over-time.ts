@@ -8,7 +8,6 @@ import type { CsvTable } from '../../data/csv.js';
 import { isRtl, type MessageKey } from '../../i18n/index.js';
 import {
   indexTicks,
-  keyStep,
   linePath,
   mirrorMargins,
   nearestIndex,
@@ -21,6 +20,8 @@ import {
 } from '../../charts/line-chart.js';
 import { alignByOffset, metricValues, sortedIndexes, timelineIsEmpty, type TableSort } from '../../charts/timeline.js';
 import { WidthController } from '../shared/width-controller.js';
+import { ScrubController } from '../shared/scrub-controller.js';
+import { besideStyle, chartTextStyles, lineChartStyles, liveRegion, tableToggle, tooltipStyles } from '../shared/chart-parts.js';
 
 /** What `<metrics-over-time>` loads: the timeline of the range and, when comparing, of the compare range. */
 export interface TimeData {
@@ -58,6 +59,9 @@ const SECOND = 'var(--_series-2)';
 export class MetricsOverTime extends AnalyticsPanel<TimeData> {
   static override styles = [
     ...AnalyticsPanel.styles,
+    lineChartStyles,
+    tooltipStyles,
+    chartTextStyles,
     css`
       [role='tablist'] {
         display: flex;
@@ -80,22 +84,9 @@ export class MetricsOverTime extends AnalyticsPanel<TimeData> {
         border-bottom-color: var(--_accent);
         font-weight: 600;
       }
-      .controls {
-        display: flex;
-        flex-wrap: wrap;
-        align-items: center;
-        gap: 8px 16px;
-        margin-bottom: 8px;
-      }
       .group {
         display: inline-flex;
         gap: 4px;
-      }
-      label {
-        display: inline-flex;
-        align-items: center;
-        gap: 6px;
-        color: var(--_muted);
       }
       .key {
         display: inline-flex;
@@ -114,69 +105,6 @@ export class MetricsOverTime extends AnalyticsPanel<TimeData> {
       .swatch.dashed {
         border-top-style: dashed;
         opacity: 0.6;
-      }
-      .chart {
-        position: relative;
-        height: var(--ea-chart-height, 260px);
-        cursor: crosshair;
-        touch-action: pan-y;
-      }
-      .chart svg {
-        display: block;
-        overflow: visible;
-        direction: ltr;
-      }
-      .grid {
-        stroke: var(--_border);
-      }
-      .axis {
-        fill: var(--_muted);
-        font-size: 11px;
-        font-variant-numeric: tabular-nums;
-      }
-      .series {
-        fill: none;
-        stroke-width: 2;
-      }
-      .compare {
-        fill: none;
-        stroke-width: 1.5;
-        stroke-dasharray: 5 4;
-        opacity: 0.6;
-      }
-      .focus-line {
-        stroke: var(--_text);
-      }
-      .dot {
-        stroke: var(--_bg);
-        stroke-width: 1.5;
-      }
-      .tooltip {
-        position: absolute;
-        top: 8px;
-        z-index: 1;
-        pointer-events: none;
-        background: var(--_bg);
-        border: 1px solid var(--_border);
-        border-radius: calc(var(--_radius) / 2);
-        box-shadow: 0 2px 8px rgb(0 0 0 / 0.12);
-        padding: 6px 8px;
-        font-size: 0.9em;
-        min-width: 160px;
-        max-width: 280px;
-      }
-      .tooltip p {
-        margin: 0 0 2px;
-      }
-      .tooltip .head {
-        font-weight: 600;
-      }
-      .muted {
-        color: var(--_muted);
-      }
-      .summary {
-        color: var(--_muted);
-        margin: 8px 0 0;
       }
       .details-toggle {
         margin-top: 8px;
@@ -214,13 +142,16 @@ export class MetricsOverTime extends AnalyticsPanel<TimeData> {
   /** Whether the details table shows. */
   @property({ type: Boolean, reflect: true }) details = false;
 
-  @state() private active = -1;
-  @state() private tipOpen = false;
-  @state() private announcement = '';
   @state() private sort: TableSort = { field: 'date', direction: 'asc' };
 
   private readonly size = new WidthController(this, '.chart');
-  private focused = false;
+  /** Keyboard scrub, hover, tooltip and live region over the days or months. */
+  private readonly scrub = new ScrubController(this, {
+    count: () => this.data?.current.points.length ?? 0,
+    indexAt: (e) => this.indexAt(e),
+    describe: (i) => (this.data ? this.describe(this.data, i) : ''),
+    rtl: () => this.rtl,
+  });
 
   protected override loadArgs(): unknown[] {
     return [this.granularity];
@@ -346,44 +277,6 @@ export class MetricsOverTime extends AnalyticsPanel<TimeData> {
     return nearestIndex(e.clientX - rect.left, xScale([0, n - 1], this.frame(), this.rtl), n);
   }
 
-  private onPointerMove(e: PointerEvent) {
-    const i = this.indexAt(e);
-    if (i < 0) return;
-    this.active = i;
-    this.tipOpen = true;
-  }
-
-  private onPointerLeave() {
-    if (!this.focused) this.tipOpen = false;
-  }
-
-  private onFocus() {
-    this.focused = true;
-    const n = this.data?.current.points.length ?? 0;
-    if (this.active < 0 || this.active >= n) this.active = 0;
-    this.tipOpen = true;
-    if (this.data) this.announcement = this.describe(this.data, this.active);
-  }
-
-  private onBlur() {
-    this.focused = false;
-    this.tipOpen = false;
-  }
-
-  private onKeyDown(e: KeyboardEvent) {
-    if (!this.data) return;
-    if (e.key === 'Escape') {
-      this.tipOpen = false;
-      return;
-    }
-    const next = keyStep(e.key, this.active, this.data.current.points.length, this.rtl);
-    if (next === undefined) return;
-    e.preventDefault();
-    this.active = next;
-    this.tipOpen = true;
-    this.announcement = this.describe(this.data, next);
-  }
-
   private sortBy(field: TableSort['field']) {
     this.sort =
       this.sort.field === field
@@ -428,7 +321,7 @@ export class MetricsOverTime extends AnalyticsPanel<TimeData> {
     const prev2 = second && hasCompare ? metricValues(aligned, second) : undefined;
     const y2 = second ? yScale(seriesMax(cur2, prev2), frame) : undefined;
     const xt = indexTicks(n, Math.max(2, Math.floor((box.right - box.left) / 80)));
-    const active = this.active >= 0 && this.active < n ? this.active : -1;
+    const active = this.scrub.activeIn(n);
     const dots = n <= 45;
     const leftX = rtl ? box.right + 6 : box.left - 6;
     const rightX = rtl ? box.left - 6 : box.right + 6;
@@ -514,31 +407,28 @@ export class MetricsOverTime extends AnalyticsPanel<TimeData> {
           aria-valuemax=${Math.max(0, n - 1)}
           aria-valuenow=${Math.max(0, active)}
           aria-valuetext=${points[Math.max(0, active)] ? this.dateLabel(points[Math.max(0, active)]!.date, true) : ''}
-          @pointermove=${this.onPointerMove}
-          @pointerleave=${this.onPointerLeave}
-          @focus=${this.onFocus}
-          @blur=${this.onBlur}
-          @keydown=${this.onKeyDown}
+          @pointermove=${this.scrub.onPointerMove}
+          @pointerleave=${this.scrub.onPointerLeave}
+          @focus=${this.scrub.onFocus}
+          @blur=${this.scrub.onBlur}
+          @keydown=${this.scrub.onKeyDown}
         >
           <svg part="plot" width=${frame.width} height=${frame.height} viewBox="0 0 ${frame.width} ${frame.height}" aria-hidden="true">
             ${chart}
           </svg>
-          ${this.tipOpen && active >= 0 ? this.renderTooltip(data, active, x(active), frame.width) : nothing}
+          ${this.scrub.tipOpen && active >= 0 ? this.renderTooltip(data, active, x(active), frame.width) : nothing}
         </div>
         <p class="summary" part="summary" id="${this.uid}-summary">${this.summaryText(points)}</p>
         <p class="sr-only" id="${this.uid}-help">${this.t('time.instructions', { unit: this.unit() })}</p>
-        <div class="sr-only" role="status" aria-live="polite">${this.announcement}</div>
+        ${liveRegion(this.scrub.announcement)}
       </div>
-      <button
-        type="button"
-        class="details-toggle"
-        part="details-toggle"
-        aria-expanded=${this.details ? 'true' : 'false'}
-        aria-controls="${this.uid}-details"
-        @click=${() => (this.details = !this.details)}
-      >
-        ${this.t(this.details ? 'time.hideDetails' : 'time.details')}
-      </button>
+      ${tableToggle({
+        open: this.details,
+        controls: `${this.uid}-details`,
+        label: this.t(this.details ? 'time.hideDetails' : 'time.details'),
+        toggle: () => (this.details = !this.details),
+        name: 'details-toggle',
+      })}
       <div
         class="details"
         id="${this.uid}-details"
@@ -556,10 +446,7 @@ export class MetricsOverTime extends AnalyticsPanel<TimeData> {
     const p = data.current.points[i]!;
     const prev = alignByOffset(data.current.points, data.previous?.points)[i];
     const metrics = [this.primary, ...(this.second ? [this.second] : [])];
-    // Beside the focus line, on the side with more room.
-    const after = x < width / 2;
-    const place = after ? { left: `${x + 12}px` } : { left: `${x - 12}px`, transform: 'translateX(-100%)' };
-    return html`<div class="tooltip" part="tooltip" aria-hidden="true" style=${styleMap(place)}>
+    return html`<div class="tooltip" part="tooltip" aria-hidden="true" style=${styleMap(besideStyle(x, width))}>
       <p class="head">${this.dateLabel(p.date, true)}</p>
       ${metrics.map((m) => html`<p data-metric=${m}>${this.metricLabel(m)}: <strong>${this.formatMetric(m, p[m])}</strong></p>`)}
       ${data.previous

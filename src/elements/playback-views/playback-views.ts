@@ -1,4 +1,4 @@
-import { html, svg, css, nothing, type PropertyValues } from 'lit';
+import { html, svg, css, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { styleMap } from 'lit/directives/style-map.js';
 import { AnalyticsPanel, type LoadContext } from '../shared/analytics-panel.js';
@@ -8,7 +8,6 @@ import { emit } from '../../events.js';
 import { isRtl, type MessageKey } from '../../i18n/index.js';
 import {
   areaPath,
-  keyStep,
   linePath,
   mirrorMargins,
   nearestIndex,
@@ -29,6 +28,8 @@ import {
 } from '../../charts/retention.js';
 import { chapterAt, chapterSpans, pointMarkers, type ChapterSpan } from '../../charts/chapters.js';
 import { WidthController } from '../shared/width-controller.js';
+import { ScrubController } from '../shared/scrub-controller.js';
+import { besideStyle, chartTextStyles, lineChartStyles, liveRegion, tableToggle, tooltipStyles } from '../shared/chart-parts.js';
 
 /** What `<playback-views>` loads: retention for the range and, when comparing, for the compare range. */
 export interface PlaybackData {
@@ -81,14 +82,10 @@ const SERIES_COLOR: Record<RetentionSeries, string> = {
 export class PlaybackViews extends AnalyticsPanel<PlaybackData> {
   static override styles = [
     ...AnalyticsPanel.styles,
+    lineChartStyles,
+    tooltipStyles,
+    chartTextStyles,
     css`
-      .controls {
-        display: flex;
-        flex-wrap: wrap;
-        align-items: center;
-        gap: 8px 16px;
-        margin-bottom: 8px;
-      }
       .legend {
         display: flex;
         flex-wrap: wrap;
@@ -110,33 +107,6 @@ export class PlaybackViews extends AnalyticsPanel<PlaybackData> {
         margin-inline-end: 6px;
         vertical-align: -1px;
       }
-      label {
-        display: inline-flex;
-        align-items: center;
-        gap: 6px;
-        color: var(--_muted);
-      }
-      .chart {
-        position: relative;
-        height: var(--ea-chart-height, 260px);
-        outline-offset: 2px;
-        cursor: crosshair;
-        touch-action: pan-y;
-      }
-      .chart svg {
-        display: block;
-        overflow: visible;
-        direction: ltr;
-      }
-      .grid {
-        stroke: var(--_border);
-        stroke-width: 1;
-      }
-      .axis {
-        fill: var(--_muted);
-        font-size: 11px;
-        font-variant-numeric: tabular-nums;
-      }
       .band {
         fill: var(--_bg-alt);
       }
@@ -151,55 +121,13 @@ export class PlaybackViews extends AnalyticsPanel<PlaybackData> {
       .marker {
         fill: var(--_series-4);
       }
-      .series {
-        fill: none;
-        stroke-width: 2;
-      }
       .fill {
         opacity: 0.1;
         stroke: none;
       }
-      .compare {
-        fill: none;
-        stroke-width: 1.5;
-        stroke-dasharray: 5 4;
-        opacity: 0.55;
-      }
-      .focus-line {
-        stroke: var(--_text);
-        stroke-width: 1;
-      }
-      .dot {
-        stroke: var(--_bg);
-        stroke-width: 1.5;
-      }
       .tooltip {
-        position: absolute;
-        top: 8px;
-        z-index: 1;
-        pointer-events: none;
-        background: var(--_bg);
-        border: 1px solid var(--_border);
-        border-radius: calc(var(--_radius) / 2);
-        box-shadow: 0 2px 8px rgb(0 0 0 / 0.12);
-        padding: 6px 8px;
-        font-size: 0.9em;
         min-width: 150px;
         max-width: 260px;
-        white-space: normal;
-      }
-      .tooltip p {
-        margin: 0 0 2px;
-      }
-      .tooltip .head {
-        font-weight: 600;
-      }
-      .tooltip .muted {
-        color: var(--_muted);
-      }
-      .summary {
-        color: var(--_muted);
-        margin: 8px 0 0;
       }
       .tables {
         margin-top: 12px;
@@ -208,9 +136,6 @@ export class PlaybackViews extends AnalyticsPanel<PlaybackData> {
       }
       .tables table + table {
         margin-top: 16px;
-      }
-      .table-toggle {
-        margin-top: 8px;
       }
     `,
   ];
@@ -236,16 +161,17 @@ export class PlaybackViews extends AnalyticsPanel<PlaybackData> {
   /** Vertical axis in counts (`count`) or in percent of plays (`percent`). */
   @property({ attribute: 'y-units' }) yUnits: 'count' | 'percent' = 'count';
 
-  /** The bucket under focus or hover, -1 for none. */
-  @state() private active = -1;
-  /** Whether the tooltip shows (hover or keyboard focus). */
-  @state() private tipOpen = false;
   @state() private showTable = false;
-  /** What the live region says. */
-  @state() private announcement = '';
 
   private readonly size = new WidthController(this, '.chart');
-  private focused = false;
+  /** Keyboard scrub, hover, tooltip and live region over the buckets. */
+  private readonly scrub = new ScrubController(this, {
+    count: () => (this.data ? BUCKETS : 0),
+    indexAt: (e) => this.indexAt(e),
+    describe: (i) => (this.data ? this.describe(this.data, i) : ''),
+    rtl: () => this.rtl,
+    activate: (i) => this.seek(i),
+  });
 
   protected override loadArgs(): unknown[] {
     return [this.userIds];
@@ -267,11 +193,6 @@ export class PlaybackViews extends AnalyticsPanel<PlaybackData> {
 
   protected override isEmpty(data: PlaybackData): boolean {
     return data.current.plays === 0 && data.current.views.every((v) => v === 0);
-  }
-
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    super.willUpdate(changed);
-    if (this.active >= BUCKETS) this.active = BUCKETS - 1;
   }
 
   // ---- values
@@ -350,59 +271,10 @@ export class PlaybackViews extends AnalyticsPanel<PlaybackData> {
     return nearestIndex(event.clientX - rect.left, x, BUCKETS, bucketMid);
   }
 
-  private onPointerMove(e: PointerEvent) {
-    const i = this.indexAt(e);
-    if (i < 0) return;
-    this.active = i;
-    this.tipOpen = true;
-  }
-
-  private onPointerLeave() {
-    if (!this.focused) this.tipOpen = false;
-  }
-
-  private onClick(e: MouseEvent) {
-    const i = this.indexAt(e);
-    if (i < 0 || !this.data) return;
-    this.active = i;
-    this.seek(i);
-  }
-
   private seek(i: number) {
     if (!this.data) return;
     const time = Math.round(bucketStart(i, this.data.current.duration) * 1000) / 1000;
     emit(this, 'seek', { time });
-  }
-
-  private onFocus() {
-    this.focused = true;
-    if (this.active < 0) this.active = 0;
-    this.tipOpen = true;
-    if (this.data) this.announcement = this.describe(this.data, this.active);
-  }
-
-  private onBlur() {
-    this.focused = false;
-    this.tipOpen = false;
-  }
-
-  private onKeyDown(e: KeyboardEvent) {
-    if (!this.data) return;
-    if (e.key === 'Enter' || e.key === ' ') {
-      e.preventDefault();
-      this.seek(Math.max(0, this.active));
-      return;
-    }
-    if (e.key === 'Escape') {
-      this.tipOpen = false;
-      return;
-    }
-    const next = keyStep(e.key, this.active, BUCKETS, this.rtl);
-    if (next === undefined) return;
-    e.preventDefault();
-    this.active = next;
-    this.tipOpen = true;
-    this.announcement = this.describe(this.data, next);
   }
 
   private toggleSeries(s: RetentionSeries) {
@@ -431,7 +303,8 @@ export class PlaybackViews extends AnalyticsPanel<PlaybackData> {
     const spans = this.spans(data);
     const points = pointMarkers(this.markers ?? [], duration);
     const px = (pct: number) => x(pct);
-    const active = this.active;
+    const active = this.scrub.activeIn(BUCKETS);
+    const tipOpen = this.scrub.tipOpen;
     const summary = this.summaryText(data);
     const yLabelX = rtl ? box.right + 6 : box.left - 6;
     const yAnchor = rtl ? 'start' : 'end';
@@ -470,7 +343,7 @@ export class PlaybackViews extends AnalyticsPanel<PlaybackData> {
           const my = box.top - 10;
           return svg`<path part="marker" class="marker" data-kind=${m.kind} d="M${mx},${my - 5}L${mx + 5},${my}L${mx},${my + 5}L${mx - 5},${my}Z"><title>${m.label}</title></path>`;
         })}
-        ${this.tipOpen && active >= 0
+        ${tipOpen && active >= 0
           ? svg`<line class="focus-line" x1=${px(bucketMid(active))} x2=${px(bucketMid(active))} y1=${box.top} y2=${box.bottom}></line>
             ${drawn.map(({ s, cur }) => svg`<circle class="dot" r="4" fill=${SERIES_COLOR[s]} cx=${px(bucketMid(active))} cy=${y(cur[active]!)}></circle>`)}`
           : nothing}
@@ -489,31 +362,27 @@ export class PlaybackViews extends AnalyticsPanel<PlaybackData> {
         aria-valuemax=${BUCKETS - 1}
         aria-valuenow=${Math.max(0, active)}
         aria-valuetext=${this.pointText(Math.max(0, active), duration)}
-        @pointermove=${this.onPointerMove}
-        @pointerleave=${this.onPointerLeave}
-        @click=${this.onClick}
-        @focus=${this.onFocus}
-        @blur=${this.onBlur}
-        @keydown=${this.onKeyDown}
+        @pointermove=${this.scrub.onPointerMove}
+        @pointerleave=${this.scrub.onPointerLeave}
+        @click=${this.scrub.onClick}
+        @focus=${this.scrub.onFocus}
+        @blur=${this.scrub.onBlur}
+        @keydown=${this.scrub.onKeyDown}
       >
         <svg part="plot" width=${frame.width} height=${frame.height} viewBox="0 0 ${frame.width} ${frame.height}" aria-hidden="true">
           ${chart}
         </svg>
-        ${this.tipOpen && active >= 0 ? this.renderTooltip(data, active, px(bucketMid(active)), frame.width) : nothing}
+        ${tipOpen && active >= 0 ? this.renderTooltip(data, active, px(bucketMid(active)), frame.width) : nothing}
       </div>
       <p class="summary" part="summary" id="${this.uid}-summary">${summary}</p>
       <p class="sr-only" id="${this.uid}-help">${this.t('playback.instructions')}</p>
-      <div class="sr-only" role="status" aria-live="polite">${this.announcement}</div>
-      <button
-        type="button"
-        class="table-toggle"
-        part="table-toggle"
-        aria-expanded=${this.showTable ? 'true' : 'false'}
-        aria-controls="${this.uid}-tables"
-        @click=${() => (this.showTable = !this.showTable)}
-      >
-        ${this.t(this.showTable ? 'action.hideTable' : 'action.showTable')}
-      </button>
+      ${liveRegion(this.scrub.announcement)}
+      ${tableToggle({
+        open: this.showTable,
+        controls: `${this.uid}-tables`,
+        label: this.t(this.showTable ? 'action.hideTable' : 'action.showTable'),
+        toggle: () => (this.showTable = !this.showTable),
+      })}
       <div
         class="tables"
         id="${this.uid}-tables"
@@ -589,10 +458,7 @@ export class PlaybackViews extends AnalyticsPanel<PlaybackData> {
     const inBucket = pointMarkers(this.markers ?? [], duration).filter(
       (m) => m.time >= from && (m.time < to || (i === BUCKETS - 1 && m.time <= to)),
     );
-    // Beside the focus line, on the side with more room.
-    const after = x < width / 2;
-    const place = after ? { left: `${x + 12}px` } : { left: `${x - 12}px`, transform: 'translateX(-100%)' };
-    return html`<div class="tooltip" part="tooltip" aria-hidden="true" style=${styleMap(place)}>
+    return html`<div class="tooltip" part="tooltip" aria-hidden="true" style=${styleMap(besideStyle(x, width))}>
       <p class="head">${this.pointText(i, duration)}</p>
       ${this.shownSeries().map(
         (s) => html`<p data-series=${s}>
