@@ -6,8 +6,9 @@ import { toCsv, csvFileName, type CsvTable } from '../../data/csv.js';
 import { isRtl, type MessageKey } from '../../i18n/index.js';
 import { downloadText } from '../shared/download.js';
 import { WidthController } from '../shared/width-controller.js';
-import { idListConverter } from '../engagement-heatmap/engagement-heatmap.js';
-import { bucketAtX, bucketTime, bucketX, timeTicks, timeX, TIERS, type Tier } from '../../charts/heatmap.js';
+import { liveRegion, tableToggle } from '../shared/chart-parts.js';
+import { idListConverter, matrixCsv, tierLegend, tierStyles, timeAxisMarks } from '../shared/tier-parts.js';
+import { bucketAtX, bucketTime, bucketX, TIERS, type Tier } from '../../charts/heatmap.js';
 import { stackTiers, tierCounts, tierShare, type TierCounts } from '../../charts/tiers.js';
 import {
   missedSpan,
@@ -59,27 +60,8 @@ const AXIS_H = 22;
 export class ClassEngagement extends AnalyticsPanel<HeatmapResult> {
   static override styles = [
     ...AnalyticsPanel.styles,
+    tierStyles,
     css`
-      .legend {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 4px 16px;
-        margin: 0 0 8px;
-        padding: 0;
-        list-style: none;
-        font-size: 0.9em;
-      }
-      .legend li {
-        display: flex;
-        align-items: center;
-        gap: 6px;
-      }
-      .swatch {
-        width: 12px;
-        height: 12px;
-        border-radius: 2px;
-        border: 1px solid var(--_border);
-      }
       .chart {
         position: relative;
         touch-action: none;
@@ -113,21 +95,9 @@ export class ClassEngagement extends AnalyticsPanel<HeatmapResult> {
       .skipped {
         fill: var(--_series-5);
       }
-      .marker {
-        fill: var(--_text);
-      }
       .tooltip {
-        position: absolute;
         top: 0;
-        z-index: 2;
-        pointer-events: none;
-        background: var(--_text);
-        color: var(--_bg);
-        border-radius: 4px;
-        padding: 4px 8px;
-        font-size: 0.85em;
         max-width: 24em;
-        transform: translateX(-50%);
       }
       .muted {
         color: var(--_muted);
@@ -494,18 +464,16 @@ export class ClassEngagement extends AnalyticsPanel<HeatmapResult> {
   // ---- rendering
 
   private renderLegend() {
-    return html`<ul class="legend" part="legend" aria-label=${this.t('heatmap.legend')}>
-      ${TIERS.map((t) => html`<li><span class="swatch" style="background: var(--_tier-${t})" aria-hidden="true"></span>${this.tierLabel(t)}</li>`)}
-      <li><span class="swatch" style="background: var(--_series-2)" aria-hidden="true"></span>${this.t('class.rewatched')}</li>
-      <li><span class="swatch" style="background: var(--_series-5)" aria-hidden="true"></span>${this.t('class.skipped')}</li>
-    </ul>`;
+    return tierLegend(this.t('heatmap.legend'), (t) => this.tierLabel(t), [
+      { color: 'var(--_series-2)', label: this.t('class.rewatched') },
+      { color: 'var(--_series-5)', label: this.t('class.skipped') },
+    ]);
   }
 
   private renderChart(data: HeatmapResult, s: ClassStats) {
     const w = this.width;
     const g = { width: w, rtl: this.rtl };
     const rects = w > 0 ? stackTiers(s.tiers, w, CHART_H, this.rtl) : [];
-    const ticks = w > 0 ? timeTicks(data.duration, Math.max(1, Math.floor(w / 70))) : [];
     const band = (span: NotableSpan, y: number, cls: string) => {
       const [x0] = bucketX(this.rtl ? span.to - 1 : span.from, g);
       const [, x1] = bucketX(this.rtl ? span.from : span.to - 1, g);
@@ -546,17 +514,7 @@ export class ClassEngagement extends AnalyticsPanel<HeatmapResult> {
           ${s.rewatched.map((sp) => band(sp, CHART_H + 2, 'rewatched'))}
           ${s.skipped.map((sp) => band(sp, CHART_H + STRIP_H + 2, 'skipped'))}
           <g transform="translate(0 ${CHART_H + 2 * STRIP_H})">
-            ${ticks.map((t) => {
-              const x = timeX(t, data.duration, g);
-              const anchor = x < 12 ? 'start' : x > w - 12 ? 'end' : 'middle';
-              return svg`<line x1=${x} x2=${x} y1="0" y2="4"></line><text x=${x} y="16" text-anchor=${anchor}>${this.fmt.mediaTime(t)}</text>`;
-            })}
-            ${this.markers
-              .filter((m) => m.time >= 0 && m.time <= data.duration)
-              .map((m) => {
-                const x = timeX(m.time, data.duration, g);
-                return svg`<path class="marker" d="M${x - 4},${AXIS_H} L${x + 4},${AXIS_H} L${x},${AXIS_H - 6} Z"><title>${m.label}</title></path>`;
-              })}
+            ${w > 0 ? timeAxisMarks(data.duration, this.markers, { ...g, baseline: AXIS_H }, this.fmt) : nothing}
           </g>
         </svg>
         ${tip !== undefined ? html`<div class="tooltip" part="tooltip" aria-hidden="true" style="left: ${Math.max(80, Math.min(w - 80, tipX))}px; top: ${CHART_H + 4}px">${this.bucketText(tip)}</div>` : nothing}
@@ -666,16 +624,13 @@ export class ClassEngagement extends AnalyticsPanel<HeatmapResult> {
       return html`<p class="message privacy" role="note">${this.t('class.privacy', { floor: this.fmt.count(this.privacyFloor) })}</p>
         ${this.renderSpanFinder(s)}`;
     return html`${this.renderLegend()} ${this.renderChart(data, s)}
-      <div class="sr-only" aria-live="polite" aria-atomic="true">${this.announcement}</div>
-      <button
-        type="button"
-        class="table-toggle"
-        aria-expanded=${this.showTable ? 'true' : 'false'}
-        aria-controls="${this.uid}-table"
-        @click=${() => (this.showTable = !this.showTable)}
-      >
-        ${this.t(this.showTable ? 'action.hideTable' : 'action.showTable')}
-      </button>
+      ${liveRegion(this.announcement)}
+      ${tableToggle({
+        open: this.showTable,
+        controls: `${this.uid}-table`,
+        label: this.t(this.showTable ? 'action.hideTable' : 'action.showTable'),
+        toggle: () => (this.showTable = !this.showTable),
+      })}
       ${this.showTable ? this.renderTable(data, s) : nothing}
       <div class="columns">
         ${this.renderSpanFinder(s)}
@@ -685,9 +640,7 @@ export class ClassEngagement extends AnalyticsPanel<HeatmapResult> {
   }
 
   protected override csvTable(data: HeatmapResult): CsvTable {
-    const users = this.statsOf(data).users;
-    const columns = [this.t('users.userId'), this.t('users.name')];
-    for (let i = 0; i < BUCKETS; i++) columns.push(`${i}% (${this.fmt.mediaTime(bucketTime(i, data.duration))})`);
-    return { name: this.t('class.matrixName'), columns, rows: users.map((u) => [u.userId, u.name, ...u.counts]) };
+    const labels = { userId: this.t('users.userId'), name: this.t('users.name') };
+    return matrixCsv(this.t('class.matrixName'), this.statsOf(data).users, data.duration, labels, this.fmt);
   }
 }

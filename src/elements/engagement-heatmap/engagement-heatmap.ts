@@ -1,7 +1,7 @@
-import { html, css, nothing, svg, type PropertyValues } from 'lit';
+import { html, css, nothing, type PropertyValues } from 'lit';
 import { property, state, query } from 'lit/decorators.js';
 import { AnalyticsPanel, type LoadContext } from '../shared/analytics-panel.js';
-import { BUCKETS, type HeatmapQuery, type HeatmapResult, type Marker } from '../../data/types.js';
+import { type HeatmapQuery, type HeatmapResult, type Marker } from '../../data/types.js';
 import type { CsvTable } from '../../data/csv.js';
 import { emit } from '../../events.js';
 import { isRtl, type MessageKey } from '../../i18n/index.js';
@@ -12,7 +12,6 @@ import {
   moveCell,
   tierOf,
   tierSpans,
-  timeTicks,
   timeX,
   visibleRows,
   TIERS,
@@ -21,19 +20,16 @@ import {
 } from '../../charts/heatmap.js';
 import { buildRaster, cssColor, drawFrame, type HeatmapRaster } from './draw.js';
 import { WidthController } from '../shared/width-controller.js';
+import { liveRegion, tableToggle } from '../shared/chart-parts.js';
+import { idListConverter, matrixCsv, tierLegend, tierStyles, timeAxisMarks } from '../shared/tier-parts.js';
+
+export { idListConverter };
 
 /** A cell of the heatmap: a user's row and a 1 % bucket. */
 export interface HeatmapCell {
   row: number;
   bucket: number;
 }
-
-/** Reads a list attribute: ids separated by spaces or commas. */
-export const idListConverter = {
-  fromAttribute: (value: string | null): string[] | undefined =>
-    value === null ? undefined : value.split(/[\s,]+/).filter(Boolean),
-  toAttribute: (value: string[] | undefined): string | null => (value ? value.join(' ') : null),
-};
 
 /** Rows the data-table alternative lists at most (the CSV has them all). */
 const TABLE_ROWS = 100;
@@ -65,6 +61,7 @@ const TABLE_ROWS = 100;
 export class EngagementHeatmap extends AnalyticsPanel<HeatmapResult> {
   static override styles = [
     ...AnalyticsPanel.styles,
+    tierStyles,
     css`
       :host([compact]) .panel {
         border: none;
@@ -73,26 +70,6 @@ export class EngagementHeatmap extends AnalyticsPanel<HeatmapResult> {
       }
       :host([compact]) header h2 {
         font-size: 1em;
-      }
-      .legend {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 4px 16px;
-        margin: 0 0 8px;
-        padding: 0;
-        list-style: none;
-        font-size: 0.9em;
-      }
-      .legend li {
-        display: flex;
-        align-items: center;
-        gap: 6px;
-      }
-      .swatch {
-        width: 12px;
-        height: 12px;
-        border-radius: 2px;
-        border: 1px solid var(--_border);
       }
       .chart {
         position: relative;
@@ -159,28 +136,13 @@ export class EngagementHeatmap extends AnalyticsPanel<HeatmapResult> {
       .axis line {
         stroke: var(--_border);
       }
-      .axis .marker {
-        fill: var(--_text);
-      }
       .tooltip {
-        position: absolute;
-        z-index: 2;
-        pointer-events: none;
-        background: var(--_text);
-        color: var(--_bg);
-        border-radius: 4px;
-        padding: 4px 8px;
-        font-size: 0.85em;
         white-space: nowrap;
-        transform: translateX(-50%);
       }
       .summary {
         color: var(--_muted);
         font-size: 0.9em;
         margin: 8px 0 0;
-      }
-      .table-toggle {
-        margin-top: 8px;
       }
       .table-wrap {
         overflow-x: auto;
@@ -478,32 +440,13 @@ export class EngagementHeatmap extends AnalyticsPanel<HeatmapResult> {
 
   // ---- rendering
 
-  private renderLegend() {
-    return html`<ul class="legend" part="legend" aria-label=${this.t('heatmap.legend')}>
-      ${TIERS.map(
-        (t) => html`<li><span class="swatch" style="background: var(--_tier-${t})" aria-hidden="true"></span>${this.tierLabel(t)}</li>`,
-      )}
-    </ul>`;
-  }
-
   private renderAxis(data: HeatmapResult) {
     const w = this.width;
     if (w <= 0) return nothing;
-    const ticks = timeTicks(data.duration, Math.max(1, Math.floor(w / 70)));
-    const chapters = this.markers.filter((m) => m.time >= 0 && m.time <= data.duration);
-    const g = { width: w, rtl: this.rtl };
     return html`<div class="axis" part="axis" aria-hidden="true">
       <span></span>
       <svg height="28" viewBox="0 0 ${w} 28" preserveAspectRatio="none">
-        ${ticks.map((t) => {
-          const x = timeX(t, data.duration, g);
-          const anchor = x < 12 ? 'start' : x > w - 12 ? 'end' : 'middle';
-          return svg`<line x1=${x} x2=${x} y1="0" y2="4"></line><text x=${x} y="16" text-anchor=${anchor}>${this.fmt.mediaTime(t)}</text>`;
-        })}
-        ${chapters.map((m) => {
-          const x = timeX(m.time, data.duration, g);
-          return svg`<path class="marker" d="M${x - 4},26 L${x + 4},26 L${x},20 Z"><title>${m.label}</title></path>`;
-        })}
+        ${timeAxisMarks(data.duration, this.markers, { width: w, rtl: this.rtl, baseline: 26 }, this.fmt)}
       </svg>
     </div>`;
   }
@@ -552,7 +495,7 @@ export class EngagementHeatmap extends AnalyticsPanel<HeatmapResult> {
     const chapters = this.markers.filter((m) => m.kind === 'chapter');
     const summaryId = `${this.uid}-summary`;
     const keysId = `${this.uid}-keys`;
-    return html`${this.renderLegend()}
+    return html`${tierLegend(this.t('heatmap.legend'), (t) => this.tierLabel(t))}
       <div class="chart" part="chart">
         <div class="viewport" style="max-height: ${height}px" @scroll=${this.onScroll}>
           <div class="grid" style="height: ${n * rowH}px">
@@ -600,26 +543,18 @@ export class EngagementHeatmap extends AnalyticsPanel<HeatmapResult> {
           : nothing}
       </p>
       <p class="sr-only" id=${keysId}>${this.t('heatmap.keys')}</p>
-      <div class="sr-only" aria-live="polite" aria-atomic="true">${this.announcement}</div>
-      <button
-        type="button"
-        class="table-toggle"
-        aria-expanded=${this.showTable ? 'true' : 'false'}
-        aria-controls="${this.uid}-table"
-        @click=${() => (this.showTable = !this.showTable)}
-      >
-        ${this.t(this.showTable ? 'action.hideTable' : 'action.showTable')}
-      </button>
+      ${liveRegion(this.announcement)}
+      ${tableToggle({
+        open: this.showTable,
+        controls: `${this.uid}-table`,
+        label: this.t(this.showTable ? 'action.hideTable' : 'action.showTable'),
+        toggle: () => (this.showTable = !this.showTable),
+      })}
       ${this.showTable ? this.renderTable(data) : nothing}`;
   }
 
   protected override csvTable(data: HeatmapResult): CsvTable {
-    const columns = [this.t('users.userId'), this.t('users.name')];
-    for (let i = 0; i < BUCKETS; i++) columns.push(`${i}% (${this.fmt.mediaTime(bucketTime(i, data.duration))})`);
-    return {
-      name: this.panelTitle(),
-      columns,
-      rows: data.users.map((u) => [u.userId, u.name, ...u.counts]),
-    };
+    const labels = { userId: this.t('users.userId'), name: this.t('users.name') };
+    return matrixCsv(this.panelTitle(), data.users, data.duration, labels, this.fmt);
   }
 }
