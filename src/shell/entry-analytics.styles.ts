@@ -28,9 +28,6 @@ export const shellStyles = css`
     align-items: flex-start;
     transition: opacity 0.15s;
   }
-  .details.stale {
-    opacity: 0.55;
-  }
   .thumb {
     width: 160px;
     max-width: 30%;
@@ -81,28 +78,8 @@ export const shellStyles = css`
     color: var(--_muted);
     margin: 0;
   }
-  .error {
-    background: var(--_error-bg);
-    border-radius: calc(var(--_radius) / 2);
-    padding: 12px;
-    display: flex;
-    flex-wrap: wrap;
-    gap: 8px 16px;
-    align-items: center;
-    justify-content: space-between;
-  }
-  .error p {
-    margin: 0;
-  }
-  .error .detail {
-    color: var(--_muted);
-    font-size: 0.9em;
-    overflow-wrap: anywhere;
-  }
   .skeleton {
     height: 64px;
-    border-radius: calc(var(--_radius) / 2);
-    background: var(--_bg-alt);
   }
   /* controls */
   .controls {

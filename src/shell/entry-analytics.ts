@@ -11,14 +11,14 @@ import {
   type FilterField,
   type Filters,
 } from '../data/types.js';
-import { MalformedResultError, runQuery } from '../data/validate.js';
+import { runQuery } from '../data/validate.js';
 import { dateIn, isIsoDate, todayIn } from '../data/dates.js';
 import { safeHttpUrl } from '../data/urls.js';
 import { emit, type FilterAddDetail } from '../events.js';
 import { formatters, isRtl, translate, type Formatters, type MessageKey, type MessageParams } from '../i18n/index.js';
 import { tokens, base } from '../theme/tokens.js';
 import { resolveLang } from '../elements/shared/lang.js';
-import { ProviderTimeoutError } from '../elements/shared/analytics-panel.js';
+import { errorDetail, stateStyles, within } from '../elements/shared/states.js';
 import {
   COMPARE_MODES,
   DEFAULT_PRESET,
@@ -91,7 +91,7 @@ let uid = 0;
  * @cssprop --ea-color-compare - Colour of the compare period's text.
  */
 export class EntryAnalytics extends LitElement {
-  static override styles = [tokens, base, shellStyles];
+  static override styles = [tokens, base, stateStyles, shellStyles];
 
   /** The data provider (a JS property), handed to every panel. */
   @property({ attribute: false }) provider?: DataProvider;
@@ -159,23 +159,11 @@ export class EntryAnalytics extends LitElement {
   private readonly entryTask = new Task(this, {
     task: async ([provider, entryId, zone, timeout]: readonly [DataProvider | undefined, string, string, number], { signal }) => {
       if (!provider || !entryId) return undefined;
-      const ms = timeout > 0 ? timeout : 30_000;
-      const controller = new AbortController();
-      const stop = () => controller.abort(signal.reason);
-      signal.addEventListener('abort', stop, { once: true });
-      const timer = setTimeout(() => controller.abort(new ProviderTimeoutError(ms)), ms);
-      try {
-        const entry = await runQuery(
-          provider,
-          { kind: 'entry', entryId, range: this.range, timeZone: zone, filters: {} },
-          controller.signal,
-        );
-        this.entry = entry;
-        return entry;
-      } finally {
-        clearTimeout(timer);
-        signal.removeEventListener('abort', stop);
-      }
+      const entry = await within(signal, timeout, (inTime) =>
+        runQuery(provider, { kind: 'entry', entryId, range: this.range, timeZone: zone, filters: {} }, inTime),
+      );
+      this.entry = entry;
+      return entry;
     },
     args: () => [this.provider, this.entryId, this.effectiveTimeZone, this.timeout] as const,
   });
@@ -426,17 +414,7 @@ export class EntryAnalytics extends LitElement {
     const body = (() => {
       if (!this.provider || !this.entryId) return html`<p class="message">${this.t('shell.initial')}</p>`;
       if (status === TaskStatus.ERROR) {
-        const error = this.entryTask.error;
-        const detail =
-          error instanceof ProviderTimeoutError
-            ? this.t('state.timeout', { seconds: this.fmt.count(error.ms / 1000) })
-            : error instanceof MalformedResultError
-              ? this.t('state.malformed', { detail: error.message })
-              : error instanceof Error
-                ? error.message
-                : typeof error === 'string'
-                  ? error
-                  : '';
+        const detail = errorDetail(this.entryTask.error, (key, params) => this.t(key, params), this.fmt);
         return html`<div class="error" part="error" role="alert">
           <div>
             <p>${this.t('shell.entryError')}</p>

@@ -2,13 +2,16 @@ import { LitElement, html, css, nothing, type PropertyValues, type TemplateResul
 import { property } from 'lit/decorators.js';
 import { Task, TaskStatus } from '@lit/task';
 import type { DataProvider, DateRange, Filters, Query, QueryBase, ResultOf } from '../../data/types.js';
-import { MalformedResultError, runQuery } from '../../data/validate.js';
+import { runQuery } from '../../data/validate.js';
 import { addDays, isIsoDate, todayIn } from '../../data/dates.js';
 import { toCsv, csvFileName, type CsvTable } from '../../data/csv.js';
 import { formatters, isRtl, translate, type Formatters, type MessageKey, type MessageParams } from '../../i18n/index.js';
 import { tokens, base } from '../../theme/tokens.js';
 import { resolveLang } from './lang.js';
 import { downloadText } from './download.js';
+import { ProviderTimeoutError, errorDetail, stateStyles, within } from './states.js';
+
+export { ProviderTimeoutError };
 
 /** What a panel's loader gets: the query parts for the main range and, when comparing, for the compare range. */
 export interface LoadContext {
@@ -20,14 +23,6 @@ export interface LoadContext {
   signal: AbortSignal;
   /** Asks the provider and validates the answer against the contract. */
   ask<Q extends Query>(query: Q): Promise<ResultOf<Q>>;
-}
-
-/** The provider took longer than the panel's `timeout`. */
-export class ProviderTimeoutError extends Error {
-  override name = 'ProviderTimeoutError';
-  constructor(readonly ms: number) {
-    super(`The data source did not answer within ${Math.round(ms / 1000)} s`);
-  }
 }
 
 let uid = 0;
@@ -57,6 +52,7 @@ export abstract class AnalyticsPanel<T> extends LitElement {
   static override styles = [
     tokens,
     base,
+    stateStyles,
     css`
       :host {
         display: block;
@@ -95,48 +91,12 @@ export abstract class AnalyticsPanel<T> extends LitElement {
         position: relative;
         transition: opacity 0.15s;
       }
-      .body.stale {
-        opacity: 0.55;
-      }
       .message {
         color: var(--_muted);
         padding: 24px 0;
         text-align: center;
       }
-      .error {
-        background: var(--_error-bg);
-        border-radius: calc(var(--_radius) / 2);
-        padding: 12px;
-        display: flex;
-        flex-wrap: wrap;
-        gap: 8px 16px;
-        align-items: center;
-        justify-content: space-between;
-      }
-      .error p {
-        margin: 0;
-      }
-      .error .detail {
-        color: var(--_muted);
-        font-size: 0.9em;
-        overflow-wrap: anywhere;
-      }
-      .skeleton {
-        height: 120px;
-        border-radius: calc(var(--_radius) / 2);
-        background: linear-gradient(90deg, var(--_bg-alt), var(--_bg), var(--_bg-alt));
-        background-size: 200% 100%;
-        animation: shimmer 1.2s linear infinite;
-      }
-      @keyframes shimmer {
-        to {
-          background-position: -200% 0;
-        }
-      }
       @media (prefers-reduced-motion: reduce) {
-        .skeleton {
-          animation: none;
-        }
         .body {
           transition: none;
         }
@@ -303,28 +263,20 @@ export abstract class AnalyticsPanel<T> extends LitElement {
   private async runLoad(signal: AbortSignal): Promise<T | undefined> {
     if (!this.canLoad()) return undefined;
     const provider = this.provider!;
-    const ms = this.timeout > 0 ? this.timeout : 30_000;
-    const controller = new AbortController();
-    const stop = () => controller.abort(signal.reason);
-    signal.addEventListener('abort', stop, { once: true });
-    const timer = setTimeout(() => controller.abort(new ProviderTimeoutError(ms)), ms);
     const zone = this.effectiveTimeZone;
     const filters = this.filters ?? {};
     const make = (range: DateRange): QueryBase => ({ entryId: this.entryId, range, timeZone: zone, filters });
     const compare = this.compareRange;
-    try {
-      const data = await this.load({
+    const data = await within(signal, this.timeout, (inTime) =>
+      this.load({
         base: make(this.range),
         compare: compare ? make(compare) : undefined,
-        signal: controller.signal,
-        ask: (query) => runQuery(provider, query, controller.signal),
-      });
-      this.data = data;
-      return data;
-    } finally {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', stop);
-    }
+        signal: inTime,
+        ask: (query) => runQuery(provider, query, inTime),
+      }),
+    );
+    this.data = data;
+    return data;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -334,12 +286,9 @@ export abstract class AnalyticsPanel<T> extends LitElement {
   }
 
   private errorText(error: unknown): { message: string; detail?: string } {
-    if (error instanceof ProviderTimeoutError)
-      return { message: this.t('state.timeout', { seconds: this.fmt.count(error.ms / 1000) }) };
-    if (error instanceof MalformedResultError)
-      return { message: this.t('state.error'), detail: this.t('state.malformed', { detail: error.message }) };
-    const detail = error instanceof Error ? error.message : typeof error === 'string' ? error : undefined;
-    return { message: this.t('state.error'), detail };
+    const detail = errorDetail(error, (key, params) => this.t(key, params), this.fmt);
+    // A timeout says it all; other errors get the general message and their detail.
+    return error instanceof ProviderTimeoutError ? { message: detail! } : { message: this.t('state.error'), detail };
   }
 
   private renderState(): TemplateResult | typeof nothing {
