@@ -4,7 +4,7 @@ import '../../src/elements/top-domains-table/define.js';
 import type { TopDomainsTable } from '../../src/elements/top-domains-table/top-domains-table.js';
 import type { DomainsQuery, Query, TimelineQuery, UrlsQuery } from '../../src/data/types.js';
 import { fakeProvider, failingProvider, until } from '../support/providers.js';
-import { domainsResult, metricTotals, timelinePoints, urlsResult } from '../support/breakdowns.js';
+import { domainsResult, metrics, metricTotals, timelinePoints, urlsResult } from '../support/breakdowns.js';
 
 const root = (el: Element) => el.shadowRoot!;
 const texts = (el: Element, sel: string) =>
@@ -270,6 +270,214 @@ describe('<top-domains-table>', () => {
     lines = el.toCsv()!.split('\r\n');
     expect(lines[0]!.startsWith('rank,url,plays')).to.equal(true);
     expect(lines[3]).to.equal('3,javascript:alert(1),15,1.5,30,50,52.5,40,30,8');
+  });
+
+  describe('compare period', () => {
+    const COMPARE = { 'compare-from': '2026-01-29', 'compare-to': '2026-02-28' };
+    const isCompare = (q: Query) => q.range.from === '2026-01-29';
+    /** Compare-period plays by domain (d3 had none, so it is "new"). */
+    const BEFORE: Record<string, number> = { 'd1.example': 100, 'd2.example': 110, 'd4.example': 200, 'd5.example': 80, 'd9.example': 5 };
+    const URL_BEFORE: Record<string, number> = { [URLS[0]!]: 40, [URLS[1]!]: 25 };
+
+    function compareProvider() {
+      return fakeProvider({
+        domains: (q) => {
+          if (!isCompare(q)) return domainsResult(12, q.page.offset, q.page.limit);
+          const keys = q.filters.domains ?? Object.keys(BEFORE);
+          const rows = keys.filter((d) => d in BEFORE).map((domain) => ({ domain, ...metrics(BEFORE[domain]!, 1000) }));
+          return { rows: rows.slice(q.page.offset, q.page.offset + q.page.limit), total: rows.length, totals: metricTotals(495) };
+        },
+        urls: (q) => {
+          if (!isCompare(q)) return urlsResult(URLS.slice(q.page.offset, q.page.offset + q.page.limit), URLS.length);
+          const keys = (q.filters.urls ?? URLS).filter((u) => u in URL_BEFORE);
+          return { rows: keys.map((url) => ({ url, ...metrics(URL_BEFORE[url]!, 1000) })), total: keys.length, totals: metricTotals(65) };
+        },
+        timeline: (q) =>
+          isCompare(q)
+            ? { granularity: 'day', points: timelinePoints(['2026-02-26', '2026-02-27'], [8, 6]) }
+            : { granularity: 'day', points: timelinePoints(['2026-03-29', '2026-03-30', '2026-03-31'], [4, 12, 7]) },
+      });
+    }
+
+    it('asks for the compare rows of the page, narrowed to its domains, and shows plays then and the change', async () => {
+      const p = compareProvider();
+      const el = await make(p, COMPARE);
+      expect(p.calls).to.have.length(2);
+      const [, compare] = p.calls as DomainsQuery[];
+      expect(compare).to.deep.equal({
+        kind: 'domains',
+        entryId: 'e1',
+        range: { from: '2026-01-29', to: '2026-02-28' },
+        timeZone: 'UTC',
+        filters: { countries: ['FR'], domains: ['d1.example', 'd2.example', 'd3.example', 'd4.example', 'd5.example'] },
+        sort: { field: 'plays', direction: 'desc' },
+        page: { offset: 0, limit: 5 },
+      });
+      expect(texts(el, 'thead th').slice(2, 6)).to.deep.equal(['Plays▼', 'Plays, compare period', 'Change', 'Plays distribution']);
+      expect(root(el).querySelector('thead th[data-key=playsChange]')!.getAttribute('title')).to.equal('Compare period: Jan 29 – Feb 28, 2026');
+      expect(root(el).querySelector('thead th[data-key=playsCompare] button')).to.equal(null); // the provider cannot sort by it
+      const figures = (row: number) => cells(el, row).slice(1, 5);
+      expect(figures(0)).to.deep.equal(['d1.example', '120', '100', '+20%']);
+      expect(figures(1)).to.deep.equal(['d2.example', '110', '110', '0%']);
+      expect(figures(2)).to.deep.equal(['d3.example', '100', '0', 'new']);
+      expect(figures(3)).to.deep.equal(['d4.example', '90', '200', '-55%']);
+      expect(figures(4)).to.deep.equal(['d5.example', '80', '80', '0%']);
+      expect(root(el).querySelectorAll('tbody tr')[3]!.querySelector('.change')!.className).to.equal('change down');
+      await expect(el).to.be.accessible();
+
+      const lines = el.toCsv()!.split('\r\n');
+      expect(lines[0]).to.equal(
+        'rank,domain,plays,distribution,impressions,playImpressionRatio,minutesViewed,avgCompletionRate,avgDropOffRate,uniqueViewers,plays 2026-01-29..2026-02-28,playsChange',
+      );
+      expect(lines[1]).to.equal('1,d1.example,120,10,240,50,420,40,30,60,100,20');
+      expect(lines[3]).to.equal('3,d3.example,100,8.333333,200,50,350,40,30,50,0,new');
+
+      // The next page asks for its own domains' compare rows.
+      button(el, 'button.next').click();
+      await settle(el);
+      expect((last(p.calls.filter(isCompare), 'domains') as DomainsQuery).filters.domains).to.deep.equal([
+        'd6.example',
+        'd7.example',
+        'd8.example',
+        'd9.example',
+        'd10.example',
+      ]);
+      expect(cells(el, 3).slice(1, 5)).to.deep.equal(['d9.example', '40', '5', '+700%']);
+    });
+
+    it('compares the pages of a domain and draws the compare line on its graph, aligned by offset', async () => {
+      const p = compareProvider();
+      const el = await make(p, { ...COMPARE, domain: 'd1.example' });
+      const compareCalls = p.calls.filter(isCompare);
+      expect(compareCalls.map((c) => c.kind).sort()).to.deep.equal(['timeline', 'urls']);
+      const urls = last(compareCalls, 'urls') as UrlsQuery;
+      expect(urls.domain).to.equal('d1.example');
+      expect(urls.filters).to.deep.equal({ countries: ['FR'], urls: URLS.slice(0, 5) });
+      expect(urls.page).to.deep.equal({ offset: 0, limit: 5 });
+      const timeline = last(compareCalls, 'timeline') as TimelineQuery;
+      expect(timeline.filters).to.deep.equal({ countries: ['FR'], domains: ['d1.example'] });
+      expect(timeline.granularity).to.equal('day');
+
+      expect(cells(el, 0).slice(1, 5)).to.deep.equal([`${URLS[0]} (opens in a new tab)`, '25', '40', '-38%']);
+      expect(cells(el, 2).slice(1, 5)).to.deep.equal([URLS[2], '15', '0', 'new']);
+      // Two compare buckets under the first two of three: the dashed line stops where the compare period ends.
+      const d = root(el).querySelector('path.compare-line')!.getAttribute('d')!;
+      expect(d).to.match(/^M[\d.]+,[\d.]+L[\d.]+,[\d.]+$/);
+      const line = root(el).querySelector('path.line')!.getAttribute('d')!;
+      expect(d.split('L')[0]!.split(',')[0]).to.equal(line.split('L')[0]!.split(',')[0]); // same x for bucket 0
+      expect(texts(el, '.graph-legend')).to.deep.equal(['d1.example Compare period: Jan 29 – Feb 28, 2026']);
+
+      const graph = root(el).querySelector<SVGSVGElement>('svg[part=graph]')!;
+      graph.focus();
+      await el.updateComplete;
+      const live = () => root(el).querySelector('.graph-live')!.textContent;
+      expect(live()).to.equal('Mar 31, 2026: Plays 7; compare period: no data');
+      await sendKeys({ press: 'ArrowLeft' });
+      await el.updateComplete;
+      expect(live()).to.equal('Mar 30, 2026: Plays 12; compare period: Feb 27, 2026: 6 (+100%)');
+      expect(root(el).querySelector('.tooltip .tip-compare')!.textContent).to.equal('Feb 27, 2026: 6 (+100%)');
+      button(el, 'button.graph-toggle').click();
+      await el.updateComplete;
+      const head = texts(el, '.graph table thead th');
+      expect(head.slice(-2)).to.deep.equal(['Compare period date', 'Plays, compare period']);
+      const firstRow = [...root(el).querySelector('.graph table tbody tr')!.children].map((c) => c.textContent!.trim());
+      expect(firstRow.slice(-2)).to.deep.equal(['Feb 26, 2026', '8']);
+      await expect(el).to.be.accessible();
+    });
+  });
+
+  describe('CSV of every row', () => {
+    it('asks for every domain in the current sort, with their compare rows, whatever page is shown', async () => {
+      const p = fakeProvider({
+        domains: (q) =>
+          q.range.from === '2026-01-29'
+            ? { rows: (q.filters.domains ?? []).slice(0, 2).map((domain) => ({ domain, ...metrics(50) })), total: 2, totals: metricTotals(100) }
+            : domainsResult(12, q.page.offset, q.page.limit),
+      });
+      const el = await make(p, { 'compare-from': '2026-01-29', 'compare-to': '2026-02-28' });
+      button(el, 'button.last').click();
+      await settle(el);
+      const before = p.calls.length;
+      const text = (await el.csvAll())!;
+      const asked = p.calls.slice(before) as DomainsQuery[];
+      expect(asked.map((q) => [q.range.from, q.page])).to.deep.equal([
+        ['2026-03-01', { offset: 0, limit: 12 }],
+        ['2026-01-29', { offset: 0, limit: 12 }],
+      ]);
+      expect(asked[1]!.filters.domains).to.have.length(12);
+      const lines = text.split('\r\n').filter(Boolean);
+      expect(lines).to.have.length(13);
+      expect(lines.slice(1).map((l) => l.split(',').slice(0, 3).join(','))).to.deep.equal(
+        Array.from({ length: 12 }, (_, i) => `${i + 1},d${i + 1}.example,${(12 - i) * 10}`),
+      );
+      expect(lines[1]!.endsWith(',50,140')).to.equal(true);
+      expect(lines[12]!.endsWith(',0,new')).to.equal(true);
+      // The instant CSV is the page shown, with its ranks.
+      expect(el.toCsv()!.split('\r\n').filter(Boolean).map((l) => l.split(',')[0])).to.deep.equal(['rank', '11', '12']);
+    });
+
+    it('exports every page of a domain, saying it is preparing the file and why it failed', async () => {
+      let fail = false;
+      let release: (() => void) | undefined;
+      const p = fakeProvider({
+        domains: (q) => domainsResult(12, q.page.offset, q.page.limit),
+        urls: async (q) => {
+          if (q.page.limit > 5) {
+            await new Promise<void>((r) => (release = r));
+            if (fail) throw new Error('export service down');
+          }
+          return urlsResult(URLS.slice(q.page.offset, q.page.offset + q.page.limit), URLS.length);
+        },
+        timeline: () => ({ granularity: 'day', points: timelinePoints(['2026-03-31'], [7]) }),
+      });
+      const el = await make(p, { domain: 'd1.example' });
+      let saved: { name: string; href: string } | undefined;
+      let blob: Blob | undefined;
+      const createObjectURL = URL.createObjectURL;
+      URL.createObjectURL = (b: Blob | MediaSource) => {
+        blob = b as Blob;
+        return createObjectURL.call(URL, b);
+      };
+      const onClick = (e: Event) => {
+        const a = e.target as HTMLAnchorElement;
+        if (a.tagName === 'A' && a.download) {
+          e.preventDefault();
+          saved = { name: a.download, href: a.href };
+        }
+      };
+      document.addEventListener('click', onClick, true);
+      try {
+        root(el).querySelector<HTMLButtonElement>('button.export')!.click();
+        await el.updateComplete;
+        const status = () => root(el).querySelector('.csv-status')!.textContent!.trim();
+        expect(status()).to.equal('Preparing the CSV of 6 rows…');
+        await until(() => release !== undefined);
+        release!();
+        await until(() => saved !== undefined);
+        expect(saved!.name).to.equal('pages-of-d1-example_2026-03-01_2026-03-31.csv');
+        const text = await blob!.text();
+        const lines = text.replace(/^\ufeff/, '').split('\r\n').filter(Boolean);
+        expect(lines).to.have.length(7);
+        expect(lines[6]!.startsWith('6,"data:text/html,<b>x</b>",5,')).to.equal(true);
+        expect((last(p.calls, 'urls') as UrlsQuery).page).to.deep.equal({ offset: 0, limit: 6 });
+        await el.updateComplete;
+        expect(status()).to.equal('');
+
+        fail = true;
+        release = undefined;
+        root(el).querySelector<HTMLButtonElement>('button.export')!.click();
+        await until(() => release !== undefined);
+        release!();
+        await until(() => status() !== 'Preparing the CSV of 6 rows…');
+        expect(status()).to.equal('The CSV could not be prepared: export service down');
+        expect(root(el).querySelector('[role=alert]')).to.equal(null); // the panel itself still shows its data
+        expect(root(el).querySelectorAll('tbody tr')).to.have.length(5);
+        await expect(el).to.be.accessible();
+      } finally {
+        document.removeEventListener('click', onClick, true);
+        URL.createObjectURL = createObjectURL;
+      }
+    });
   });
 
   it('shows the empty state with no domains, and errors in its own panel', async () => {

@@ -3,27 +3,41 @@ import { property, state } from 'lit/decorators.js';
 import { AnalyticsPanel, type LoadContext } from '../shared/analytics-panel.js';
 import {
   breadcrumbs,
+  changeCell,
+  changeCsv,
+  changeText,
   clampOffset,
   dataTable,
   dataTableStyles,
   distributionBar,
   pager,
+  type ChangeWords,
   type TableColumn,
   type TableSort,
 } from '../shared/data-table.js';
+import { downloadText } from '../shared/download.js';
 import type {
   BreakdownMetrics,
   BreakdownSortField,
   DomainRow,
+  DomainsQuery,
   DomainsResult,
   Granularity,
   MetricName,
+  Query,
+  QueryBase,
+  ResultOf,
   Sort,
+  TimelinePoint,
   TimelineResult,
   UrlRow,
+  UrlsQuery,
   UrlsResult,
 } from '../../data/types.js';
-import type { CsvTable } from '../../data/csv.js';
+import { csvFileName, toCsv, type CsvTable } from '../../data/csv.js';
+import { runQuery } from '../../data/validate.js';
+import { trend } from '../../data/compare.js';
+import { alignByOffset, metricValues } from '../../charts/timeline.js';
 import { safeHttpUrl } from '../../data/urls.js';
 import {
   areaPath,
@@ -44,14 +58,28 @@ import { isRtl, type MessageKey } from '../../i18n/index.js';
 /** The domains list. */
 export interface DomainsView {
   view: 'domains';
+  /** The query of the page shown (the CSV asks it again for every row). */
+  query: DomainsQuery;
   result: DomainsResult;
+  /** When comparing: the compare period's rows of the domains on the page (absent ones had nothing then). */
+  previous?: DomainRow[];
+  /** When comparing: the compare range's common query part. */
+  compare?: QueryBase;
 }
 /** One domain's pages and its metrics over time. */
 export interface UrlsView {
   view: 'urls';
   domain: string;
+  /** The query of the page shown (the CSV asks it again for every row). */
+  query: UrlsQuery;
   result: UrlsResult;
   timeline: TimelineResult;
+  /** When comparing: the compare period's rows of the pages on the page (absent ones had nothing then). */
+  previous?: UrlRow[];
+  /** When comparing: the domain's timeline over the compare range (aligned by offset on the graph). */
+  previousTimeline?: TimelineResult;
+  /** When comparing: the compare range's common query part. */
+  compare?: QueryBase;
 }
 /** What `<top-domains-table>` loads. */
 export type DomainsData = DomainsView | UrlsView;
@@ -71,6 +99,44 @@ const RESET_ON = ['provider', 'entryId', 'from', 'to', 'timeZone', 'filters', 'p
 const GRAPH_HEIGHT = 220;
 
 type Row = DomainRow | UrlRow;
+
+const keyOf = (r: Row): string => ('domain' in r ? r.domain : r.url);
+
+/** A row with nothing in the compare period. */
+const ZERO: BreakdownMetrics = {
+  plays: 0,
+  impressions: 0,
+  uniqueViewers: 0,
+  minutesViewed: 0,
+  avgCompletionRate: 0,
+  avgDropOffRate: 0,
+  distribution: 0,
+  playImpressionRatio: 0,
+};
+
+/** Where the export of every row stands. */
+type CsvState = { status: 'idle' } | { status: 'busy'; rows: number } | { status: 'error'; detail: string };
+
+/**
+ * The compare period's rows for `keys` (domains, or pages of `domain`): the same kind of query over the compare
+ * range, narrowed to those keys by the `domains` / `urls` filter (the dashboard's filters already hold every key
+ * shown, so narrowing further keeps their meaning) and asking for all of them at once. One small query, whatever the
+ * table's size and sort; the keys absent from the answer had nothing in the compare period.
+ */
+function compareRows(
+  ask: <Q extends Query>(q: Q) => Promise<ResultOf<Q>>,
+  base: QueryBase,
+  query: DomainsQuery | UrlsQuery,
+  keys: string[],
+): Promise<Row[]> {
+  if (keys.length === 0) return Promise.resolve([]);
+  const page = { offset: 0, limit: keys.length };
+  if (query.kind === 'domains')
+    return ask({ ...base, kind: 'domains', filters: { ...base.filters, domains: keys }, sort: query.sort, page }).then((r) => r.rows);
+  return ask({ ...base, kind: 'urls', domain: query.domain, filters: { ...base.filters, urls: keys }, sort: query.sort, page }).then(
+    (r) => r.rows,
+  );
+}
 
 /**
  * The referring domains: plays, plays distribution (with a bar), player impressions, play/impression ratio, minutes
@@ -173,6 +239,30 @@ export class TopDomainsTable extends AnalyticsPanel<DomainsData> {
         fill: var(--_series-1);
         opacity: 0.12;
       }
+      .compare-line {
+        fill: none;
+        stroke: var(--_compare);
+        stroke-width: 1.5;
+        stroke-dasharray: 5 4;
+      }
+      .graph-legend {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 4px 16px;
+        margin: 4px 0;
+        font-size: 0.85em;
+        color: var(--_muted);
+      }
+      .graph-legend .key {
+        display: inline-block;
+        inline-size: 18px;
+        margin-inline-end: 6px;
+        vertical-align: middle;
+        border-block-start: 2px solid var(--_series-1);
+      }
+      .graph-legend .key.previous {
+        border-block-start: 2px dashed var(--_compare);
+      }
       .cursor {
         stroke: var(--_muted);
         stroke-dasharray: 3 3;
@@ -239,6 +329,9 @@ export class TopDomainsTable extends AnalyticsPanel<DomainsData> {
   override disconnectedCallback(): void {
     this.resizer?.disconnect();
     this.resizer = undefined;
+    this.csvAbort?.abort();
+    this.csvAbort = undefined;
+    this.csvState = { status: 'idle' };
     super.disconnectedCallback();
   }
 
@@ -266,30 +359,124 @@ export class TopDomainsTable extends AnalyticsPanel<DomainsData> {
     return Math.max(1, Math.floor(this.pageSize) || 5);
   }
 
-  /** The last timeline, reused when only the pages table's sort or page changed. */
-  private graphCache?: { key: string; timeline: TimelineResult };
+  /** The last timelines, reused when only the pages table's sort or page changed. */
+  private graphCache?: { key: string; timeline: TimelineResult; previous?: TimelineResult };
 
+  /**
+   * The page of domains (or of a domain's pages, with the domain's timeline) the table shows. When comparing, the
+   * compare period's rows of the keys on that page follow (see `compareRows`: one query narrowed to those keys), and
+   * the domain's timeline over the compare range is asked beside the current one.
+   */
   protected override async load(ctx: LoadContext): Promise<DomainsData> {
     const page = { offset: this.domain ? this.urlOffset : this.offset, limit: this.limit };
     if (!this.domain) {
-      const result = await ctx.ask({ ...ctx.base, kind: 'domains', sort: this.sort, page });
-      return { view: 'domains', result };
+      const query: DomainsQuery = { ...ctx.base, kind: 'domains', sort: this.sort, page };
+      const result = await ctx.ask(query);
+      if (!ctx.compare) return { view: 'domains', query, result };
+      const previous = (await compareRows(ctx.ask, ctx.compare, query, result.rows.map(keyOf))) as DomainRow[];
+      return { view: 'domains', query, result, previous, compare: ctx.compare };
     }
     const domain = this.domain;
-    const timelineQuery = {
-      ...ctx.base,
+    const timelineOf = (base: QueryBase) => ({
+      ...base,
       kind: 'timeline' as const,
       granularity: this.granularity,
-      filters: { ...ctx.base.filters, domains: [domain] },
-    };
-    const key = JSON.stringify(timelineQuery);
-    const cached = this.graphCache?.key === key ? this.graphCache.timeline : undefined;
-    const [result, timeline] = await Promise.all([
-      ctx.ask({ ...ctx.base, kind: 'urls', domain, sort: this.urlSort, page }),
-      cached ?? ctx.ask(timelineQuery),
+      filters: { ...base.filters, domains: [domain] },
+    });
+    const timelineQuery = timelineOf(ctx.base);
+    const compareQuery = ctx.compare ? timelineOf(ctx.compare) : undefined;
+    const key = JSON.stringify([timelineQuery, compareQuery]);
+    const cached = this.graphCache?.key === key ? this.graphCache : undefined;
+    const query: UrlsQuery = { ...ctx.base, kind: 'urls', domain, sort: this.urlSort, page };
+    const [result, timeline, previousTimeline] = await Promise.all([
+      ctx.ask(query).then(async (result) => ({
+        result,
+        previous: ctx.compare ? ((await compareRows(ctx.ask, ctx.compare, query, result.rows.map(keyOf))) as UrlRow[]) : undefined,
+      })),
+      cached?.timeline ?? ctx.ask(timelineQuery),
+      cached ? cached.previous : compareQuery ? ctx.ask(compareQuery) : undefined,
     ]);
-    this.graphCache = { key, timeline };
-    return { view: 'urls', domain, result, timeline };
+    this.graphCache = { key, timeline, previous: previousTimeline };
+    return {
+      view: 'urls',
+      domain,
+      query,
+      result: result.result,
+      timeline,
+      ...(ctx.compare ? { previous: result.previous, previousTimeline, compare: ctx.compare } : {}),
+    };
+  }
+
+  // ---- CSV of every row
+
+  @state() private csvState: CsvState = { status: 'idle' };
+  private csvAbort?: AbortController;
+
+  /**
+   * The CSV of every row of the table shown (every domain, or every page of the domain drilled into), in the current
+   * sort, with the compare period's plays and the change when comparing: asks the provider for all rows (and for
+   * their compare rows) with `signal`. Undefined before the first load. {@link toCsv} is the page shown, instantly.
+   */
+  async csvAll(signal: AbortSignal = AbortSignal.timeout(this.timeout > 0 ? this.timeout : 30_000)): Promise<string | undefined> {
+    const data = this.data;
+    const provider = this.provider;
+    if (!data || !provider) return undefined;
+    const ask = <Q extends Query>(q: Q) => runQuery(provider, q, signal);
+    const page = { offset: 0, limit: Math.max(1, data.result.total) };
+    const all: DomainsData =
+      data.view === 'domains'
+        ? { ...data, query: { ...data.query, page }, result: await ask({ ...data.query, page }) }
+        : { ...data, query: { ...data.query, page }, result: await ask({ ...data.query, page }) };
+    if (data.compare) {
+      const previous = await compareRows(ask, data.compare, all.query, all.result.rows.map(keyOf));
+      (all as { previous?: Row[] }).previous = previous;
+    }
+    return toCsv(this.csvTable(all));
+  }
+
+  /**
+   * Downloads every row as CSV (see {@link csvAll}); says in the title row that it is preparing the file, and why
+   * when it fails. A second click while one is running starts over.
+   */
+  override exportCsv(): void {
+    this.csvAbort?.abort();
+    const controller = new AbortController();
+    this.csvAbort = controller;
+    const ms = this.timeout > 0 ? this.timeout : 30_000;
+    const timer = setTimeout(() => controller.abort(new Error(this.t('domains.csvTimeout', { seconds: this.fmt.count(ms / 1000) }))), ms);
+    const data = this.data;
+    const title = data?.view === 'urls' ? this.t('domains.titleDomain', { domain: data.domain }) : this.t('domains.title');
+    this.csvState = { status: 'busy', rows: data?.result.total ?? 0 };
+    void this.csvAll(controller.signal)
+      .then(
+        (text) => {
+          if (this.csvAbort !== controller) return;
+          this.csvState = { status: 'idle' };
+          if (!text) return;
+          const range = this.range;
+          downloadText(csvFileName(title, range.from, range.to), text, 'text/csv;charset=utf-8');
+        },
+        (error: unknown) => {
+          if (this.csvAbort !== controller || (controller.signal.aborted && !(controller.signal.reason instanceof Error))) return;
+          const reason = controller.signal.aborted ? controller.signal.reason : error;
+          this.csvState = { status: 'error', detail: reason instanceof Error ? reason.message : String(reason) };
+        },
+      )
+      .finally(() => {
+        clearTimeout(timer);
+        if (this.csvAbort === controller) this.csvAbort = undefined;
+      });
+  }
+
+  protected override renderActions() {
+    const state = this.csvState;
+    return html`<span class="csv-status ${state.status === 'error' ? 'failed' : ''}" part="csv-status" role="status"
+      >${state.status === 'busy'
+        ? this.t('domains.csvBusy', { count: this.fmt.count(state.rows) })
+        : state.status === 'error'
+          ? this.t('domains.csvError', { detail: state.detail })
+          : ''}</span
+    >`;
   }
 
   protected override panelTitle(): string {
@@ -310,7 +497,54 @@ export class TopDomainsTable extends AnalyticsPanel<DomainsData> {
     return this.fmt.count(v);
   }
 
-  private metricColumns<R extends Row>(): TableColumn<R>[] {
+  /** Compare-period rows by key, per loaded view. */
+  private previousIndex = new WeakMap<Row[], Map<string, Row>>();
+
+  /** The compare period's metrics of a row (zeros when it had nothing then), or undefined when not comparing. */
+  private previousOf(data: DomainsData, row: Row): BreakdownMetrics | undefined {
+    const prev = data.previous;
+    if (!prev) return undefined;
+    let index = this.previousIndex.get(prev);
+    if (!index) {
+      index = new Map(prev.map((r) => [keyOf(r), r]));
+      this.previousIndex.set(prev, index);
+    }
+    return index.get(keyOf(row)) ?? ZERO;
+  }
+
+  private get changeWords(): ChangeWords {
+    return {
+      new: this.t('domains.changeNew'),
+      none: this.t('domains.changeNone'),
+      points: (change) => this.t('domains.changePoints', { change }),
+    };
+  }
+
+  /** The compare period's plays and the change, after the plays column, when comparing (not sortable: the provider sorts). */
+  private compareColumns<R extends Row>(data: DomainsData): TableColumn<R>[] {
+    const range = data.compare?.range;
+    if (!range || !data.previous) return [];
+    const help = this.t('domains.comparePeriodRange', { range: this.fmt.dateRange(range.from, range.to) });
+    return [
+      {
+        key: 'playsCompare',
+        label: this.t('domains.comparePlays'),
+        numeric: true,
+        className: 'compare',
+        help,
+        cell: (r) => this.fmt.count(this.previousOf(data, r)!.plays),
+      },
+      {
+        key: 'playsChange',
+        label: this.t('domains.change'),
+        numeric: true,
+        help,
+        cell: (r) => changeCell(trend('plays', r.plays, this.previousOf(data, r)!.plays), this.fmt, this.changeWords),
+      },
+    ];
+  }
+
+  private metricColumns<R extends Row>(data: DomainsData): TableColumn<R>[] {
     const m = (key: keyof BreakdownMetrics, cell: (r: R) => unknown): TableColumn<R> => ({
       key,
       label: this.t(`metric.${key}` as MessageKey),
@@ -321,6 +555,7 @@ export class TopDomainsTable extends AnalyticsPanel<DomainsData> {
     });
     return [
       m('plays', (r) => this.fmt.count(r.plays)),
+      ...this.compareColumns<R>(data),
       m('distribution', (r) => distributionBar(r.distribution, this.fmt)),
       m('impressions', (r) => this.fmt.count(r.impressions)),
       m('playImpressionRatio', (r) => this.pct(r.playImpressionRatio)),
@@ -361,7 +596,7 @@ export class TopDomainsTable extends AnalyticsPanel<DomainsData> {
 
   private renderDomains(data: DomainsView) {
     const { result } = data;
-    const offset = this.offset;
+    const offset = data.query.page.offset;
     const columns: TableColumn<DomainRow>[] = [
       { key: 'rank', label: this.t('domains.rank'), numeric: true, cell: (_, i) => this.fmt.count(offset + i + 1) },
       {
@@ -378,7 +613,7 @@ export class TopDomainsTable extends AnalyticsPanel<DomainsData> {
           ${r.domain}
         </button>`,
       },
-      ...this.metricColumns<DomainRow>(),
+      ...this.metricColumns<DomainRow>(data),
       { key: 'filter', label: this.t('domains.filter'), cell: (r) => this.filterButton('domains', r.domain) },
     ];
     return html`<p class="count">${this.t('domains.count', { count: this.fmt.count(result.total) })}</p>
@@ -424,7 +659,7 @@ export class TopDomainsTable extends AnalyticsPanel<DomainsData> {
 
   private renderUrls(data: UrlsView) {
     const { result, domain } = data;
-    const offset = this.urlOffset;
+    const offset = data.query.page.offset;
     const columns: TableColumn<UrlRow>[] = [
       { key: 'rank', label: this.t('domains.rank'), numeric: true, cell: (_, i) => this.fmt.count(offset + i + 1) },
       {
@@ -434,7 +669,7 @@ export class TopDomainsTable extends AnalyticsPanel<DomainsData> {
         rowHeader: true,
         cell: (r) => this.urlCell(r.url),
       },
-      ...this.metricColumns<UrlRow>(),
+      ...this.metricColumns<UrlRow>(data),
       { key: 'filter', label: this.t('domains.filter'), cell: (r) => this.filterButton('urls', r.url) },
     ];
     return html`${breadcrumbs(this.t('domains.breadcrumbs'), [
@@ -493,6 +728,11 @@ export class TopDomainsTable extends AnalyticsPanel<DomainsData> {
     const metric = this.graphMetricName;
     const points = data.timeline.points;
     const values = points.map((p) => p[metric]);
+    // The compare period's buckets aligned by offset from the start of each range (as <metrics-over-time> does).
+    const previousPoints: (TimelinePoint | undefined)[] | undefined = data.previousTimeline
+      ? alignByOffset(points, data.previousTimeline.points)
+      : undefined;
+    const previousValues = previousPoints ? metricValues(previousPoints, metric) : undefined;
     const rtl = isRtl(this.locale);
     const frame: Frame = {
       width: Math.max(240, this.width - 2),
@@ -501,7 +741,7 @@ export class TopDomainsTable extends AnalyticsPanel<DomainsData> {
     };
     const n = values.length;
     const x = xScale([0, Math.max(0, n - 1)], frame, rtl);
-    const y = yScale(seriesMax(values), frame, 4);
+    const y = yScale(seriesMax(values, previousValues), frame, 4);
     const ticks = yTicks(y, 4);
     const xTicks = indexTicks(n, Math.max(2, Math.floor(frame.width / 90)));
     const metricLabel = this.t(`metric.${metric}` as MessageKey);
@@ -521,8 +761,21 @@ export class TopDomainsTable extends AnalyticsPanel<DomainsData> {
         })
       : '';
     const active = this.point >= 0 && this.point < n ? this.point : -1;
-    const pointText = (i: number) =>
-      this.t('domains.point', { date: this.dateLabel(points[i]!.date), metric: metricLabel, value: this.format(metric, values[i]!) });
+    const compareText = (i: number) => {
+      const before = previousPoints?.[i];
+      return before
+        ? this.t('domains.pointCompareValue', {
+            date: this.dateLabel(before.date),
+            value: this.format(metric, before[metric]),
+            change: changeText(trend(metric, values[i]!, before[metric]), this.fmt, this.changeWords),
+          })
+        : this.t('domains.pointCompareNone');
+    };
+    const pointText = (i: number) => {
+      const text = this.t('domains.point', { date: this.dateLabel(points[i]!.date), metric: metricLabel, value: this.format(metric, values[i]!) });
+      return previousPoints ? this.t('domains.pointCompare', { point: text, compare: compareText(i) }) : text;
+    };
+    const compareRange = data.compare?.range;
     const axisX = rtl ? frame.width - frame.margin.right + 6 : frame.margin.left - 6;
     return html`<div class="graph-head">
         <h3>${this.t('domains.graphTitle', { domain: data.domain })}</h3>
@@ -551,7 +804,13 @@ export class TopDomainsTable extends AnalyticsPanel<DomainsData> {
         </div>
       </div>
       <div class="graph">
-        <p class="sr-only" id="${this.uid}-graph-summary">${summary} ${this.t('domains.graphKeys')}</p>
+        <p class="sr-only" id="${this.uid}-graph-summary">
+          ${summary}
+          ${compareRange
+            ? this.t('domains.graphCompare', { range: this.fmt.dateRange(compareRange.from, compareRange.to) })
+            : ''}
+          ${this.t('domains.graphKeys')}
+        </p>
         <svg
           part="graph"
           role="img"
@@ -581,6 +840,11 @@ export class TopDomainsTable extends AnalyticsPanel<DomainsData> {
             )}
           </g>
           <path class="area" part="area" d=${areaPath(values, x, y)} aria-hidden="true"></path>
+          ${
+            previousValues
+              ? svg`<path class="compare-line" part="compare" d=${linePath(previousValues, x, y)} aria-hidden="true"></path>`
+              : nothing
+          }
           <path class="line" part="line" d=${linePath(values, x, y)} aria-hidden="true"></path>
           ${
             active >= 0
@@ -593,7 +857,18 @@ export class TopDomainsTable extends AnalyticsPanel<DomainsData> {
         ${active >= 0 && this.pointTip
           ? html`<div class="tooltip" part="tooltip" aria-hidden="true" style="left:${(x(active) / frame.width) * 100}%">
               <strong>${this.dateLabel(points[active]!.date)}</strong><br />${metricLabel}: ${this.format(metric, values[active]!)}
+              ${previousPoints ? html`<br /><span class="tip-compare">${compareText(active)}</span>` : nothing}
             </div>`
+          : nothing}
+        ${compareRange
+          ? html`<p class="graph-legend" part="legend">
+              <span><span class="key current" aria-hidden="true"></span>${data.domain}</span>
+              <span
+                ><span class="key previous" aria-hidden="true"></span>${this.t('domains.comparePeriodRange', {
+                  range: this.fmt.dateRange(compareRange.from, compareRange.to),
+                })}</span
+              >
+            </p>`
           : nothing}
         <div class="sr-only graph-live" role="status" aria-live="polite">${active >= 0 && this.pointTip ? pointText(active) : ''}</div>
         <button
@@ -617,6 +892,24 @@ export class TopDomainsTable extends AnalyticsPanel<DomainsData> {
                     numeric: true,
                     cell: (p: (typeof points)[number]) => this.format(m, p[m]),
                   })),
+                  ...(previousPoints
+                    ? [
+                        {
+                          key: 'compareDate',
+                          label: this.t('domains.compareDate'),
+                          className: 'compare',
+                          cell: (_: TimelinePoint, i: number) => (previousPoints[i] ? this.dateLabel(previousPoints[i]!.date) : ''),
+                        },
+                        {
+                          key: 'compareValue',
+                          label: this.t('domains.compareMetric', { metric: metricLabel }),
+                          numeric: true,
+                          className: 'compare',
+                          cell: (_: TimelinePoint, i: number) =>
+                            previousPoints[i] ? this.format(metric, previousPoints[i]![metric]) : '',
+                        },
+                      ]
+                    : []),
                 ],
                 rows: points,
                 t: this.t2,
@@ -643,6 +936,11 @@ export class TopDomainsTable extends AnalyticsPanel<DomainsData> {
     this.pointTip = true;
   }
 
+  /**
+   * The rows of `data` as CSV: for the panel's {@link toCsv}, the page shown (ranks as on screen); for {@link csvAll},
+   * every row. Columns: rank, domain or url, every metric, and when comparing the compare period's plays
+   * (`plays <from>..<to>`) and the change (`playsChange`: percent, `new`, or empty when both are 0).
+   */
   protected override csvTable(data: DomainsData): CsvTable {
     const metrics: (keyof BreakdownMetrics)[] = [
       'plays',
@@ -654,16 +952,22 @@ export class TopDomainsTable extends AnalyticsPanel<DomainsData> {
       'avgDropOffRate',
       'uniqueViewers',
     ];
-    if (data.view === 'domains')
-      return {
-        name: this.t('domains.title'),
-        columns: ['rank', 'domain', ...metrics],
-        rows: data.result.rows.map((r, i) => [this.offset + i + 1, r.domain, ...metrics.map((m) => r[m])]),
-      };
+    const range = data.previous && data.compare?.range;
+    const offset = data.query.page.offset;
+    const rows = (data.result.rows as Row[]).map((r, i) => {
+      const row: (string | number)[] = [offset + i + 1, keyOf(r), ...metrics.map((m) => r[m])];
+      if (range) {
+        const before = this.previousOf(data, r)!.plays;
+        row.push(before, changeCsv(trend('plays', r.plays, before)));
+      }
+      return row;
+    });
+    const columns = ['rank', data.view === 'domains' ? 'domain' : 'url', ...metrics];
+    if (range) columns.push(`plays ${range.from}..${range.to}`, 'playsChange');
     return {
-      name: this.t('domains.titleDomain', { domain: data.domain }),
-      columns: ['rank', 'url', ...metrics],
-      rows: data.result.rows.map((r, i) => [this.urlOffset + i + 1, r.url, ...metrics.map((m) => r[m])]),
+      name: data.view === 'domains' ? this.t('domains.title') : this.t('domains.titleDomain', { domain: data.domain }),
+      columns,
+      rows,
     };
   }
 }
