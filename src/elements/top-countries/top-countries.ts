@@ -67,8 +67,18 @@ const ZERO_ROW: GeoRow = {
  * Where the entry was watched: a world choropleth of the chosen metric (plays by default) beside the ranked table of
  * countries (rank, plays, distribution with a bar, impressions, minutes viewed, average completion), paged. Select a
  * country on the map or in the table to see its regions, then a region to see its cities: the map zooms to the
- * country and draws each place with coordinates as a circle sized by the metric; breadcrumbs lead back. The map's
- * geometry is fetched when the map is first shown (see `geometry-url`); without it, the table still works.
+ * country and draws each place with coordinates as a circle sized by the metric; breadcrumbs lead back.
+ *
+ * The map's code (d3-geo, topojson-client, the projections) is imported dynamically, in its own chunk, and its
+ * geometry fetched (see `geometry-url`), both when the map first comes on screen; the table never waits for them and
+ * still works when they cannot load (the panel says why).
+ *
+ * **Compare period** (`compare-from` / `compare-to`): the same `geo` query over the compare range, side by side (a
+ * geo result lists every place of its level, so no narrowing is needed); each place shows its plays then and the
+ * change (relative, "new" when it had none then) in the table, the tooltip, the mark's label and the CSV, at every
+ * level. Places are matched by code (countries) or name (regions, cities).
+ *
+ * **CSV**: every place of the level shown (not only the table's page), with the compare columns when comparing.
  *
  * @summary World map and ranked table of countries, drilling to regions and cities.
  * @fires filter-add - The user asked to filter the dashboard by a country, region or city
@@ -79,6 +89,7 @@ const ZERO_ROW: GeoRow = {
  * @csspart legend - The map's legend.
  * @csspart tooltip - The tooltip of the hovered or focused place.
  * @csspart table - The places table.
+ * @csspart change - A place's change against the compare period.
  * @csspart pager - The table's paging buttons.
  * @csspart breadcrumbs - The trail back up (World › country › region).
  * @csspart metric-select - The metric menu.
@@ -87,6 +98,8 @@ const ZERO_ROW: GeoRow = {
  *   colour); lighter classes are mixed with the surface colour.
  * @cssprop --ea-map-empty - Fill of countries without data.
  * @cssprop --ea-bar-color - Colour of the distribution bars.
+ * @cssprop --ea-color-positive - Colour of an upward change.
+ * @cssprop --ea-color-negative - Colour of a downward change.
  */
 export class TopCountries extends AnalyticsPanel<CountriesData> {
   static override styles = [

@@ -16,6 +16,7 @@ import {
   type TableSort,
 } from '../shared/data-table.js';
 import { downloadText } from '../shared/download.js';
+import { errorDetail, within } from '../shared/states.js';
 import type {
   BreakdownMetrics,
   BreakdownSortField,
@@ -145,6 +146,19 @@ function compareRows(
  * daily or monthly. Page URLs are links only when http(s), opening in a new tab; nothing is requested from the
  * referring sites (no favicons).
  *
+ * **Compare period** (`compare-from` / `compare-to`): each row also shows its plays in the compare period and the
+ * change (relative, "new" when it had none then). The table is sorted and paged by the provider on the current
+ * period, so the compare rows are asked for the keys on the page only: one more query of the same kind over the
+ * compare range, narrowed by the `domains` (or `urls`) filter to those keys, all of them in one page. It is exact
+ * (a key's figures do not depend on the other keys) and costs one page of rows whatever the table's size; it runs
+ * after the page's query, which it needs. The compare columns are not sortable. The domain's graph adds the compare
+ * period's line, dashed, aligned by offset from the start of each range (as `<metrics-over-time>` does).
+ *
+ * **CSV**: the export button downloads every row (every domain, or every page of the domain), in the current sort,
+ * with the compare columns: see {@link TopDomainsTable.csvAll}, which asks the provider for all rows and their
+ * compare rows; the title row says while it prepares the file and why when it fails. `toCsv()` is the page shown,
+ * instantly.
+ *
  * @summary Sortable, paged table of referring domains, drilling into their pages and graph.
  * @fires filter-add - The user asked to filter the dashboard by a domain (`{field: 'domains'}`) or a page
  *   (`{field: 'urls'}`).
@@ -152,13 +166,20 @@ function compareRows(
  * @csspart pager - The paging buttons.
  * @csspart bar - A distribution bar's filled part.
  * @csspart bar-track - A distribution bar's track.
+ * @csspart change - A row's change against the compare period.
  * @csspart breadcrumbs - The trail back to all domains.
  * @csspart graph - The domain's graph (an SVG).
  * @csspart line - The graph's line.
  * @csspart area - The area under the line.
+ * @csspart compare - The graph's compare-period line.
+ * @csspart legend - The graph's legend (when comparing).
  * @csspart tooltip - The graph's tooltip.
  * @csspart filter-button - A row's "Filter" button.
+ * @csspart csv-status - What the CSV export is doing, or why it failed.
  * @cssprop --ea-bar-color - Colour of the distribution bars.
+ * @cssprop --ea-color-compare - Colour of the compare-period line.
+ * @cssprop --ea-color-positive - Colour of an upward change.
+ * @cssprop --ea-color-negative - Colour of a downward change.
  * @cssprop --ea-bar-width - Width of the distribution bars (default 60px).
  */
 export class TopDomainsTable extends AnalyticsPanel<DomainsData> {
@@ -442,12 +463,10 @@ export class TopDomainsTable extends AnalyticsPanel<DomainsData> {
     this.csvAbort?.abort();
     const controller = new AbortController();
     this.csvAbort = controller;
-    const ms = this.timeout > 0 ? this.timeout : 30_000;
-    const timer = setTimeout(() => controller.abort(new Error(this.t('domains.csvTimeout', { seconds: this.fmt.count(ms / 1000) }))), ms);
     const data = this.data;
     const title = data?.view === 'urls' ? this.t('domains.titleDomain', { domain: data.domain }) : this.t('domains.title');
     this.csvState = { status: 'busy', rows: data?.result.total ?? 0 };
-    void this.csvAll(controller.signal)
+    void within(controller.signal, this.timeout, (signal) => this.csvAll(signal))
       .then(
         (text) => {
           if (this.csvAbort !== controller) return;
@@ -457,13 +476,11 @@ export class TopDomainsTable extends AnalyticsPanel<DomainsData> {
           downloadText(csvFileName(title, range.from, range.to), text, 'text/csv;charset=utf-8');
         },
         (error: unknown) => {
-          if (this.csvAbort !== controller || (controller.signal.aborted && !(controller.signal.reason instanceof Error))) return;
-          const reason = controller.signal.aborted ? controller.signal.reason : error;
-          this.csvState = { status: 'error', detail: reason instanceof Error ? reason.message : String(reason) };
+          if (this.csvAbort !== controller) return; // superseded by another export, or the element left the page
+          this.csvState = { status: 'error', detail: errorDetail(error, (k, p) => this.t(k, p), this.fmt) ?? '' };
         },
       )
       .finally(() => {
-        clearTimeout(timer);
         if (this.csvAbort === controller) this.csvAbort = undefined;
       });
   }

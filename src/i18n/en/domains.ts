@@ -43,5 +43,4 @@ export const domains = {
   'domains.pointCompareNone': 'no data',
   'domains.csvBusy': 'Preparing the CSV of {count, plural, one {# row} other {# rows}}…',
   'domains.csvError': 'The CSV could not be prepared: {detail}',
-  'domains.csvTimeout': 'the data source did not answer within {seconds} seconds',
 } as const;
