@@ -59,7 +59,10 @@ export const Default: Story = {};
 export const Loading: Story = { render: (args) => render(args, hangingProvider()) };
 export const Error: Story = { render: (args) => render(args, failingProvider('The analytics service is unavailable')) };
 export const Empty: Story = { render: (args) => render(args, emptyProvider()) };
+/** Each place's plays in the previous period and the change, in the table, the tooltip and the CSV. */
 export const Compare: Story = { args: { compare: true } };
+/** The compare period at the region level: the regions of the United States, then and now. */
+export const CompareRegions: Story = { args: { compare: true, country: 'US' } };
 export const DrilledIntoUnitedStates: Story = { args: { country: 'US' } };
 export const MinutesViewed: Story = { args: { metric: 'minutesViewed' } };
 export const MapUnavailable: Story = { args: { geometryUrl: '/no-such-file.json' } };

@@ -54,6 +54,9 @@ export const Default: Story = {};
 export const Loading: Story = { render: (args) => render(args, hangingProvider()) };
 export const Error: Story = { render: (args) => render(args, failingProvider('The analytics service is unavailable')) };
 export const Empty: Story = { render: (args) => render(args, emptyProvider()) };
+/** Each domain's plays in the previous period and the change (asked for the domains on the page). */
 export const Compare: Story = { args: { compare: true } };
+/** A domain's pages with their compare columns, and its graph with the previous period's line, dashed. */
+export const CompareDomain: Story = { args: { compare: true, domain: 'lms.northfield.edu' } };
 export const TenRowsPerPage: Story = { args: { pageSize: 10 } };
 export const RightToLeft: Story = { args: { lang: 'he' } };
