@@ -107,7 +107,21 @@ interface UsersAggregate {
   avgCompletionRate: Float64Array;
   totalCompletionRate: Float64Array;
   /** Row order per sort key (`field:direction`). */
-  orders: Map<string, Int32Array>;
+  orders: Map<string, UsersOrder>;
+  /** Row of each user (-1: none), made when a large tie group is put in id order. */
+  rowOfUser?: Int32Array;
+}
+
+/**
+ * Rows of a users aggregate by one sort key: grouped by the key's rank, each group in row order until it is *settled*
+ * (put in user-id order, the tie-breaker), which is done only for the groups a page reaches.
+ */
+interface UsersOrder {
+  order: Int32Array;
+  /** Group g holds positions [bounds[g], bounds[g + 1]) of `order`. */
+  bounds: Int32Array;
+  /** 1 for a group already in user-id order. */
+  settled: Uint8Array;
 }
 
 /**
@@ -116,8 +130,10 @@ interface UsersAggregate {
  */
 interface UserIndex {
   size: number;
-  /** The users in ascending code-unit order of their ids. */
-  byIdRank: Int32Array;
+  /** The users in ascending code-unit order of their ids; made on demand (large tie groups only). */
+  byIdRank?: Int32Array;
+  /** Position of each user in {@link UserIndex.byIdRank}. */
+  idRank?: Int32Array;
   /** Dense rank of each user's display name by the engine's collator (equal names share a rank); made on demand. */
   nameRank?: Int32Array;
   /** Lower-cased name and id of each user, for search; made on demand. */
@@ -424,8 +440,82 @@ export class AnalyticsEngine {
     const dict = this.store.users;
     const n = dict.size;
     if (this.userIndex?.size === n) return this.userIndex;
-    this.userIndex = { size: n, byIdRank: codeUnitOrder(dict.values) };
+    this.userIndex = { size: n };
     return this.userIndex;
+  }
+
+  /** The position of every user in ascending code-unit order of the ids (one radix sort per dictionary). */
+  private idRank(ix: UserIndex): Int32Array {
+    if (!ix.idRank) {
+      const byIdRank = codeUnitOrder(this.store.users.values);
+      const idRank = new Int32Array(ix.size);
+      for (let i = 0; i < ix.size; i++) idRank[byIdRank[i]!] = i;
+      ix.byIdRank = byIdRank;
+      ix.idRank = idRank;
+    }
+    return ix.idRank;
+  }
+
+  /**
+   * Puts group `g` of a users order in user-id order (ids are distinct, so this is the order's last tie-breaker).
+   * Small groups compare their ids; a large group uses the dictionary-wide id order, a middling one sorts its own ids.
+   */
+  private settle(agg: UsersAggregate, o: UsersOrder, g: number): void {
+    if (o.settled[g] === 1) return;
+    o.settled[g] = 1;
+    const a = o.bounds[g]!;
+    const b = o.bounds[g + 1]!;
+    const n = b - a;
+    if (n < 2) return;
+    const ids = this.store.users.values;
+    const order = o.order;
+    const user = agg.user;
+    if (n <= 32) {
+      for (let i = a + 1; i < b; i++) {
+        const k = order[i]!;
+        const id = ids[user[k]!]!;
+        let j = i - 1;
+        while (j >= a && ids[user[order[j]!]!]! > id) {
+          order[j + 1] = order[j]!;
+          j--;
+        }
+        order[j + 1] = k;
+      }
+      return;
+    }
+    const ix = this.users_();
+    if (ix.idRank || n > 4096) {
+      const idRank = this.idRank(ix);
+      const byIdRank = ix.byIdRank!;
+      if (!agg.rowOfUser) {
+        const rowOfUser = new Int32Array(ix.size).fill(-1);
+        for (let k = 0; k < user.length; k++) rowOfUser[user[k]!] = k;
+        agg.rowOfUser = rowOfUser;
+      }
+      const rowOfUser = agg.rowOfUser;
+      const keys = new Int32Array(n);
+      for (let i = 0; i < n; i++) keys[i] = idRank[user[order[a + i]!]!]!;
+      keys.sort();
+      for (let i = 0; i < n; i++) order[a + i] = rowOfUser[byIdRank[keys[i]!]!]!;
+      return;
+    }
+    const rows = order.slice(a, b);
+    const perm = codeUnitOrder(Array.from(rows, (k) => ids[user[k]!]!));
+    for (let i = 0; i < n; i++) order[a + i] = rows[perm[i]!]!;
+  }
+
+  /** Settles every group of `o` that holds a position in [from, to). */
+  private settleRange(agg: UsersAggregate, o: UsersOrder, from: number, to: number): void {
+    const bounds = o.bounds;
+    // The first group that ends after `from` (bounds ascend).
+    let lo = 0;
+    let hi = bounds.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (bounds[mid + 1]! <= from) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let g = lo; g < bounds.length - 1 && bounds[g]! < to; g++) this.settle(agg, o, g);
   }
 
   /** Dense rank of every user's display name by the collator: one sort of the distinct names per dictionary. */
@@ -502,9 +592,10 @@ export class AnalyticsEngine {
   /**
    * Rows of the aggregate in the order of a sort: by the field (names by collation), ties by user id ascending.
    * Each row's value becomes a dense rank (integers are their own rank; other numbers are ranked by a native sort);
-   * a counting sort by rank that visits the rows in user-id order then gives the order, with no comparison sort.
+   * a counting sort by rank groups the rows, with no comparison sort. Ties (a group) are put in user-id order only
+   * when a page reaches them ({@link AnalyticsEngine.settle}).
    */
-  private usersOrder(agg: UsersAggregate, sort: Sort<UserSortField>): Int32Array {
+  private usersOrder(agg: UsersAggregate, sort: Sort<UserSortField>): UsersOrder {
     const okey = `${sort.field}:${sort.direction}`;
     const hit = agg.orders.get(okey);
     if (hit) return hit;
@@ -554,15 +645,12 @@ export class AnalyticsEngine {
     const start = new Int32Array(ranks + 1);
     for (let k = 0; k < n; k++) start[rank[k]! + 1]!++;
     for (let r = 0; r < ranks; r++) start[r + 1]! += start[r]!;
-    const rowOfUser = new Int32Array(ix.size).fill(-1);
-    for (let k = 0; k < n; k++) rowOfUser[agg.user[k]!] = k;
+    const bounds = start.slice();
     const order = new Int32Array(n);
-    for (let i = 0; i < ix.size; i++) {
-      const k = rowOfUser[ix.byIdRank[i]!]!;
-      if (k >= 0) order[start[rank[k]!]!++] = k;
-    }
-    agg.orders.set(okey, order);
-    return order;
+    for (let k = 0; k < n; k++) order[start[rank[k]!]!++] = k;
+    const o: UsersOrder = { order, bounds, settled: new Uint8Array(ranks) };
+    agg.orders.set(okey, o);
+    return o;
   }
 
   private userRow(agg: UsersAggregate, k: number): UserRow {
@@ -581,17 +669,33 @@ export class AnalyticsEngine {
     const sort = checkSort(q.sort, USER_SORT, 'name');
     const page = checkPage(q.page);
     const agg = this.usersAggregate(p, q, rb);
-    const order = this.usersOrder(agg, sort);
+    const o = this.usersOrder(agg, sort);
+    const order = o.order;
     const needle = typeof q.search === 'string' ? q.search.trim().toLowerCase() : '';
-    const haystack = needle === '' ? null : this.haystack(this.users_());
     const out: UserRow[] = [];
-    let total = 0;
     const end = page.offset + page.limit;
-    for (let k = 0; k < order.length; k++) {
-      const i = order[k]!;
-      if (haystack && !haystack[agg.user[i]!]!.includes(needle)) continue;
-      if (total >= page.offset && total < end) out.push(this.userRow(agg, i));
-      total++;
+    if (needle === '') {
+      // The page is positions [offset, end) of the order.
+      const to = Math.min(end, order.length);
+      this.settleRange(agg, o, page.offset, to);
+      for (let k = page.offset; k < to; k++) out.push(this.userRow(agg, order[k]!));
+      return { rows: out, total: order.length };
+    }
+    const haystack = this.haystack(this.users_());
+    let total = 0;
+    const bounds = o.bounds;
+    for (let g = 0; g < bounds.length - 1; g++) {
+      const a = bounds[g]!;
+      const b = bounds[g + 1]!;
+      if (a === b) continue;
+      // A group that may hold a row of the page is put in id order first.
+      if (total < end) this.settle(agg, o, g);
+      for (let k = a; k < b; k++) {
+        const i = order[k]!;
+        if (!haystack[agg.user[i]!]!.includes(needle)) continue;
+        if (total >= page.offset && total < end) out.push(this.userRow(agg, i));
+        total++;
+      }
     }
     return { rows: out, total };
   }
@@ -603,12 +707,17 @@ export class AnalyticsEngine {
     else {
       // Every user with a play in range and filters (matching the search, when given), by name, up to the limit.
       const agg = this.usersAggregate(p, q, rb);
-      const order = this.usersOrder(agg, { field: 'name', direction: 'asc' });
+      const o = this.usersOrder(agg, { field: 'name', direction: 'asc' });
+      const order = o.order;
       const needle = typeof q.search === 'string' ? q.search.trim().toLowerCase() : '';
       const haystack = needle === '' ? null : this.haystack(this.users_());
       const limit = typeof q.limit === 'number' && q.limit >= 0 ? Math.floor(q.limit) : Infinity;
       ids = [];
+      let g = 0;
       for (let k = 0; k < order.length && ids.length < limit; k++) {
+        // Entering a group: put it in id order.
+        while (o.bounds[g + 1]! <= k) g++;
+        if (o.bounds[g] === k) this.settle(agg, o, g);
         const i = order[k]!;
         if (agg.plays[i] === 0) continue;
         const u = agg.user[i]!;
