@@ -1,70 +1,38 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import '../src/elements/engagement-funnel/define.js';
-import { previousPeriod } from '../src/data/dates.js';
 import type { DataProvider } from '../src/data/types.js';
 import {
-  SAMPLE_ENTRY_ID,
-  SAMPLE_TIME_ZONE,
   emptyProvider,
   failingProvider,
   hangingProvider,
   sampleProvider,
-  sampleRange,
+  common,
+  commonArgs,
+  commonArgTypes,
+  compareArgs,
+  type CommonArgs,
 } from './support.js';
 
-interface Args {
-  entryId: string;
-  from: string;
-  to: string;
-  compareFrom: string;
-  compareTo: string;
-  timeZone: string;
-  lang: string;
+interface Args extends CommonArgs {
   step: 25 | 50 | 75 | 100;
-  timeout: number;
 }
 
-const range = sampleRange();
-const compare = previousPeriod(range);
-
 const render = (args: Args, provider: DataProvider = sampleProvider()) => html`<engagement-funnel
-  .provider=${provider}
-  entry-id=${args.entryId}
-  from=${args.from}
-  to=${args.to}
-  compare-from=${args.compareFrom}
-  compare-to=${args.compareTo}
-  time-zone=${args.timeZone}
-  lang=${args.lang}
+  ${common(args, provider)}
   play-through=${args.step}
-  .timeout=${args.timeout}
 ></engagement-funnel>`;
 
 const meta: Meta<Args> = {
   title: 'Panels/engagement-funnel',
   component: 'engagement-funnel',
   args: {
-    entryId: SAMPLE_ENTRY_ID,
-    from: range.from,
-    to: range.to,
-    compareFrom: '',
-    compareTo: '',
-    timeZone: SAMPLE_TIME_ZONE,
-    lang: 'en',
+    ...commonArgs(),
     step: 50,
-    timeout: 30_000,
   },
   argTypes: {
-    entryId: { control: 'text', description: 'entry-id' },
-    from: { control: 'text', description: 'First day, YYYY-MM-DD' },
-    to: { control: 'text', description: 'Last day, YYYY-MM-DD' },
-    compareFrom: { control: 'text', description: 'First day of the compare period (empty: no compare)' },
-    compareTo: { control: 'text', description: 'Last day of the compare period' },
-    timeZone: { control: 'select', options: ['UTC', 'Europe/Paris', 'America/New_York', 'Asia/Tokyo'] },
-    lang: { control: 'select', options: ['en', 'de', 'fr', 'ar', 'ja'] },
+    ...commonArgTypes,
     step: { control: 'inline-radio', options: [25, 50, 75, 100], description: 'play-through: the last step' },
-    timeout: { control: { type: 'number', min: 100, step: 1000 } },
   },
   render: (args) => render(args),
 };
@@ -76,13 +44,13 @@ type Story = StoryObj<Args>;
 export const Default: Story = {};
 
 /** With the previous 30 days side by side. */
-export const Compare: Story = { args: { compareFrom: compare.from, compareTo: compare.to } };
+export const Compare: Story = { args: compareArgs() };
 
 /** To plays that reached the end. */
 export const Completed: Story = { args: { step: 100 } };
 
 /** Arabic: Arabic digits and a right-to-left layout. */
-export const RightToLeft: Story = { args: { lang: 'ar', compareFrom: compare.from, compareTo: compare.to } };
+export const RightToLeft: Story = { args: { lang: 'ar', ...compareArgs() } };
 
 /** The provider never answers: the loading skeleton, then the timeout error. */
 export const Loading: Story = { render: (args) => render(args, hangingProvider()) };

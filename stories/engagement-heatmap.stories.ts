@@ -3,55 +3,37 @@ import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import '../src/elements/engagement-heatmap/define.js';
 import { VIDEO_MARKERS } from '../src/data/sample/index.js';
-import { previousPeriod } from '../src/data/dates.js';
 import type { DataProvider, HeatmapResult, Marker } from '../src/data/types.js';
 import {
-  SAMPLE_ENTRY_ID,
-  SAMPLE_TIME_ZONE,
   emptyProvider,
   failingProvider,
   hangingProvider,
   sampleProvider,
-  sampleRange,
+  common,
+  commonArgs,
+  commonArgTypes,
+  compareArgs,
+  type CommonArgs,
 } from './support.js';
 
-interface Args {
-  entryId: string;
-  from: string;
-  to: string;
-  compareFrom: string;
-  compareTo: string;
-  timeZone: string;
-  lang: string;
+interface Args extends CommonArgs {
   userIds: string;
   limit: number;
   rowHeight: number;
   maxHeight: number;
   compact: boolean;
   markers: Marker[];
-  timeout: number;
 }
 
-const range = sampleRange();
-const compare = previousPeriod(range);
-
 const render = (args: Args, provider: DataProvider = sampleProvider(), rows?: HeatmapResult) => html`<engagement-heatmap
-  .provider=${provider}
+  ${common(args, provider)}
   .rows=${rows}
-  entry-id=${args.entryId}
-  from=${args.from}
-  to=${args.to}
-  compare-from=${args.compareFrom}
-  compare-to=${args.compareTo}
-  time-zone=${args.timeZone}
-  lang=${args.lang}
   user-ids=${ifDefined(args.userIds || undefined)}
   limit=${args.limit}
   row-height=${args.rowHeight}
   max-height=${args.maxHeight}
   ?compact=${args.compact}
   .markers=${args.markers}
-  .timeout=${args.timeout}
   @seek=${(e: CustomEvent) => console.log('seek', e.detail)}
 ></engagement-heatmap>`;
 
@@ -76,36 +58,24 @@ const meta: Meta<Args> = {
   title: 'Panels/engagement-heatmap',
   component: 'engagement-heatmap',
   args: {
-    entryId: SAMPLE_ENTRY_ID,
-    from: range.from,
-    to: range.to,
-    compareFrom: '',
-    compareTo: '',
-    timeZone: SAMPLE_TIME_ZONE,
-    lang: 'en',
+    ...commonArgs(),
     userIds: '',
     limit: 200,
     rowHeight: 18,
     maxHeight: 420,
     compact: false,
     markers: VIDEO_MARKERS.map((m) => ({ ...m })),
-    timeout: 30_000,
   },
   argTypes: {
-    entryId: { control: 'text', description: 'entry-id' },
-    from: { control: 'text', description: 'First day, YYYY-MM-DD' },
-    to: { control: 'text', description: 'Last day, YYYY-MM-DD' },
+    ...commonArgTypes,
     compareFrom: { control: 'text', description: 'Compare period start (the heatmap shows the main range)' },
     compareTo: { control: 'text', description: 'Compare period end' },
-    timeZone: { control: 'select', options: ['UTC', 'Europe/Paris', 'America/New_York', 'Asia/Tokyo'] },
-    lang: { control: 'select', options: ['en', 'de', 'fr', 'ar', 'ja'] },
     userIds: { control: 'text', description: 'user-ids, separated by spaces (empty: every user with plays, up to limit)' },
     limit: { control: { type: 'number', min: 1 } },
     rowHeight: { control: { type: 'range', min: 4, max: 40 }, description: 'row-height, px' },
     maxHeight: { control: { type: 'number', min: 40 }, description: 'max-height before scrolling, px' },
     compact: { control: 'boolean', description: 'Without the panel frame' },
     markers: { control: 'object', description: 'Chapters ({time, label, kind}) on the time axis' },
-    timeout: { control: { type: 'number', min: 100, step: 1000 } },
   },
   render: (args) => render(args),
 };
@@ -123,7 +93,7 @@ export const ManyUsers: Story = {
 };
 
 /** A compare period set: the heatmap still shows the main range. */
-export const Compare: Story = { args: { compareFrom: compare.from, compareTo: compare.to } };
+export const Compare: Story = { args: compareArgs() };
 
 /** Arabic: mirrored bars (the start of the media on the right). */
 export const RightToLeft: Story = { args: { lang: 'ar' } };

@@ -12,6 +12,7 @@ import {
   hangingProvider,
   sampleProvider,
   sampleRange,
+  commonArgTypes,
 } from './support.js';
 
 interface Args {
@@ -67,8 +68,8 @@ const meta: Meta<Args> = {
     from: { control: 'text', description: 'Custom range start (preset="custom"), YYYY-MM-DD' },
     to: { control: 'text', description: 'Custom range end (preset="custom"), YYYY-MM-DD' },
     compare: { control: 'select', options: [...COMPARE_MODES] },
-    timeZone: { control: 'select', options: ['UTC', 'Europe/Paris', 'America/New_York', 'Asia/Tokyo'] },
-    lang: { control: 'select', options: ['en', 'de', 'fr', 'ar', 'ja'] },
+    timeZone: commonArgTypes.timeZone,
+    lang: commonArgTypes.lang,
     hiddenPanels: { control: 'text', description: 'Space-separated panel ids to hide (e.g. "highlights")' },
     backLink: { control: 'text', description: 'http(s) URL of the host media page' },
     backLabel: { control: 'text' },

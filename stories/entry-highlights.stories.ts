@@ -2,74 +2,44 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import '../src/elements/entry-highlights/define.js';
 import { DEFAULT_HIGHLIGHTS } from '../src/elements/entry-highlights/entry-highlights.js';
-import { previousPeriod } from '../src/data/dates.js';
 import type { DataProvider } from '../src/data/types.js';
 import {
   SAMPLE_ENTRY_ID,
   SAMPLE_IMAGE_ID,
-  SAMPLE_TIME_ZONE,
   emptyProvider,
   failingProvider,
   hangingProvider,
   sampleProvider,
-  sampleRange,
+  common,
+  commonArgs,
+  commonArgTypes,
+  compareArgs,
+  type CommonArgs,
 } from './support.js';
 
-interface Args {
-  entryId: string;
-  from: string;
-  to: string;
-  compareFrom: string;
-  compareTo: string;
-  timeZone: string;
-  lang: string;
+interface Args extends CommonArgs {
   metrics: string[];
-  timeout: number;
 }
 
-const range = sampleRange();
-const compare = previousPeriod(range);
-
 const render = (args: Args, provider: DataProvider = sampleProvider()) => html`<entry-highlights
-  .provider=${provider}
-  entry-id=${args.entryId}
-  from=${args.from}
-  to=${args.to}
-  compare-from=${args.compareFrom}
-  compare-to=${args.compareTo}
-  time-zone=${args.timeZone}
-  lang=${args.lang}
+  ${common(args, provider)}
   .metrics=${args.metrics}
-  .timeout=${args.timeout}
 ></entry-highlights>`;
 
 const meta: Meta<Args> = {
   title: 'Panels/entry-highlights',
   component: 'entry-highlights',
   args: {
-    entryId: SAMPLE_ENTRY_ID,
-    from: range.from,
-    to: range.to,
-    compareFrom: '',
-    compareTo: '',
-    timeZone: SAMPLE_TIME_ZONE,
-    lang: 'en',
+    ...commonArgs(),
     metrics: [...DEFAULT_HIGHLIGHTS],
-    timeout: 30_000,
   },
   argTypes: {
+    ...commonArgTypes,
     entryId: { control: 'select', options: [SAMPLE_ENTRY_ID, SAMPLE_IMAGE_ID], description: 'entry-id' },
-    from: { control: 'text', description: 'First day, YYYY-MM-DD' },
-    to: { control: 'text', description: 'Last day, YYYY-MM-DD' },
-    compareFrom: { control: 'text', description: 'First day of the compare period (empty: no compare)' },
-    compareTo: { control: 'text', description: 'Last day of the compare period' },
-    timeZone: { control: 'select', options: ['UTC', 'Europe/Paris', 'America/New_York', 'Asia/Tokyo'] },
-    lang: { control: 'select', options: ['en', 'de', 'fr', 'ar', 'ja'] },
     metrics: {
       control: 'check',
       options: ['impressions', 'plays', 'uniqueViewers', 'minutesViewed', 'avgCompletionRate', 'avgDropOffRate'],
     },
-    timeout: { control: { type: 'number', min: 100, step: 1000 } },
   },
   render: (args) => render(args),
 };
@@ -81,7 +51,7 @@ type Story = StoryObj<Args>;
 export const Default: Story = {};
 
 /** With the previous 30 days as compare period: each tile shows its trend. */
-export const Compare: Story = { args: { compareFrom: compare.from, compareTo: compare.to } };
+export const Compare: Story = { args: compareArgs() };
 
 /** An image entry: impressions, plays and unique viewers only. */
 export const Image: Story = {
@@ -89,7 +59,7 @@ export const Image: Story = {
 };
 
 /** Arabic: Arabic digits and a right-to-left layout. */
-export const RightToLeft: Story = { args: { lang: 'ar', compareFrom: compare.from, compareTo: compare.to } };
+export const RightToLeft: Story = { args: { lang: 'ar', ...compareArgs() } };
 
 /** The provider never answers: the loading skeleton, then the timeout error. */
 export const Loading: Story = { render: (args) => render(args, hangingProvider()) };

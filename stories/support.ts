@@ -12,8 +12,10 @@ import type {
   TimelinePoint,
   TotalsResult,
 } from '../src/data/types.js';
+import type { ArgTypes } from '@storybook/web-components-vite';
 import { BUCKETS } from '../src/data/types.js';
-import { addDays, addMonths, todayIn } from '../src/data/dates.js';
+import { addDays, addMonths, previousPeriod, todayIn } from '../src/data/dates.js';
+import { panelInputs } from '../src/shell/panel-inputs.js';
 import { AnalyticsEngine, createEventsProvider } from '../src/data/engine/index.js';
 import { generateSample, SAMPLE_IMAGE_ID, SAMPLE_VIDEO_ID } from '../src/data/sample/index.js';
 
@@ -143,4 +145,68 @@ export function emptyProvider(): DataProvider {
         return { rows: [], total: 0, totals: { ...ZERO } };
     }
   };
+}
+
+/** The inputs every panel story has: entry, range, compare range, time zone, language and timeout. */
+export interface CommonArgs {
+  entryId: string;
+  from: string;
+  to: string;
+  compareFrom: string;
+  compareTo: string;
+  timeZone: string;
+  lang: string;
+  timeout: number;
+}
+
+/** Controls for the common inputs; spread into a story's `argTypes` beside its own. */
+export const commonArgTypes: ArgTypes<CommonArgs> = {
+  entryId: { control: 'text', description: 'entry-id' },
+  from: { control: 'text', description: 'First day, YYYY-MM-DD' },
+  to: { control: 'text', description: 'Last day, YYYY-MM-DD' },
+  compareFrom: { control: 'text', description: 'First day of the compare period (empty: no compare)' },
+  compareTo: { control: 'text', description: 'Last day of the compare period' },
+  timeZone: { control: 'select', options: ['UTC', 'Europe/Paris', 'America/New_York', 'Asia/Tokyo'] },
+  lang: { control: 'select', options: ['en', 'de', 'fr', 'ar', 'ja'] },
+  timeout: { control: { type: 'number', min: 100, step: 1000 } },
+};
+
+/** Default values of the common inputs: the sample video over the last 30 days, no compare, English. */
+export function commonArgs(over: Partial<CommonArgs> = {}): CommonArgs {
+  const range = sampleRange();
+  return {
+    entryId: SAMPLE_ENTRY_ID,
+    from: range.from,
+    to: range.to,
+    compareFrom: '',
+    compareTo: '',
+    timeZone: SAMPLE_TIME_ZONE,
+    lang: 'en',
+    timeout: 30_000,
+    ...over,
+  };
+}
+
+/** The args of a Compare story: the period before the sample range. */
+export function compareArgs(): Pick<CommonArgs, 'compareFrom' | 'compareTo'> {
+  const compare = previousPeriod(sampleRange());
+  return { compareFrom: compare.from, compareTo: compare.to };
+}
+
+const NO_FILTERS = Object.freeze({});
+
+/** Sets the common inputs and a provider (the sample's by default) on a panel: `<x-panel ${common(args)}>`. */
+export function common(args: CommonArgs, provider: DataProvider = sampleProvider()) {
+  return panelInputs({
+    provider,
+    entryId: args.entryId,
+    from: args.from,
+    to: args.to,
+    compareFrom: args.compareFrom,
+    compareTo: args.compareTo,
+    timeZone: args.timeZone,
+    lang: args.lang,
+    timeout: args.timeout,
+    filters: NO_FILTERS,
+  });
 }

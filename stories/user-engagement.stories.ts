@@ -2,52 +2,34 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import '../src/elements/user-engagement/define.js';
 import { VIDEO_MARKERS } from '../src/data/sample/index.js';
-import { previousPeriod } from '../src/data/dates.js';
 import type { DataProvider, Marker } from '../src/data/types.js';
 import {
-  SAMPLE_ENTRY_ID,
-  SAMPLE_TIME_ZONE,
   emptyProvider,
   failingProvider,
   hangingProvider,
   sampleProvider,
-  sampleRange,
+  common,
+  commonArgs,
+  commonArgTypes,
+  compareArgs,
+  type CommonArgs,
 } from './support.js';
 
-interface Args {
-  entryId: string;
-  from: string;
-  to: string;
-  compareFrom: string;
-  compareTo: string;
-  timeZone: string;
-  lang: string;
+interface Args extends CommonArgs {
   pageSize: number;
   search: string;
   classView: boolean;
   privacyFloor: number;
   markers: Marker[];
-  timeout: number;
 }
 
-const range = sampleRange();
-const compare = previousPeriod(range);
-
 const render = (args: Args, provider: DataProvider = sampleProvider()) => html`<user-engagement
-  .provider=${provider}
-  entry-id=${args.entryId}
-  from=${args.from}
-  to=${args.to}
-  compare-from=${args.compareFrom}
-  compare-to=${args.compareTo}
-  time-zone=${args.timeZone}
-  lang=${args.lang}
+  ${common(args, provider)}
   page-size=${args.pageSize}
   search=${args.search}
   ?class-view=${args.classView}
   privacy-floor=${args.privacyFloor}
   .markers=${args.markers}
-  .timeout=${args.timeout}
   @user-select=${(e: CustomEvent) => console.log('user-select', e.detail)}
 ></user-engagement>`;
 
@@ -55,34 +37,22 @@ const meta: Meta<Args> = {
   title: 'Panels/user-engagement',
   component: 'user-engagement',
   args: {
-    entryId: SAMPLE_ENTRY_ID,
-    from: range.from,
-    to: range.to,
-    compareFrom: '',
-    compareTo: '',
-    timeZone: SAMPLE_TIME_ZONE,
-    lang: 'en',
+    ...commonArgs(),
     pageSize: 25,
     search: '',
     classView: false,
     privacyFloor: 0,
     markers: VIDEO_MARKERS.map((m) => ({ ...m })),
-    timeout: 30_000,
   },
   argTypes: {
-    entryId: { control: 'text', description: 'entry-id' },
-    from: { control: 'text', description: 'First day, YYYY-MM-DD' },
-    to: { control: 'text', description: 'Last day, YYYY-MM-DD' },
+    ...commonArgTypes,
     compareFrom: { control: 'text', description: 'Compare period start (the per-user table shows the main range)' },
     compareTo: { control: 'text', description: 'Compare period end' },
-    timeZone: { control: 'select', options: ['UTC', 'Europe/Paris', 'America/New_York', 'Asia/Tokyo'] },
-    lang: { control: 'select', options: ['en', 'de', 'fr', 'ar', 'ja'] },
     pageSize: { control: 'select', options: [10, 25, 50, 100], description: 'page-size' },
     search: { control: 'text', description: 'Initial filter (name or id)' },
     classView: { control: 'boolean', description: 'class-view: show the class-wide view' },
     privacyFloor: { control: { type: 'number', min: 0 }, description: 'privacy-floor of the class view' },
     markers: { control: 'object', description: 'Chapters ({time, label, kind}) for the heatmaps' },
-    timeout: { control: { type: 'number', min: 100, step: 1000 } },
   },
   render: (args) => render(args),
 };
@@ -97,7 +67,7 @@ export const Default: Story = {};
 export const ClassView: Story = { args: { classView: true } };
 
 /** A compare period set: the per-user table still shows the main range (per-user figures have no trend). */
-export const Compare: Story = { args: { compareFrom: compare.from, compareTo: compare.to } };
+export const Compare: Story = { args: compareArgs() };
 
 /** Arabic: Arabic digits, mirrored layout and heatmaps. */
 export const RightToLeft: Story = { args: { lang: 'ar' } };

@@ -2,6 +2,9 @@ import { nothing } from 'lit';
 import { Directive, directive, PartType, type ElementPart, type PartInfo } from 'lit/directive.js';
 import type { PanelContext } from './panels.js';
 
+/** The common inputs of a panel: the dashboard's context without the entry's details. */
+export type CommonInputs = Omit<PanelContext, 'entry'>;
+
 /** The inputs every panel takes from the dashboard, as properties (each panel extends `AnalyticsPanel`). */
 interface PanelInputsTarget {
   provider?: unknown;
@@ -22,12 +25,12 @@ class PanelInputsDirective extends Directive {
     if (part.type !== PartType.ELEMENT) throw new Error('panelInputs() goes on an element: <x-panel ${panelInputs(c)}>');
   }
 
-  render(ctx: PanelContext) {
+  render(ctx: CommonInputs) {
     void ctx;
     return nothing;
   }
 
-  override update(part: ElementPart, [c]: [PanelContext]) {
+  override update(part: ElementPart, [c]: [CommonInputs]) {
     const el = part.element as unknown as PanelInputsTarget;
     // Lit properties skip unchanged values, so assigning on every render costs no extra update.
     el.provider = c.provider;
@@ -46,6 +49,6 @@ class PanelInputsDirective extends Directive {
 
 /**
  * Sets the dashboard's common inputs (provider, entry, range, compare range, time zone, filters, language, timeout)
- * on a panel element, so each registry entry writes only what is particular to its panel.
+ * on a panel element, so each registry entry (and each story) writes only what is particular to its panel.
  */
 export const panelInputs = directive(PanelInputsDirective);

@@ -1,4 +1,6 @@
-import { expect } from '@open-wc/testing';
+import { expect, fixture } from '@open-wc/testing';
+import type { TemplateResult } from 'lit';
+import type { AnalyticsPanel } from '../../src/elements/shared/analytics-panel.js';
 import { validateResult } from '../../src/data/validate.js';
 import type { Query, QueryKind } from '../../src/data/types.js';
 import {
@@ -8,7 +10,16 @@ import {
   failingProvider,
   sampleProvider,
   sampleRange,
+  commonArgs,
+  compareArgs,
 } from '../../stories/support.js';
+import * as playbackStories from '../../stories/playback-views.stories.js';
+import * as timeStories from '../../stories/metrics-over-time.stories.js';
+import * as funnelStories from '../../stories/engagement-funnel.stories.js';
+import * as highlightsStories from '../../stories/entry-highlights.stories.js';
+import * as heatmapStories from '../../stories/engagement-heatmap.stories.js';
+import * as classStories from '../../stories/class-engagement.stories.js';
+import * as usersStories from '../../stories/user-engagement.stories.js';
 
 const signal = new AbortController().signal;
 const base = { entryId: SAMPLE_ENTRY_ID, range: { from: '2026-01-30', to: '2026-03-02' }, timeZone: 'UTC', filters: {} };
@@ -61,4 +72,39 @@ describe('stories/support', () => {
     const entry = validateResult('entry', await provider({ ...base, range, kind: 'entry' }, { signal }));
     expect(entry.type).to.equal('video');
   });
+
+  it('commonArgs and compareArgs give the sample range, and the period before it', () => {
+    const range = sampleRange();
+    const args = commonArgs({ lang: 'fr' });
+    expect(args).to.deep.include({ entryId: SAMPLE_ENTRY_ID, from: range.from, to: range.to, compareFrom: '', lang: 'fr' });
+    const compare = compareArgs();
+    expect(compare.compareTo < range.from).to.equal(true);
+  });
+
+  // Each story module's default render, with its Compare args, sets the common inputs on its panel by property.
+  const modules: [string, { default: { args?: object; render?: (args: never, ctx: never) => unknown }; Compare: { args?: object } }][] = [
+    ['playback-views', playbackStories],
+    ['metrics-over-time', timeStories],
+    ['engagement-funnel', funnelStories],
+    ['entry-highlights', highlightsStories],
+    ['engagement-heatmap', heatmapStories],
+    ['class-engagement', classStories],
+    ['user-engagement', usersStories],
+  ];
+  for (const [tag, mod] of modules) {
+    it(`the ${tag} stories render the panel with the common inputs and load the sample`, async function () {
+      this.timeout(30_000);
+      const args = { ...mod.default.args, ...mod.Compare.args };
+      const el = await fixture<AnalyticsPanel<unknown>>(mod.default.render!(args as never, {} as never) as TemplateResult);
+      expect(el.localName).to.equal(tag);
+      const compare = compareArgs();
+      expect(el.entryId).to.equal(SAMPLE_ENTRY_ID);
+      expect([el.from, el.to]).to.deep.equal([sampleRange().from, sampleRange().to]);
+      expect([el.compareFrom, el.compareTo]).to.deep.equal([compare.compareFrom, compare.compareTo]);
+      expect(el.timeZone).to.equal('UTC');
+      expect(el.provider).to.equal(sampleProvider());
+      await el.whenLoaded();
+      expect(el.shadowRoot!.querySelector('[role=alert]')).to.equal(null);
+    });
+  }
 });
