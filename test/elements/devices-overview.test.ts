@@ -94,14 +94,34 @@ describe('<devices-overview>', () => {
     expect(e.bubbles && e.composed).to.equal(true);
   });
 
-  it('shows the compare period figure for each device', async () => {
+  it('shows the compare period figure and change for each device, in the bars, tooltip, table and CSV', async () => {
     const provider = fakeProvider({
       devices: (q) => (q.range.from === '2026-03-01' ? devicesResult() : devicesResult([['Computer', 50], ['Mobile', 7]])),
     });
     const el = await make(provider, { 'compare-from': '2026-02-01', 'compare-to': '2026-02-28' });
     expect(provider.calls.map((c) => c.range.from)).to.deep.equal(['2026-03-01', '2026-02-01']);
-    expect(texts(el, '.compare')).to.deep.equal(['Compare period: 50', 'Compare period: 7', 'Compare period: 0']);
-    expect(el.toCsv()!.split('\r\n')[1]).to.equal('Computer,600,60,1200,50,300,2100,40,30,50');
+    expect(texts(el, '.compare')).to.deep.equal([
+      'Compare period: 50 (+1,100%)',
+      'Compare period: 7 (+4,186%)',
+      'Compare period: 0 (new)',
+    ]);
+    const marks = [...root(el).querySelectorAll('.mark')];
+    expect(marks[0]!.getAttribute('aria-label')).to.equal('Computer: 600, 60% of Plays; Compare period: 50 (+1,100%)');
+    marks[1]!.dispatchEvent(new Event('pointerenter'));
+    await el.updateComplete;
+    const tip = [...root(el).querySelectorAll('.tooltip dt, .tooltip dd')].map((n) => n.textContent!.trim());
+    expect(tip.slice(0, 4)).to.deep.equal(['Plays', '300', 'Plays, compare period', '7 (+4,186%)']);
+    root(el).querySelector<HTMLButtonElement>('button.toggle')!.click();
+    await el.updateComplete;
+    const head = [...root(el).querySelectorAll('thead th')].map((c) => c.textContent!.trim());
+    expect(head.slice(0, 4)).to.deep.equal(['Device', 'Plays', 'Plays, compare period', 'Change']);
+    const third = [...root(el).querySelectorAll('tbody tr')[2]!.children].map((c) => c.textContent!.trim());
+    expect(third.slice(0, 4)).to.deep.equal(['Tablet', '100', '0', 'new']);
+    await expect(el).to.be.accessible();
+    const lines = el.toCsv()!.split('\r\n');
+    expect(lines[0]!.endsWith(',avgDropOffRate,plays 2026-02-01..2026-02-28,playsChange')).to.equal(true);
+    expect(lines[1]).to.equal('Computer,600,60,1200,50,300,2100,40,30,50,1100');
+    expect(lines[3]).to.equal('Tablet,100,10,200,50,50,350,40,30,0,new');
   });
 
   it('toggles a data table with every metric', async () => {

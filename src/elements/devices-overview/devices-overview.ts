@@ -1,8 +1,9 @@
 import { html, css, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { AnalyticsPanel, type LoadContext } from '../shared/analytics-panel.js';
-import { dataTable, dataTableStyles, type TableColumn } from '../shared/data-table.js';
+import { changeCell, changeCsv, changeText, dataTable, dataTableStyles, type ChangeWords, type TableColumn } from '../shared/data-table.js';
 import type { DeviceRow, DevicesResult, MetricName } from '../../data/types.js';
+import { trend } from '../../data/compare.js';
 import type { CsvTable } from '../../data/csv.js';
 import { barLayout, type BarItem } from '../../charts/bars.js';
 import { emit } from '../../events.js';
@@ -26,10 +27,24 @@ export const DEVICE_METRICS: readonly MetricName[] = [
 
 const RATES = new Set<MetricName>(['avgCompletionRate', 'avgDropOffRate']);
 
+/** A device with nothing in the compare period. */
+const ZERO: Omit<DeviceRow, 'device'> = {
+  plays: 0,
+  impressions: 0,
+  uniqueViewers: 0,
+  minutesViewed: 0,
+  avgCompletionRate: 0,
+  avgDropOffRate: 0,
+  distribution: 0,
+  playImpressionRatio: 0,
+};
+
 /**
  * Where viewers watched from, by device class (Computer, Mobile, Tablet, Game console, Digital media receiver,
  * Other): a bar per device with its count and share of the chosen metric (plays by default), the compare period's
- * figure when one is set, a data table with every metric, and a button per device to filter the dashboard by it.
+ * figure and the change (relative for counts, points for rates, "new" when nothing before) when one is set, a data
+ * table with every metric (and the compare period's plays and change), and a button per device to filter the
+ * dashboard by it. The CSV has every device, with the compare period's plays and the change when comparing.
  *
  * @summary Distribution of plays (or another metric) by device.
  * @fires filter-add - The user asked to filter the dashboard by a device: `{field: 'devices', value, label}`.
@@ -38,6 +53,7 @@ const RATES = new Set<MetricName>(['avgCompletionRate', 'avgDropOffRate']);
  * @csspart bar-track - A bar's track.
  * @csspart mark - A focusable bar row (label, bar, figures).
  * @csspart tooltip - The tooltip of the hovered or focused bar.
+ * @csspart change - A device's change against the compare period (data table).
  * @csspart table - The data table.
  * @csspart metric-select - The metric menu.
  * @csspart filter-button - A device's "Filter" button.
@@ -213,14 +229,39 @@ export class DevicesOverview extends AnalyticsPanel<DevicesData> {
     this.metric = (e.target as HTMLSelectElement).value as MetricName;
   }
 
-  private pointText(bar: BarItem<DeviceRow>): string {
+  private get changeWords(): ChangeWords {
+    return {
+      new: this.t('devices.changeNew'),
+      none: this.t('devices.changeNone'),
+      points: (change) => this.t('devices.changePoints', { change }),
+    };
+  }
+
+  /** A device's row in the compare period (zeros when it had none then), or undefined when not comparing. */
+  private previousOf(data: DevicesData, device: string): DeviceRow | undefined {
+    if (!data.previous) return undefined;
+    return data.previous.rows.find((r) => r.device === device) ?? { ...ZERO, device: device as DeviceRow['device'] };
+  }
+
+  /** "50 (+12%)": `metric` in the compare period and the change to now. */
+  private compareText(metric: MetricName, now: DeviceRow, before: DeviceRow): string {
+    return this.t('devices.compareValue', {
+      value: this.format(metric, before[metric]),
+      change: changeText(trend(metric, now[metric], before[metric]), this.fmt, this.changeWords),
+    });
+  }
+
+  private pointText(bar: BarItem<DeviceRow>, data?: DevicesData): string {
     const metric = this.effectiveMetric;
     const name = this.label(bar.item.device);
     const value = this.format(metric, bar.value);
     const metricLabel = this.t(`metric.${metric}` as MessageKey);
-    return bar.share === undefined
-      ? this.t('devices.pointRate', { device: name, metric: metricLabel, value })
-      : this.t('devices.point', { device: name, value, share: this.fmt.percent(bar.share, 1), metric: metricLabel });
+    const text =
+      bar.share === undefined
+        ? this.t('devices.pointRate', { device: name, metric: metricLabel, value })
+        : this.t('devices.point', { device: name, value, share: this.fmt.percent(bar.share, 1), metric: metricLabel });
+    const before = data && this.previousOf(data, bar.item.device);
+    return before ? `${text}; ${this.t('devices.compare', { value: this.compareText(metric, bar.item, before) })}` : text;
   }
 
   protected override renderData(data: DevicesData) {
@@ -252,14 +293,14 @@ export class DevicesOverview extends AnalyticsPanel<DevicesData> {
         ${bars.map((bar, i) => {
           const device = bar.item.device;
           const name = this.label(device);
-          const before = prev?.rows.find((r) => r.device === device);
+          const before = this.previousOf(data, device);
           return html`<li class="row" data-device=${device}>
             <div
               class="mark ${i === active ? 'active' : ''}"
               part="mark"
               role="img"
               tabindex=${i === focusIndex ? 0 : -1}
-              aria-label=${this.pointText(bar)}
+              aria-label=${this.pointText(bar, data)}
               @focus=${() => this.show(i)}
               @blur=${() => (this.tip = false)}
               @pointerenter=${() => this.show(i)}
@@ -271,7 +312,7 @@ export class DevicesOverview extends AnalyticsPanel<DevicesData> {
                 ><span class="value">${this.format(metric, bar.value)}</span>${bar.share === undefined
                   ? nothing
                   : html`<span class="share">${this.fmt.percent(bar.share, 1)}</span>`}${prev
-                  ? html`<span class="compare">${this.t('devices.compare', { value: this.format(metric, before?.[metric] ?? 0) })}</span>`
+                  ? html`<span class="compare">${this.t('devices.compare', { value: this.compareText(metric, bar.item, before!) })}</span>`
                   : nothing}</span
               >
             </div>
@@ -284,11 +325,11 @@ export class DevicesOverview extends AnalyticsPanel<DevicesData> {
             >
               ${this.t('devices.filter')}
             </button>
-            ${tipBar && i === active ? this.renderTooltip(tipBar) : nothing}
+            ${tipBar && i === active ? this.renderTooltip(tipBar, data) : nothing}
           </li>`;
         })}
       </ul>
-      <div class="sr-only" role="status" aria-live="polite">${tipBar ? this.pointText(tipBar) : ''}</div>
+      <div class="sr-only" role="status" aria-live="polite">${tipBar ? this.pointText(tipBar, data) : ''}</div>
       <button
         type="button"
         class="toggle"
@@ -298,14 +339,16 @@ export class DevicesOverview extends AnalyticsPanel<DevicesData> {
       >
         ${this.t(this.showTable ? 'action.hideTable' : 'action.showTable')}
       </button>
-      <div id="${this.uid}-table">${this.showTable ? this.renderTable(data.current) : nothing}</div>
+      <div id="${this.uid}-table">${this.showTable ? this.renderTable(data) : nothing}</div>
     `;
   }
 
-  private renderTooltip(bar: BarItem<DeviceRow>) {
+  private renderTooltip(bar: BarItem<DeviceRow>, data: DevicesData) {
     const r = bar.item;
+    const before = this.previousOf(data, r.device);
     const lines: [string, string][] = [
       [this.t('metric.plays'), this.fmt.count(r.plays)],
+      ...(before ? ([[this.t('devices.comparePlays'), this.compareText('plays', r, before)]] as [string, string][]) : []),
       [this.t('metric.distribution'), this.fmt.percent(r.distribution, 1)],
       [this.t('metric.impressions'), this.fmt.count(r.impressions)],
       [this.t('metric.minutesViewed'), this.fmt.minutes(r.minutesViewed)],
@@ -348,10 +391,32 @@ export class DevicesOverview extends AnalyticsPanel<DevicesData> {
     void this.updateComplete.then(() => this.renderRoot.querySelectorAll<HTMLElement>('.mark')[to!]?.focus());
   }
 
-  private renderTable(result: DevicesResult) {
+  private renderTable(data: DevicesData) {
+    const result = data.current;
+    const range = data.previous && this.compareRange;
+    const help = range ? this.t('devices.comparePeriodRange', { range: this.fmt.dateRange(range.from, range.to) }) : undefined;
     const columns: TableColumn<DeviceRow>[] = [
       { key: 'device', label: this.t('devices.device'), rowHeader: true, cell: (r) => this.label(r.device) },
       { key: 'plays', label: this.t('metric.plays'), numeric: true, cell: (r) => this.fmt.count(r.plays) },
+      ...(range
+        ? ([
+            {
+              key: 'playsCompare',
+              label: this.t('devices.comparePlays'),
+              numeric: true,
+              className: 'compare',
+              help,
+              cell: (r) => this.fmt.count(this.previousOf(data, r.device)!.plays),
+            },
+            {
+              key: 'playsChange',
+              label: this.t('devices.change'),
+              numeric: true,
+              help,
+              cell: (r) => changeCell(trend('plays', r.plays, this.previousOf(data, r.device)!.plays), this.fmt, this.changeWords),
+            },
+          ] as TableColumn<DeviceRow>[])
+        : []),
       { key: 'distribution', label: this.t('metric.distribution'), numeric: true, cell: (r) => this.fmt.percent(r.distribution, 1) },
       { key: 'impressions', label: this.t('metric.impressions'), numeric: true, cell: (r) => this.fmt.count(r.impressions) },
       {
@@ -391,7 +456,7 @@ export class DevicesOverview extends AnalyticsPanel<DevicesData> {
       'avgCompletionRate',
       'avgDropOffRate',
     ];
-    if (compare) columns.push(`plays ${compare.from}..${compare.to}`);
+    if (compare) columns.push(`plays ${compare.from}..${compare.to}`, 'playsChange');
     return {
       name: this.t('devices.title'),
       columns,
@@ -407,7 +472,10 @@ export class DevicesOverview extends AnalyticsPanel<DevicesData> {
           r.avgCompletionRate,
           r.avgDropOffRate,
         ];
-        if (compare) row.push(data.previous!.rows.find((p) => p.device === r.device)?.plays ?? 0);
+        if (compare) {
+          const before = this.previousOf(data, r.device)!.plays;
+          row.push(before, changeCsv(trend('plays', r.plays, before)));
+        }
         return row;
       }),
     };

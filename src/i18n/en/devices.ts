@@ -11,6 +11,13 @@ export const devices = {
   'devices.point': '{device}: {value}, {share} of {metric}',
   'devices.pointRate': '{device}: {metric} {value}',
   'devices.compare': 'Compare period: {value}',
+  'devices.compareValue': '{value} ({change})',
+  'devices.comparePlays': 'Plays, compare period',
+  'devices.comparePeriodRange': 'Compare period: {range}',
+  'devices.change': 'Change',
+  'devices.changeNew': 'new',
+  'devices.changeNone': 'no change',
+  'devices.changePoints': '{change} pts',
   'devices.filter': 'Filter',
   'devices.filterBy': 'Filter the dashboard by device: {name}',
 } as const;
