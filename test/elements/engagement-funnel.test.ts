@@ -4,6 +4,7 @@ import '../../src/elements/engagement-funnel/define.js';
 import type { EngagementFunnel } from '../../src/elements/engagement-funnel/engagement-funnel.js';
 import { fakeProvider, failingProvider, hangingProvider, totals } from '../support/providers.js';
 import { focusOn } from './playback-time-helpers.js';
+import { registerCatalog } from '../../src/i18n/index.js';
 
 const root = (el: EngagementFunnel) => el.shadowRoot!;
 const q = <E extends Element = HTMLElement>(el: EngagementFunnel, sel: string) => root(el).querySelector<E>(sel)!;
@@ -165,6 +166,14 @@ describe('<engagement-funnel>', () => {
     await el.whenLoaded();
     expect(seen).to.deep.equal([]);
     expect(all(el, '.step .name').map((n) => clean(n.textContent))[2]).to.equal('Plays reaching 75%');
+  });
+
+  it('builds its sentences from the catalog, so a language can order and punctuate them', async () => {
+    registerCatalog('fr', { 'funnel.describe': '{step} : {figures}', 'funnel.list': '{first} ; {rest}' });
+    const { el } = await setup(false, { lang: 'fr' });
+    const labels = (all(el, '.track') as HTMLElement[]).map((b) => b.getAttribute('aria-label'));
+    expect(labels[1]).to.equal('Plays : 400 ; 40\u00a0% of impressions');
+    await expect(el).to.be.accessible();
   });
 
   it('formats for the element language', async () => {

@@ -305,7 +305,7 @@ export class ClassEngagement extends AnalyticsPanel<HeatmapResult> {
             share: this.fmt.percent(tierShare(s.tiers, t, i), 0),
             count: this.fmt.count(n),
           });
-    }).join(', ');
+    }).reduce((first, rest) => this.t('heatmap.list', { first, rest }));
     return this.t('class.bucket', { ...this.spanText(i, i + 1, data.duration), tiers });
   }
 
@@ -322,10 +322,13 @@ export class ClassEngagement extends AnalyticsPanel<HeatmapResult> {
     this.toText = this.fmt.mediaTime(bucketTime(b, d));
     if (announce && this.data) {
       const missed = this.missed();
-      this.announcement = `${this.missedTitle()}: ${this.t('class.missedCount', {
-        count: this.fmt.count(missed.length),
-        total: this.fmt.count(this.statsOf(this.data).users.length),
-      })}`;
+      this.announcement = this.t('class.announce', {
+        title: this.missedTitle(),
+        count: this.t('class.missedCount', {
+          count: this.fmt.count(missed.length),
+          total: this.fmt.count(this.statsOf(this.data).users.length),
+        }),
+      });
     }
   }
 
@@ -531,7 +534,7 @@ export class ClassEngagement extends AnalyticsPanel<HeatmapResult> {
             ${spans.map((sp) => {
               const t = this.spanText(sp.from, sp.to, data.duration);
               return html`<li>
-                <button type="button" aria-label=${`${this.t(key, { ...t, count: this.count(sp.peak) })}. ${this.t('class.selectSpan', t)}`} @click=${() => this.selectSpan(sp.from, sp.to, true)}>
+                <button type="button" aria-label=${this.t('class.spanAction', { item: this.t(key, { ...t, count: this.count(sp.peak) }), action: this.t('class.selectSpan', t) })} @click=${() => this.selectSpan(sp.from, sp.to, true)}>
                   ${this.t(key, { ...t, count: this.count(sp.peak) })}
                 </button>
               </li>`;
@@ -605,11 +608,14 @@ export class ClassEngagement extends AnalyticsPanel<HeatmapResult> {
           ${Array.from({ length: BUCKETS }, (_, i) => {
             const t = this.spanText(i, i + 1, data.duration);
             return html`<tr>
-              <th scope="row">${t.from}–${t.to}</th>
+              <th scope="row">${this.t('heatmap.span', t)}</th>
               ${TIERS.map((tier) => {
                 const n = s.tiers.counts[tier][i]!;
                 const hidden = this.privacyFloor > 0 && n > 0 && n < this.privacyFloor;
-                return html`<td>${hidden ? this.count(n) : `${this.fmt.percent(tierShare(s.tiers, tier, i), 0)} (${this.fmt.count(n)})`}</td>`;
+                const figures = hidden
+                  ? this.count(n)
+                  : this.t('class.shareCount', { share: this.fmt.percent(tierShare(s.tiers, tier, i), 0), count: this.fmt.count(n) });
+                return html`<td>${figures}</td>`;
               })}
             </tr>`;
           })}

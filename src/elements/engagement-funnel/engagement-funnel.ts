@@ -164,8 +164,11 @@ export class EngagementFunnel extends AnalyticsPanel<FunnelData> {
   }
 
   private describe(s: FunnelStep, p: Period, withPeriod: boolean): string {
-    const parts = [this.fmt.count(s.count), ...this.shares(s)];
-    return `${this.stepName(s)}${withPeriod ? ` (${this.periodName(p)})` : ''}: ${parts.join(', ')}`;
+    const figures = [this.fmt.count(s.count), ...this.shares(s)].reduce((first, rest) => this.t('funnel.list', { first, rest }));
+    const step = this.stepName(s);
+    return withPeriod
+      ? this.t('funnel.describePeriod', { step, period: this.periodName(p), figures })
+      : this.t('funnel.describe', { step, figures });
   }
 
   // ---- interaction
@@ -365,7 +368,7 @@ export class EngagementFunnel extends AnalyticsPanel<FunnelData> {
     ];
     if (data.previous)
       columns.push(
-        ...columns.slice(1).map((c) => `${c} (${this.periodName('previous')})`),
+        ...columns.slice(1).map((column) => this.t('funnel.compareColumn', { column, period: this.periodName('previous') })),
       );
     const rowsOf = (t: TotalsResult | undefined, step: PlayThroughStep, withBase: boolean) => {
       if (!t) return [];

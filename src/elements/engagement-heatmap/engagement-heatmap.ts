@@ -274,7 +274,7 @@ export class EngagementHeatmap extends AnalyticsPanel<HeatmapResult> {
       count: this.t('heatmap.times', { count: this.fmt.count(count) }),
     });
     const chapter = this.chapterAt(bucketTime(cell.bucket, data.duration) + 1e-6);
-    return chapter ? `${text}. ${this.t('heatmap.chapter', { label: chapter.label })}` : text;
+    return chapter ? this.t('heatmap.cellChapter', { cell: text, label: chapter.label }) : text;
   }
 
   // ---- interaction
@@ -455,8 +455,13 @@ export class EngagementHeatmap extends AnalyticsPanel<HeatmapResult> {
     const spansText = (counts: number[], tier: Tier) =>
       tierSpans(counts)
         .filter((s) => s.tier === tier)
-        .map((s) => `${this.fmt.mediaTime(bucketTime(s.from, data.duration))}–${this.fmt.mediaTime(bucketTime(s.to, data.duration))}`)
-        .join(', ') || '—';
+        .map((s) =>
+          this.t('heatmap.span', {
+            from: this.fmt.mediaTime(bucketTime(s.from, data.duration)),
+            to: this.fmt.mediaTime(bucketTime(s.to, data.duration)),
+          }),
+        )
+        .reduce((first, rest) => (first ? this.t('heatmap.list', { first, rest }) : rest), '') || this.t('heatmap.noSpan');
     const shown = data.users.slice(0, TABLE_ROWS);
     return html`<div class="table-wrap" tabindex="0" role="region" aria-labelledby="${this.uid}-caption">
       <table part="table" id="${this.uid}-table">
@@ -538,7 +543,9 @@ export class EngagementHeatmap extends AnalyticsPanel<HeatmapResult> {
         ${this.t('heatmap.summary', { count: this.fmt.count(n), duration: this.fmt.mediaTime(data.duration) })}
         ${chapters.length
           ? this.t('heatmap.chapters', {
-              list: chapters.map((m) => `${m.label} ${this.fmt.mediaTime(m.time)}`).join(', '),
+              list: chapters
+                .map((m) => this.t('heatmap.chapterItem', { label: m.label, time: this.fmt.mediaTime(m.time) }))
+                .reduce((first, rest) => this.t('heatmap.list', { first, rest })),
             })
           : nothing}
       </p>

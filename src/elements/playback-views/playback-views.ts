@@ -236,14 +236,13 @@ export class PlaybackViews extends AnalyticsPanel<PlaybackData> {
           })
         : this.t('playback.value', { series: this.seriesLabel(s), value });
     });
-    let text = this.t('playback.announce', { point: this.pointText(i, data.current.duration), values: parts.join(', ') });
+    const point = this.pointText(i, data.current.duration);
+    const values = parts.reduce((first, rest) => this.t('playback.list', { first, rest }));
     const chapter = chapterAt(this.spans(data), i);
-    if (chapter) {
-      text += ` ${this.t('playback.chapter', { label: chapter.label })}`;
-      if (chapter.lost !== null) text += `, ${this.lostText(chapter.lost)}`;
-      text += '.';
-    }
-    return text;
+    if (!chapter) return this.t('playback.announce', { point, values });
+    return chapter.lost === null
+      ? this.t('playback.announceChapter', { point, values, label: chapter.label })
+      : this.t('playback.announceChapterLost', { point, values, label: chapter.label, lost: this.lostText(chapter.lost) });
   }
 
   /** "12 % of its viewers lost within this chapter", or, when more watched its end than its start, the gain. */
@@ -475,7 +474,9 @@ export class PlaybackViews extends AnalyticsPanel<PlaybackData> {
         ? html`<p class="chapter">${this.t('playback.chapter', { label: chapter.label })}</p>
             ${chapter.lost !== null ? html`<p class="lost muted">${this.lostText(chapter.lost)}</p>` : nothing}`
         : nothing}
-      ${inBucket.map((m) => html`<p class="muted">${this.t(`playback.marker.${m.kind}` as MessageKey)}: ${m.label}</p>`)}
+      ${inBucket.map(
+        (m) => html`<p class="muted">${this.t('playback.markerText', { kind: this.t(`playback.marker.${m.kind}` as MessageKey), label: m.label })}</p>`,
+      )}
       <p class="muted">${this.t('playback.seekHint')}</p>
     </div>`;
   }
@@ -488,11 +489,12 @@ export class PlaybackViews extends AnalyticsPanel<PlaybackData> {
     return html`
       <table part="table" class="buckets">
         <caption>
-          ${this.t('playback.table.caption')}
-          —
-          ${previous
-            ? this.t('playback.playsCompare', { plays: this.fmt.count(current.plays), previous: this.fmt.count(previous.plays) })
-            : this.t('playback.plays', { plays: this.fmt.count(current.plays) })}
+          ${this.t('playback.tableCaption', {
+            caption: this.t('playback.table.caption'),
+            plays: previous
+              ? this.t('playback.playsCompare', { plays: this.fmt.count(current.plays), previous: this.fmt.count(previous.plays) })
+              : this.t('playback.plays', { plays: this.fmt.count(current.plays) }),
+          })}
         </caption>
         <thead>
           <tr>

@@ -19,4 +19,8 @@ export const funnel = {
   'funnel.table.period': 'Period',
   'funnel.table.caption': 'Engagement funnel',
   'funnel.notApplicable': '—',
+  'funnel.describe': '{step}: {figures}',
+  'funnel.describePeriod': '{step} ({period}): {figures}',
+  'funnel.list': '{first}, {rest}',
+  'funnel.compareColumn': '{column} ({period})',
 } as const;
