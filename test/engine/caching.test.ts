@@ -213,6 +213,37 @@ describe('engine users orders', () => {
     expect([page.rows.map((r) => r.userId), page.total]).to.deep.equal([['u1', 'u8', 'u2'], 8]);
   });
 
+  it('large tie groups: every page (head of a group, deep, searched) follows plays, then user id', () => {
+    // 3,000 users: most with one play, every 7th with two, every 50th with three; ids in no particular order.
+    const events: RawEvent[] = [];
+    const ids: string[] = [];
+    for (let k = 0; k < 3000; k++) {
+      const id = `user-${(k * 7919) % 3001}-${k % 13}`;
+      ids.push(id);
+      const plays = k % 50 === 0 ? 3 : k % 7 === 0 ? 2 : 1;
+      for (let p = 0; p < plays; p++) {
+        events.push({ entryId: 'e1', sessionId: `s${k}-${p}`, userId: id, eventIndex: 1, time: t0 + k * 10 + p, eventType: 3, position: 0 });
+      }
+    }
+    const playsOf = (id: string) => events.filter((x) => x['userId'] === id).length;
+    const byPlays = [...ids].sort((x, y) => playsOf(y) - playsOf(x) || (x < y ? -1 : 1));
+    const page = (offset: number, limit: number, direction: 'asc' | 'desc' = 'desc', search?: string) => {
+      const r = engineWith(events).query(q('users', { sort: { field: 'plays', direction }, page: { offset, limit }, ...(search ? { search } : {}) }));
+      return [r.rows.map((x) => x.userId), r.total];
+    };
+    // Each on a fresh engine, and on one engine in a row (a group's head settled first, then deeper pages).
+    const e = engineWith(events);
+    for (const [offset, limit] of [[0, 10], [55, 10], [60, 50], [480, 10], [500, 100], [1000, 30], [2990, 20], [0, 3000]] as const) {
+      expect(page(offset, limit)).to.deep.equal([byPlays.slice(offset, offset + limit), 3000]);
+      const r = e.query(q('users', { sort: { field: 'plays', direction: 'desc' }, page: { offset, limit } }));
+      expect(r.rows.map((x) => x.userId)).to.deep.equal(byPlays.slice(offset, offset + limit));
+    }
+    const asc = [...ids].sort((x, y) => playsOf(x) - playsOf(y) || (x < y ? -1 : 1));
+    expect(page(0, 30, 'asc')).to.deep.equal([asc.slice(0, 30), 3000]);
+    const found = byPlays.filter((id) => id.includes('-7'));
+    expect(page(5, 40, 'desc', '-7')).to.deep.equal([found.slice(5, 45), found.length]);
+  });
+
   it('heatmap without userIds: users with a play by name (collation), search before limit', () => {
     expect(e.query(q('heatmap', { limit: 3 })).users.map((u) => u.userId)).to.deep.equal(['u6', 'u5', 'u1']);
     expect(e.query(q('heatmap', { search: 'zo' })).users.map((u) => u.userId)).to.deep.equal(['u4', 'u3']);

@@ -120,8 +120,8 @@ interface UsersOrder {
   order: Int32Array;
   /** Group g holds positions [bounds[g], bounds[g + 1]) of `order`. */
   bounds: Int32Array;
-  /** 1 for a group already in user-id order. */
-  settled: Uint8Array;
+  /** Per group: how many of its leading positions are in their final order (the whole group once settled). */
+  ready: Int32Array;
 }
 
 /**
@@ -457,19 +457,28 @@ export class AnalyticsEngine {
   }
 
   /**
-   * Puts group `g` of a users order in user-id order (ids are distinct, so this is the order's last tie-breaker).
-   * Small groups compare their ids; a large group uses the dictionary-wide id order, a middling one sorts its own ids.
+   * Puts (at least) the first `need` positions of group `g` of a users order in user-id order (ids are distinct, so
+   * this is the order's last tie-breaker; `need` defaults to the whole group). Small groups compare their ids; when a
+   * page needs only the head of a large group, the smallest ids are selected (a bounded heap) and only they are
+   * sorted; a whole large group uses the dictionary-wide id order, a middling one sorts its own ids.
    */
-  private settle(agg: UsersAggregate, o: UsersOrder, g: number): void {
-    if (o.settled[g] === 1) return;
-    o.settled[g] = 1;
+  private settle(agg: UsersAggregate, o: UsersOrder, g: number, need = Infinity): void {
     const a = o.bounds[g]!;
     const b = o.bounds[g + 1]!;
     const n = b - a;
-    if (n < 2) return;
+    const ready = o.ready[g]!;
+    if (ready >= n || ready >= need) return;
     const ids = this.store.users.values;
     const order = o.order;
     const user = agg.user;
+    const head = Math.max(64, need);
+    if (n > 32 && head * 8 <= n) {
+      o.ready[g] = head;
+      this.selectHead(agg, order, a, b, head);
+      return;
+    }
+    o.ready[g] = n;
+    if (n < 2) return;
     if (n <= 32) {
       for (let i = a + 1; i < b; i++) {
         const k = order[i]!;
@@ -504,7 +513,56 @@ export class AnalyticsEngine {
     for (let i = 0; i < n; i++) order[a + i] = rows[perm[i]!]!;
   }
 
-  /** Settles every group of `o` that holds a position in [from, to). */
+  /**
+   * Moves the `m` rows of `order[a … b)` with the smallest user ids to its front, in id order (the others follow in
+   * their previous order): a max-heap of the m smallest seen so far, which most rows leave after one comparison.
+   */
+  private selectHead(agg: UsersAggregate, order: Int32Array, a: number, b: number, m: number): void {
+    const ids = this.store.users.values;
+    const user = agg.user;
+    const heap = new Int32Array(m); // positions in `order`, max id at the root
+    const idAt = (k: number) => ids[user[order[k]!]!]!;
+    let size = 0;
+    for (let k = a; k < b; k++) {
+      const id = idAt(k);
+      if (size < m) {
+        // Sift up.
+        let i = size++;
+        while (i > 0) {
+          const parent = (i - 1) >> 1;
+          if (idAt(heap[parent]!) >= id) break;
+          heap[i] = heap[parent]!;
+          i = parent;
+        }
+        heap[i] = k;
+      } else if (id < idAt(heap[0]!)) {
+        // Replace the root and sift down.
+        let i = 0;
+        for (;;) {
+          const l = 2 * i + 1;
+          if (l >= m) break;
+          let c = l;
+          if (l + 1 < m && idAt(heap[l + 1]!) > idAt(heap[l]!)) c = l + 1;
+          if (idAt(heap[c]!) <= id) break;
+          heap[i] = heap[c]!;
+          i = c;
+        }
+        heap[i] = k;
+      }
+    }
+    const chosen = new Uint8Array(b - a);
+    const head = Array.from(heap.subarray(0, size), (k) => {
+      chosen[k - a] = 1;
+      return order[k]!;
+    });
+    head.sort((x, y) => (ids[user[x]!]! < ids[user[y]!]! ? -1 : 1));
+    const rest: number[] = [];
+    for (let k = a; k < b; k++) if (chosen[k - a] === 0) rest.push(order[k]!);
+    order.set(head, a);
+    order.set(rest, a + head.length);
+  }
+
+  /** Settles every group of `o` that holds a position in [from, to) (up to `to`). */
   private settleRange(agg: UsersAggregate, o: UsersOrder, from: number, to: number): void {
     const bounds = o.bounds;
     // The first group that ends after `from` (bounds ascend).
@@ -515,7 +573,7 @@ export class AnalyticsEngine {
       if (bounds[mid + 1]! <= from) lo = mid + 1;
       else hi = mid;
     }
-    for (let g = lo; g < bounds.length - 1 && bounds[g]! < to; g++) this.settle(agg, o, g);
+    for (let g = lo; g < bounds.length - 1 && bounds[g]! < to; g++) this.settle(agg, o, g, to - bounds[g]!);
   }
 
   /** Dense rank of every user's display name by the collator: one sort of the distinct names per dictionary. */
@@ -648,7 +706,7 @@ export class AnalyticsEngine {
     const bounds = start.slice();
     const order = new Int32Array(n);
     for (let k = 0; k < n; k++) order[start[rank[k]!]!++] = k;
-    const o: UsersOrder = { order, bounds, settled: new Uint8Array(ranks) };
+    const o: UsersOrder = { order, bounds, ready: new Int32Array(ranks) };
     agg.orders.set(okey, o);
     return o;
   }
