@@ -41,3 +41,12 @@ export function sortedIndexes(points: readonly TimelinePoint[], sort: TableSort)
 export function timelineIsEmpty(points: readonly TimelinePoint[]): boolean {
   return points.every((p) => p.impressions === 0 && p.plays === 0 && p.minutesViewed === 0);
 }
+
+/** The index of the point where `metric` is highest (the first of equals), or -1 when it is never above 0. */
+export function peakIndex(points: readonly TimelinePoint[], metric: MetricName): number {
+  let best = -1;
+  points.forEach((p, i) => {
+    if (p[metric] > 0 && (best < 0 || p[metric] > points[best]![metric])) best = i;
+  });
+  return best;
+}

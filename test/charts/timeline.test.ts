@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { alignByOffset, metricValues, sortedIndexes, timelineIsEmpty } from '../../src/charts/timeline.js';
+import { alignByOffset, metricValues, peakIndex, sortedIndexes, timelineIsEmpty } from '../../src/charts/timeline.js';
 import type { TimelinePoint } from '../../src/data/types.js';
 
 const point = (date: string, plays: number, rate = 0): TimelinePoint => ({
@@ -39,5 +39,12 @@ describe('timeline helpers', () => {
     expect(timelineIsEmpty([])).to.equal(true);
     expect(timelineIsEmpty([point('2026-01-01', 0)])).to.equal(true);
     expect(timelineIsEmpty([point('2026-01-01', 0), point('2026-01-02', 1)])).to.equal(false);
+  });
+
+  it('finds the peak of a metric: the first of equals, -1 when never above 0', () => {
+    const pts = [point('2026-02-01', 3), point('2026-02-02', 9), point('2026-02-03', 9), point('2026-02-04', 1)];
+    expect(peakIndex(pts, 'plays')).to.equal(1);
+    expect(peakIndex(pts, 'avgCompletionRate')).to.equal(-1);
+    expect(peakIndex([], 'plays')).to.equal(-1);
   });
 });

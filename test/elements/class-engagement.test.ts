@@ -177,6 +177,24 @@ describe('<class-engagement>', () => {
     expect(root(el).querySelector('rect.sel')).to.exist;
   });
 
+  it('fires no event when the host sets its properties, a span included', async () => {
+    const el = await mount(html`<class-engagement .rows=${klass()}></class-engagement>`);
+    const seen: string[] = [];
+    for (const name of ['seek', 'user-select', 'filter-add', 'range-change', 'filters-change'])
+      el.addEventListener(name, () => seen.push(name));
+    el.span = [10, 20];
+    el.privacyFloor = 2;
+    el.search = 'd';
+    el.lang = 'fr';
+    el.markers = [{ time: 5, label: 'Intro', kind: 'chapter' }];
+    await el.whenLoaded();
+    expect(seen).to.deep.equal([]);
+    // The host's span (buckets 10–20 of 600 s) shows in the form and selects who missed it.
+    expect((root(el).querySelector('input[name=from]') as HTMLInputElement).value).to.equal('1:00');
+    expect((root(el).querySelector('input[name=to]') as HTMLInputElement).value).to.equal('2:00');
+    expect(root(el).querySelector('.missed-block')).to.exist;
+  });
+
   it('hides the class figures of a group under the privacy floor', async () => {
     const el = await fixture<ClassEngagement>(html`<class-engagement privacy-floor="6" .rows=${klass()}></class-engagement>`);
     await el.whenLoaded();

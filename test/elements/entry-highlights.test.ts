@@ -27,6 +27,20 @@ describe('<entry-highlights>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('fires no event when the host sets its properties', async () => {
+    const provider = fakeProvider({ totals: () => totals() });
+    const el = await fixture<EntryHighlights>(html`<entry-highlights .provider=${provider} entry-id="e1"></entry-highlights>`);
+    await el.whenLoaded();
+    const seen: string[] = [];
+    for (const name of ['seek', 'user-select', 'filter-add', 'range-change', 'filters-change'])
+      el.addEventListener(name, () => seen.push(name));
+    Object.assign(el, { from: '2026-01-01', to: '2026-01-31', compareFrom: '2025-12-01', compareTo: '2025-12-31', lang: 'de' });
+    el.metrics = ['plays'];
+    await el.whenLoaded();
+    expect(seen).to.deep.equal([]);
+    expect(provider.calls).to.have.length(3);
+  });
+
   it('formats numbers for the element language', async () => {
     const provider = fakeProvider({ totals: () => totals({ impressions: 1234567 }) });
     const el = await fixture<EntryHighlights>(

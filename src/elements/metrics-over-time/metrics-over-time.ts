@@ -18,7 +18,7 @@ import {
   yTicks,
   type Frame,
 } from '../../charts/line-chart.js';
-import { alignByOffset, metricValues, sortedIndexes, timelineIsEmpty, type TableSort } from '../../charts/timeline.js';
+import { alignByOffset, metricValues, peakIndex, sortedIndexes, timelineIsEmpty, type TableSort } from '../../charts/timeline.js';
 import { WidthController } from '../shared/width-controller.js';
 import { ScrubController } from '../shared/scrub-controller.js';
 import { besideStyle, chartTextStyles, lineChartStyles, liveRegion, tableToggle, tooltipStyles } from '../shared/chart-parts.js';
@@ -495,10 +495,7 @@ export class MetricsOverTime extends AnalyticsPanel<TimeData> {
 
   private summaryText(points: readonly TimelinePoint[]): string {
     const m = this.primary;
-    let best = -1;
-    points.forEach((p, i) => {
-      if (p[m] > 0 && (best < 0 || p[m] > points[best]![m])) best = i;
-    });
+    const best = peakIndex(points, m);
     if (best < 0) return this.t('time.summaryNone', { metric: this.metricLabel(m) });
     return this.t('time.summaryMax', {
       metric: this.metricLabel(m),
