@@ -98,6 +98,10 @@ describe('<top-countries>', () => {
     expect(path('FR').getAttribute('class')).to.match(/\bq4\b/); // thresholds for 500: 20, 80, 180, 320
     expect(path('XK').getAttribute('class')).to.match(/\bq2\b/);
     expect(path('BR').getAttribute('class')).to.match(/\bq0\b/);
+    // The map's styles arrive with its code: the darkest class is the series colour, no data the alternate surface.
+    expect(getComputedStyle(path('US')).fill).to.equal('rgb(28, 95, 184)');
+    expect(getComputedStyle(path('BR')).fill).to.equal('rgb(245, 247, 250)');
+    expect(getComputedStyle(root(el).querySelector('.legend .swatch.q5')!).backgroundColor).to.equal('rgb(28, 95, 184)');
     expect(path('US').getAttribute('role')).to.equal('button');
     expect(path('BR').getAttribute('role')).to.equal(null);
     expect(path('FR').getAttribute('aria-label')).to.equal('France: Plays 200 (21.1% of plays)');

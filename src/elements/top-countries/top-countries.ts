@@ -1,4 +1,4 @@
-import { html, css, nothing, svg, type PropertyValues } from 'lit';
+import { html, css, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { AnalyticsPanel, type LoadContext } from '../shared/analytics-panel.js';
 import {
@@ -18,7 +18,7 @@ import {
 import { trend } from '../../data/compare.js';
 import type { GeoLevel, GeoQuery, GeoResult, GeoRow, MetricName } from '../../data/types.js';
 import type { CsvTable } from '../../data/csv.js';
-import type { AtlasCountry, CountryShape, LonLat, MapLayout, PlacePoint } from '../../charts/geo.js';
+import type { AtlasCountry } from '../../charts/geo.js';
 import { emit } from '../../events.js';
 import type { MessageKey } from '../../i18n/index.js';
 import { AtlasLoadError, loadAtlas, loadMapModule, type MapModule } from './atlas.js';
@@ -39,16 +39,6 @@ type AtlasState =
   | { status: 'loading' }
   | { status: 'ready'; countries: AtlasCountry[]; geo: MapModule }
   | { status: 'error'; reason: string };
-
-/** A focusable place on the map: a country shape (world) or a circle (regions, cities). */
-interface Mark {
-  row: GeoRow;
-  /** Where the tooltip points, in map pixels. */
-  x: number;
-  y: number;
-}
-
-const CLASSES = 5;
 
 /** A place with nothing in the compare period. */
 const ZERO_ROW: GeoRow = {
@@ -123,101 +113,6 @@ export class TopCountries extends AnalyticsPanel<CountriesData> {
         position: relative;
         min-inline-size: 0;
       }
-      .map-box {
-        position: relative;
-        max-inline-size: 860px;
-        margin-inline: auto;
-      }
-      svg.map {
-        display: block;
-        inline-size: 100%;
-        block-size: auto;
-      }
-      .sphere {
-        fill: var(--_bg);
-        stroke: var(--_border);
-      }
-      .country {
-        fill: var(--_map-empty);
-        stroke: var(--_border);
-        stroke-width: 0.5;
-      }
-      .country.target {
-        fill: color-mix(in srgb, var(--_map) 10%, var(--_bg));
-        stroke: var(--_muted);
-        stroke-width: 1;
-      }
-      .q1 {
-        fill: color-mix(in srgb, var(--_map) 20%, var(--_bg));
-      }
-      .q2 {
-        fill: color-mix(in srgb, var(--_map) 40%, var(--_bg));
-      }
-      .q3 {
-        fill: color-mix(in srgb, var(--_map) 60%, var(--_bg));
-      }
-      .q4 {
-        fill: color-mix(in srgb, var(--_map) 80%, var(--_bg));
-      }
-      .q5 {
-        fill: var(--_map);
-      }
-      .mark {
-        cursor: pointer;
-        outline: none;
-      }
-      .mark.leaf {
-        cursor: default;
-      }
-      .mark.active,
-      .mark:focus-visible {
-        stroke: var(--_focus);
-        stroke-width: 2;
-      }
-      .place {
-        fill: color-mix(in srgb, var(--_map) 55%, transparent);
-        stroke: var(--_map);
-        stroke-width: 1;
-      }
-      .legend {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 4px 12px;
-        list-style: none;
-        margin: 8px 0 0;
-        padding: 0;
-        font-size: 0.85em;
-        color: var(--_muted);
-      }
-      .legend li {
-        display: inline-flex;
-        align-items: center;
-        gap: 4px;
-      }
-      .swatch {
-        display: inline-block;
-        inline-size: 14px;
-        block-size: 10px;
-        border: 1px solid var(--_border);
-      }
-      .swatch.q0 {
-        background: var(--_map-empty);
-      }
-      .swatch.q1 {
-        background: color-mix(in srgb, var(--_map) 20%, var(--_bg));
-      }
-      .swatch.q2 {
-        background: color-mix(in srgb, var(--_map) 40%, var(--_bg));
-      }
-      .swatch.q3 {
-        background: color-mix(in srgb, var(--_map) 60%, var(--_bg));
-      }
-      .swatch.q4 {
-        background: color-mix(in srgb, var(--_map) 80%, var(--_bg));
-      }
-      .swatch.q5 {
-        background: var(--_map);
-      }
       .map-message {
         color: var(--_muted);
         background: var(--_bg-alt);
@@ -225,24 +120,6 @@ export class TopCountries extends AnalyticsPanel<CountriesData> {
         padding: 24px 12px;
         text-align: center;
         margin: 0;
-      }
-      .note {
-        color: var(--_muted);
-        font-size: 0.85em;
-        margin: 6px 0 0;
-      }
-      .tooltip {
-        position: absolute;
-        transform: translate(-50%, calc(-100% - 10px));
-        background: var(--_bg);
-        border: 1px solid var(--_border);
-        border-radius: calc(var(--_radius) / 2);
-        box-shadow: 0 2px 8px rgb(0 0 0 / 0.15);
-        padding: 4px 8px;
-        pointer-events: none;
-        white-space: nowrap;
-        font-size: 0.9em;
-        z-index: 2;
       }
       label.metric {
         display: inline-flex;
@@ -325,12 +202,29 @@ export class TopCountries extends AnalyticsPanel<CountriesData> {
     // The map's code (its own chunk) and the geometry load side by side; the table never waits for either.
     Promise.all([loadMapModule(), loadAtlas(url || undefined)]).then(
       ([geo, countries]) => {
-        if (this.atlasUrl === url) this.atlas = { status: 'ready', countries, geo };
+        if (this.atlasUrl !== url) return;
+        this.adoptMapStyles(geo);
+        this.atlas = { status: 'ready', countries, geo };
       },
       (error: unknown) => {
         if (this.atlasUrl === url) this.atlas = { status: 'error', reason: this.atlasReason(error) };
       },
     );
+  }
+
+  /** Adds the map's styles (they come with its code) to the shadow root, once. */
+  private adoptMapStyles(geo: MapModule) {
+    const root = this.renderRoot;
+    const sheet = geo.mapStyles.styleSheet;
+    if (!(root instanceof ShadowRoot)) return;
+    if (sheet) {
+      if (!root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+    } else if (!root.querySelector('style[data-map]')) {
+      const style = document.createElement('style');
+      style.dataset.map = '';
+      style.textContent = geo.mapStyles.cssText;
+      root.append(style);
+    }
   }
 
   private atlasReason(error: unknown): string {
@@ -522,201 +416,41 @@ export class TopCountries extends AnalyticsPanel<CountriesData> {
     return breadcrumbs(this.t('geo.breadcrumbs'), crumbs);
   }
 
-  /** The map's layout, kept while its inputs stay the same (hover and focus do not recompute paths). */
-  private layoutMemo?: { key: string; layout: MapLayout; project?: (p: LonLat) => [number, number] | undefined };
-
-  private mapLayout(geo: MapModule, countries: AtlasCountry[], data: GeoResult, width: number) {
-    const drilled = data.level !== 'country' && this.country;
-    const points: LonLat[] = drilled
-      ? data.rows.filter((r) => r.lat !== undefined && r.lon !== undefined).map((r) => ({ lon: r.lon!, lat: r.lat! }))
-      : [];
-    const height = drilled ? Math.round(Math.min(440, Math.max(220, width * 0.62))) : geo.worldHeight(width);
-    const key = JSON.stringify([width, height, drilled ? this.country : '', points]);
-    if (this.layoutMemo?.key === key && this.layoutMemoCountries === countries) return this.layoutMemo;
-    const zoomed = drilled ? geo.countryLayout(countries, this.country, points, width, height) : undefined;
-    const layout = zoomed ?? geo.worldLayout(countries, width, height);
-    this.layoutMemo = { key, layout, project: zoomed?.project };
-    this.layoutMemoCountries = countries;
-    return this.layoutMemo;
-  }
-  private layoutMemoCountries?: AtlasCountry[];
-
+  /** The map: a message until its code and geometry are loaded (the table above never waits), then the map. */
   private renderMap(view: CountriesData, wide: boolean) {
-    const data = view.current;
     const atlas = this.atlas;
     if (atlas.status === 'error')
       return html`<p class="map-message" role="note">${this.t('geo.mapUnavailable', { reason: atlas.reason })}</p>`;
     if (atlas.status !== 'ready') return html`<p class="map-message">${this.t('geo.mapLoading')}</p>`;
-    const inner = Math.max(280, Math.round(wide ? (this.width - 34 - 16) * 0.5 : this.width - 34));
-    const { layout, project } = this.mapLayout(atlas.geo, atlas.countries, data, inner);
-    const metric = this.mapMetric;
-    const metricLabel = this.t(`metric.${metric}` as MessageKey);
-    const level = data.level;
-    const drilled = level !== 'country';
-    const place = this.region || this.countryName(this.country);
-
-    // Marks: countries with data at the world level (in the table's order), circles below it.
-    const byCode = new Map(data.rows.filter((r) => r.code).map((r) => [r.code!.toUpperCase(), r]));
-    let marks: Mark[] = [];
-    let circles: PlacePoint<GeoRow>[] = [];
-    const shapes: { shape: CountryShape; cls: number; row?: GeoRow }[] = [];
-    let thresholds: number[] = [];
-    if (!drilled) {
-      thresholds = atlas.geo.choroplethThresholds(Math.max(0, ...data.rows.map((r) => r[metric])), CLASSES, metric !== 'minutesViewed');
-      const anchors = new Map<string, CountryShape>();
-      for (const shape of layout.shapes) {
-        const row = shape.code ? byCode.get(shape.code) : undefined;
-        shapes.push({ shape, row, cls: row ? atlas.geo.choroplethClass(row[metric], thresholds) : 0 });
-        if (row && shape.d && shape.anchor) anchors.set(shape.code!, shape);
-      }
-      marks = data.rows
-        .filter((r) => r.code && anchors.has(r.code.toUpperCase()))
-        .map((row) => {
-          const a = anchors.get(row.code!.toUpperCase())!.anchor!;
-          return { row, x: a[0], y: a[1] };
-        });
-    } else {
-      for (const shape of layout.shapes) shapes.push({ shape, cls: 0 });
-      circles = atlas.geo.placePoints(
-        data.rows,
-        (r) => r[metric],
-        (r) => (r.lat !== undefined && r.lon !== undefined ? { lon: r.lon, lat: r.lat } : undefined),
-        project ?? (() => undefined),
-        Math.max(10, Math.min(26, layout.width / 30)),
-      );
-      // Keyboard order follows the table (largest first), not the drawing order.
-      const byRow = new Map(circles.map((c) => [c.item, c]));
-      marks = data.rows.filter((r) => byRow.has(r)).map((row) => ({ row, x: byRow.get(row)!.x, y: byRow.get(row)!.y }));
-    }
-    const markIndex = new Map(marks.map((m, i) => [m.row, i]));
-    const active = this.active >= 0 && this.active < marks.length ? this.active : -1;
-    const focusIndex = active >= 0 ? active : 0;
-    const leaf = level === 'city';
-    const label = drilled
-      ? this.t(level === 'region' ? 'geo.mapLabelRegions' : 'geo.mapLabelCities', { metric: metricLabel, place })
-      : this.t('geo.mapLabelWorld', { metric: metricLabel });
-    const top = marks[0]?.row ?? data.rows[0];
-    const summary = top
-      ? this.t('geo.mapSummary', {
-          count: this.fmt.count(data.rows.length),
-          top: this.rowName(top, level),
-          value: this.format(metric, top[metric]),
-        })
-      : this.t('geo.mapSummaryNone');
-    const markAttrs = (row: GeoRow) => {
-      const i = markIndex.get(row)!;
-      return {
-        i,
-        tabindex: i === focusIndex ? 0 : -1,
-        label: this.pointText(view, row, level),
-        cls: `mark ${leaf ? 'leaf' : ''} ${i === active ? 'active' : ''}`,
-      };
-    };
-    const noCoords = drilled ? data.rows.length - circles.length : 0;
-    const tipMark = this.tip && active >= 0 ? marks[active] : undefined;
-    return html`<p class="sr-only" id="${this.uid}-map-summary">
-        ${summary} ${marks.length ? this.t(leaf ? 'geo.mapKeysLeaf' : 'geo.mapKeys') : ''}
-      </p>
-      <div class="map-box">
-      <svg
-        class="map"
-        part="map"
-        role="group"
-        aria-label=${label}
-        aria-describedby="${this.uid}-map-summary"
-        viewBox="0 0 ${layout.width} ${layout.height}"
-        @keydown=${(e: KeyboardEvent) => this.onMapKey(e, marks, level)}
-      >
-        ${svg`<path class="sphere" d=${layout.sphere} aria-hidden="true"></path>
-        <g aria-hidden="true">
-          ${shapes
-            .filter((s) => s.shape.d && !(s.row && markIndex.has(s.row)))
-            .map(
-              (s) =>
-                svg`<path class="country q${s.cls} ${drilled && s.shape.code === this.country ? 'target' : ''}" part="country" d=${s.shape.d} data-code=${s.shape.code ?? ''}></path>`,
-            )}
-        </g>
-        <g class="marks">
-          ${
-            drilled
-              ? circles.map((c) => {
-                  const a = markAttrs(c.item);
-                  return svg`<circle
-                    class="place ${a.cls}"
-                    part="place"
-                    cx=${c.x.toFixed(1)}
-                    cy=${c.y.toFixed(1)}
-                    r=${c.r.toFixed(1)}
-                    role=${leaf ? 'img' : 'button'}
-                    tabindex=${a.tabindex}
-                    aria-label=${a.label}
-                    data-name=${c.item.name}
-                    data-i=${a.i}
-                    @click=${() => this.drill(c.item, level)}
-                    @focus=${() => this.show(a.i)}
-                    @blur=${() => (this.tip = false)}
-                    @pointerenter=${() => this.show(a.i)}
-                    @pointerleave=${() => (this.tip = false)}
-                  ></circle>`;
-                })
-              : shapes
-                  .filter((s) => s.row && markIndex.has(s.row))
-                  .map((s) => {
-                    const a = markAttrs(s.row!);
-                    return svg`<path
-                      class="country q${s.cls} ${a.cls}"
-                      part="country"
-                      d=${s.shape.d}
-                      data-code=${s.shape.code ?? ''}
-                      data-i=${a.i}
-                      role="button"
-                      tabindex=${a.tabindex}
-                      aria-label=${a.label}
-                      @click=${() => this.drill(s.row!, level)}
-                      @focus=${() => this.show(a.i)}
-                      @blur=${() => (this.tip = false)}
-                      @pointerenter=${() => this.show(a.i)}
-                      @pointerleave=${() => (this.tip = false)}
-                    ></path>`;
-                  })
-          }
-        </g>`}
-      </svg>
-      ${tipMark
-        ? html`<div
-            class="tooltip"
-            part="tooltip"
-            aria-hidden="true"
-            style="left:${(tipMark.x / layout.width) * 100}%;top:${(tipMark.y / layout.height) * 100}%"
-          >
-            <strong>${this.rowName(tipMark.row, level)}</strong><br />${metricLabel}: ${this.format(metric, tipMark.row[metric])}
-            ${metric !== 'plays' ? html`<br />${this.t('metric.plays')}: ${this.fmt.count(tipMark.row.plays)}` : nothing}
-            <br />${this.t('metric.distribution')}: ${this.fmt.percent(tipMark.row.distribution, 1)}
-            ${this.renderTipCompare(view, tipMark.row, metric)}
-          </div>`
-        : nothing}
-      </div>
-      <div class="sr-only map-live" role="status" aria-live="polite">${tipMark ? this.pointText(view, tipMark.row, level) : ''}</div>
-      ${drilled ? this.renderCircleLegend(metricLabel, noCoords) : this.renderLegend(atlas.geo, thresholds, metric)}`;
-  }
-
-  private renderLegend(geo: MapModule, thresholds: number[], metric: MetricName) {
-    const fmt = (v: number) => this.format(metric, v);
-    return html`<ul class="legend" part="legend" aria-label=${this.t('geo.legend')}>
-      <li><span class="swatch q0" aria-hidden="true"></span>${this.t('geo.legendNoData')}</li>
-      ${geo.choroplethLegend(thresholds).map(
-        (c) => html`<li>
-          <span class="swatch q${c.cls}" aria-hidden="true"></span>${c.to === undefined
-            ? this.t('geo.legendFrom', { from: fmt(c.from) })
-            : this.t('geo.legendRange', { from: fmt(c.from), to: fmt(c.to) })}
-        </li>`,
-      )}
-    </ul>`;
-  }
-
-  private renderCircleLegend(metricLabel: string, noCoords: number) {
-    return html`<p class="note" part="legend">${this.t('geo.legendCircles', { metric: metricLabel })}</p>
-      ${noCoords > 0 ? html`<p class="note">${this.t('geo.noCoordinates', { count: this.fmt.count(noCoords) })}</p>` : nothing}`;
+    const level = view.current.level;
+    return atlas.geo.renderMap({
+      memo: this,
+      data: view.current,
+      countries: atlas.countries,
+      width: Math.max(280, Math.round(wide ? (this.width - 34 - 16) * 0.5 : this.width - 34)),
+      country: this.country,
+      place: this.region || this.countryName(this.country),
+      metric: this.mapMetric,
+      active: this.active,
+      tip: this.tip,
+      uid: this.uid,
+      fmt: this.fmt,
+      t: (key, params) => this.t(key, params),
+      rowName: (row, l) => this.rowName(row, l),
+      format: (metric, v) => this.format(metric, v),
+      pointText: (row) => this.pointText(view, row, level),
+      tipCompare: (row) => this.renderTipCompare(view, row, this.mapMetric),
+      canDrill: (row, l) => this.canDrill(row, l),
+      drill: (row, l) => this.drill(row, l),
+      show: (i) => this.show(i),
+      hide: () => (this.tip = false),
+      moveTo: (i) => {
+        this.active = i;
+        this.tip = true;
+        // Marks are drawn largest first (circles) or in atlas order (countries): find mark `i` by its index.
+        void this.updateComplete.then(() => this.renderRoot.querySelector<SVGElement>(`.marks [data-i="${i}"]`)?.focus());
+      },
+    });
   }
 
   /** The compare period in the tooltip: plays then and the change, and the map's metric when it is another. */
@@ -746,40 +480,6 @@ export class TopCountries extends AnalyticsPanel<CountriesData> {
   private show(i: number) {
     this.active = i;
     this.tip = true;
-  }
-
-  private onMapKey(e: KeyboardEvent, marks: Mark[], level: GeoLevel) {
-    const target = e.target as Element;
-    if (!target.classList.contains('mark') || marks.length === 0) return;
-    const from = this.active < 0 ? 0 : this.active;
-    let to: number | undefined;
-    switch (e.key) {
-      case 'ArrowRight':
-      case 'ArrowDown':
-        to = Math.min(marks.length - 1, from + 1);
-        break;
-      case 'ArrowLeft':
-      case 'ArrowUp':
-        to = Math.max(0, from - 1);
-        break;
-      case 'Home':
-        to = 0;
-        break;
-      case 'End':
-        to = marks.length - 1;
-        break;
-      case 'Enter':
-      case ' ':
-        e.preventDefault();
-        if (this.canDrill(marks[from]!.row, level)) this.drill(marks[from]!.row, level);
-        return;
-    }
-    if (to === undefined) return;
-    e.preventDefault();
-    this.active = to;
-    this.tip = true;
-    // Marks are drawn largest first (circles) or in atlas order (countries): find mark `to` by its index.
-    void this.updateComplete.then(() => this.renderRoot.querySelector<SVGElement>(`.marks [data-i="${to}"]`)?.focus());
   }
 
   private renderTable(view: CountriesData) {

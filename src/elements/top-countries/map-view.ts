@@ -1,0 +1,406 @@
+/**
+ * The map of `<top-countries>`: layout and template, in the chunk the element imports dynamically when its map first
+ * comes on screen (with d3-geo and topojson-client, see `map-layout.ts`). The element keeps its state and passes it
+ * in a {@link MapHost}; nothing here is imported statically by the element.
+ */
+import { css, html, nothing, svg, type TemplateResult } from 'lit';
+import type { GeoLevel, GeoResult, GeoRow, MetricName } from '../../data/types.js';
+import type { Formatters, MessageKey, MessageParams } from '../../i18n/index.js';
+import {
+  choroplethClass,
+  choroplethLegend,
+  choroplethThresholds,
+  countryLayout,
+  placePoints,
+  worldHeight,
+  worldLayout,
+  type AtlasCountry,
+  type CountryShape,
+  type LonLat,
+  type MapLayout,
+  type PlacePoint,
+} from '../../charts/geo.js';
+
+/** What the map needs from its element: the data and state to draw, and the element's helpers and actions. */
+export interface MapHost {
+  /** Identifies the element, for the layout kept between renders. */
+  memo: object;
+  data: GeoResult;
+  countries: AtlasCountry[];
+  /** Width of the map, pixels. */
+  width: number;
+  /** The country drilled into (alpha-2), or ''. */
+  country: string;
+  /** The place drilled into, by name (the region, else the country). */
+  place: string;
+  metric: MetricName;
+  /** The mark with focus or the pointer, or -1. */
+  active: number;
+  /** Whether the tooltip shows. */
+  tip: boolean;
+  /** Id prefix unique to the element. */
+  uid: string;
+  fmt: Formatters;
+  t(key: MessageKey, params?: MessageParams): string;
+  rowName(row: GeoRow, level: GeoLevel): string;
+  format(metric: MetricName, v: number): string;
+  /** A mark's accessible name (with the compare period when comparing). */
+  pointText(row: GeoRow): string;
+  /** The compare period's lines of the tooltip. */
+  tipCompare(row: GeoRow): unknown;
+  canDrill(row: GeoRow, level: GeoLevel): boolean;
+  drill(row: GeoRow, level: GeoLevel): void;
+  show(i: number): void;
+  hide(): void;
+  /** Makes mark `i` the active one and moves focus to it. */
+  moveTo(i: number): void;
+}
+
+/** A focusable place on the map: a country shape (world) or a circle (regions, cities). */
+interface Mark {
+  row: GeoRow;
+  /** Where the tooltip points, in map pixels. */
+  x: number;
+  y: number;
+}
+
+interface Memo {
+  key: string;
+  countries: AtlasCountry[];
+  layout: MapLayout;
+  project?: (p: LonLat) => [number, number] | undefined;
+}
+
+const CLASSES = 5;
+
+/** The map's styles, adopted by the element's shadow root when this module arrives. */
+export const mapStyles = css`
+  .map-box {
+    position: relative;
+    max-inline-size: 860px;
+    margin-inline: auto;
+  }
+  svg.map {
+    display: block;
+    inline-size: 100%;
+    block-size: auto;
+  }
+  .sphere {
+    fill: var(--_bg);
+    stroke: var(--_border);
+  }
+  /* Choropleth classes: q0 no data, q1 … q5 lightest to darkest; shapes and legend swatches share them. */
+  .q0 {
+    --_q: var(--_map-empty);
+  }
+  .q1 {
+    --_q: color-mix(in srgb, var(--_map) 20%, var(--_bg));
+  }
+  .q2 {
+    --_q: color-mix(in srgb, var(--_map) 40%, var(--_bg));
+  }
+  .q3 {
+    --_q: color-mix(in srgb, var(--_map) 60%, var(--_bg));
+  }
+  .q4 {
+    --_q: color-mix(in srgb, var(--_map) 80%, var(--_bg));
+  }
+  .q5 {
+    --_q: var(--_map);
+  }
+  .country {
+    fill: var(--_q, var(--_map-empty));
+    stroke: var(--_border);
+    stroke-width: 0.5;
+  }
+  .country.target {
+    fill: color-mix(in srgb, var(--_map) 10%, var(--_bg));
+    stroke: var(--_muted);
+    stroke-width: 1;
+  }
+  .mark {
+    cursor: pointer;
+    outline: none;
+  }
+  .mark.leaf {
+    cursor: default;
+  }
+  .mark.active,
+  .mark:focus-visible {
+    stroke: var(--_focus);
+    stroke-width: 2;
+  }
+  .place {
+    fill: color-mix(in srgb, var(--_map) 55%, transparent);
+    stroke: var(--_map);
+    stroke-width: 1;
+  }
+  .legend {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 4px 12px;
+    list-style: none;
+    margin: 8px 0 0;
+    padding: 0;
+    font-size: 0.85em;
+    color: var(--_muted);
+  }
+  .legend li {
+    display: inline-flex;
+    align-items: center;
+    gap: 4px;
+  }
+  .swatch {
+    background: var(--_q);
+    display: inline-block;
+    inline-size: 14px;
+    block-size: 10px;
+    border: 1px solid var(--_border);
+  }
+  .note {
+    color: var(--_muted);
+    font-size: 0.85em;
+    margin: 6px 0 0;
+  }
+  .tooltip {
+    position: absolute;
+    transform: translate(-50%, calc(-100% - 10px));
+    background: var(--_bg);
+    border: 1px solid var(--_border);
+    border-radius: calc(var(--_radius) / 2);
+    box-shadow: 0 2px 8px rgb(0 0 0 / 0.15);
+    padding: 4px 8px;
+    pointer-events: none;
+    white-space: nowrap;
+    font-size: 0.9em;
+    z-index: 2;
+  }
+`;
+
+/** The map's layout, kept per element while its inputs stay the same (hover and focus do not recompute paths). */
+const memos = new WeakMap<object, Memo>();
+
+function mapLayout(h: MapHost, data: GeoResult, width: number): Memo {
+  const countries = h.countries;
+  const drilled = data.level !== 'country' && h.country;
+  const points: LonLat[] = drilled
+    ? data.rows.filter((r) => r.lat !== undefined && r.lon !== undefined).map((r) => ({ lon: r.lon!, lat: r.lat! }))
+    : [];
+  const height = drilled ? Math.round(Math.min(440, Math.max(220, width * 0.62))) : worldHeight(width);
+  const key = JSON.stringify([width, height, drilled ? h.country : '', points]);
+  const hit = memos.get(h.memo);
+  if (hit?.key === key && hit.countries === countries) return hit;
+  const zoomed = drilled ? countryLayout(countries, h.country, points, width, height) : undefined;
+  const memo: Memo = { key, countries, layout: zoomed ?? worldLayout(countries, width, height), project: zoomed?.project };
+  memos.set(h.memo, memo);
+  return memo;
+}
+
+/**
+ * The map of `h.data`: the world's countries coloured by the metric with a legend, or the country drilled into with
+ * its places as circles; focusable marks in the table's order (arrow keys, Home/End, Enter drills), a tooltip and a
+ * live region for the mark with focus or the pointer.
+ */
+export function renderMap(h: MapHost): TemplateResult {
+  const data = h.data;
+  const { layout, project } = mapLayout(h, data, h.width);
+  const metric = h.metric;
+  const metricLabel = h.t(`metric.${metric}` as MessageKey);
+  const level = data.level;
+  const drilled = level !== 'country';
+  const place = h.place;
+
+  // Marks: countries with data at the world level (in the table's order), circles below it.
+  const byCode = new Map(data.rows.filter((r) => r.code).map((r) => [r.code!.toUpperCase(), r]));
+  let marks: Mark[] = [];
+  let circles: PlacePoint<GeoRow>[] = [];
+  const shapes: { shape: CountryShape; cls: number; row?: GeoRow }[] = [];
+  let thresholds: number[] = [];
+  if (!drilled) {
+    thresholds = choroplethThresholds(Math.max(0, ...data.rows.map((r) => r[metric])), CLASSES, metric !== 'minutesViewed');
+    const anchors = new Map<string, CountryShape>();
+    for (const shape of layout.shapes) {
+      const row = shape.code ? byCode.get(shape.code) : undefined;
+      shapes.push({ shape, row, cls: row ? choroplethClass(row[metric], thresholds) : 0 });
+      if (row && shape.d && shape.anchor) anchors.set(shape.code!, shape);
+    }
+    marks = data.rows
+      .filter((r) => r.code && anchors.has(r.code.toUpperCase()))
+      .map((row) => {
+        const a = anchors.get(row.code!.toUpperCase())!.anchor!;
+        return { row, x: a[0], y: a[1] };
+      });
+  } else {
+    for (const shape of layout.shapes) shapes.push({ shape, cls: 0 });
+    circles = placePoints(
+      data.rows,
+      (r) => r[metric],
+      (r) => (r.lat !== undefined && r.lon !== undefined ? { lon: r.lon, lat: r.lat } : undefined),
+      project ?? (() => undefined),
+      Math.max(10, Math.min(26, layout.width / 30)),
+    );
+    // Keyboard order follows the table (largest first), not the drawing order.
+    const byRow = new Map(circles.map((c) => [c.item, c]));
+    marks = data.rows.filter((r) => byRow.has(r)).map((row) => ({ row, x: byRow.get(row)!.x, y: byRow.get(row)!.y }));
+  }
+  const markIndex = new Map(marks.map((m, i) => [m.row, i]));
+  const active = h.active >= 0 && h.active < marks.length ? h.active : -1;
+  const focusIndex = active >= 0 ? active : 0;
+  const leaf = level === 'city';
+  const label = drilled
+    ? h.t(level === 'region' ? 'geo.mapLabelRegions' : 'geo.mapLabelCities', { metric: metricLabel, place })
+    : h.t('geo.mapLabelWorld', { metric: metricLabel });
+  const top = marks[0]?.row ?? data.rows[0];
+  const summary = top
+    ? h.t('geo.mapSummary', {
+        count: h.fmt.count(data.rows.length),
+        top: h.rowName(top, level),
+        value: h.format(metric, top[metric]),
+      })
+    : h.t('geo.mapSummaryNone');
+  const markAttrs = (row: GeoRow) => {
+    const i = markIndex.get(row)!;
+    return {
+      i,
+      tabindex: i === focusIndex ? 0 : -1,
+      label: h.pointText(row),
+      cls: `mark ${leaf ? 'leaf' : ''} ${i === active ? 'active' : ''}`,
+    };
+  };
+  const noCoords = drilled ? data.rows.length - circles.length : 0;
+  const tipMark = h.tip && active >= 0 ? marks[active] : undefined;
+  return html`<p class="sr-only" id="${h.uid}-map-summary">
+      ${summary} ${marks.length ? h.t(leaf ? 'geo.mapKeysLeaf' : 'geo.mapKeys') : ''}
+    </p>
+    <div class="map-box">
+    <svg
+      class="map"
+      part="map"
+      role="group"
+      aria-label=${label}
+      aria-describedby="${h.uid}-map-summary"
+      viewBox="0 0 ${layout.width} ${layout.height}"
+      @keydown=${(e: KeyboardEvent) => onMapKey(h, e, marks, level)}
+    >
+      ${svg`<path class="sphere" d=${layout.sphere} aria-hidden="true"></path>
+      <g aria-hidden="true">
+        ${shapes
+          .filter((s) => s.shape.d && !(s.row && markIndex.has(s.row)))
+          .map(
+            (s) =>
+              svg`<path class="country q${s.cls} ${drilled && s.shape.code === h.country ? 'target' : ''}" part="country" d=${s.shape.d} data-code=${s.shape.code ?? ''}></path>`,
+          )}
+      </g>
+      <g class="marks">
+        ${
+          drilled
+            ? circles.map((c) => {
+                const a = markAttrs(c.item);
+                return svg`<circle
+                  class="place ${a.cls}"
+                  part="place"
+                  cx=${c.x.toFixed(1)}
+                  cy=${c.y.toFixed(1)}
+                  r=${c.r.toFixed(1)}
+                  role=${leaf ? 'img' : 'button'}
+                  tabindex=${a.tabindex}
+                  aria-label=${a.label}
+                  data-name=${c.item.name}
+                  data-i=${a.i}
+                  @click=${() => h.drill(c.item, level)}
+                  @focus=${() => h.show(a.i)}
+                  @blur=${() => h.hide()}
+                  @pointerenter=${() => h.show(a.i)}
+                  @pointerleave=${() => h.hide()}
+                ></circle>`;
+              })
+            : shapes
+                .filter((s) => s.row && markIndex.has(s.row))
+                .map((s) => {
+                  const a = markAttrs(s.row!);
+                  return svg`<path
+                    class="country q${s.cls} ${a.cls}"
+                    part="country"
+                    d=${s.shape.d}
+                    data-code=${s.shape.code ?? ''}
+                    data-i=${a.i}
+                    role="button"
+                    tabindex=${a.tabindex}
+                    aria-label=${a.label}
+                    @click=${() => h.drill(s.row!, level)}
+                    @focus=${() => h.show(a.i)}
+                    @blur=${() => h.hide()}
+                    @pointerenter=${() => h.show(a.i)}
+                    @pointerleave=${() => h.hide()}
+                  ></path>`;
+                })
+        }
+      </g>`}
+    </svg>
+    ${tipMark
+      ? html`<div
+          class="tooltip"
+          part="tooltip"
+          aria-hidden="true"
+          style="left:${(tipMark.x / layout.width) * 100}%;top:${(tipMark.y / layout.height) * 100}%"
+        >
+          <strong>${h.rowName(tipMark.row, level)}</strong><br />${metricLabel}: ${h.format(metric, tipMark.row[metric])}
+          ${metric !== 'plays' ? html`<br />${h.t('metric.plays')}: ${h.fmt.count(tipMark.row.plays)}` : nothing}
+          <br />${h.t('metric.distribution')}: ${h.fmt.percent(tipMark.row.distribution, 1)}
+          ${h.tipCompare(tipMark.row)}
+        </div>`
+      : nothing}
+    </div>
+    <div class="sr-only map-live" role="status" aria-live="polite">${tipMark ? h.pointText(tipMark.row) : ''}</div>
+    ${drilled ? renderCircleLegend(h, metricLabel, noCoords) : renderLegend(h, thresholds, metric)}`;
+}
+
+function renderLegend(h: MapHost, thresholds: number[], metric: MetricName) {
+  const fmt = (v: number) => h.format(metric, v);
+  return html`<ul class="legend" part="legend" aria-label=${h.t('geo.legend')}>
+    <li><span class="swatch q0" aria-hidden="true"></span>${h.t('geo.legendNoData')}</li>
+    ${choroplethLegend(thresholds).map(
+      (c) => html`<li>
+        <span class="swatch q${c.cls}" aria-hidden="true"></span>${c.to === undefined
+          ? h.t('geo.legendFrom', { from: fmt(c.from) })
+          : h.t('geo.legendRange', { from: fmt(c.from), to: fmt(c.to) })}
+      </li>`,
+    )}
+  </ul>`;
+}
+
+function renderCircleLegend(h: MapHost, metricLabel: string, noCoords: number) {
+  return html`<p class="note" part="legend">${h.t('geo.legendCircles', { metric: metricLabel })}</p>
+    ${noCoords > 0 ? html`<p class="note">${h.t('geo.noCoordinates', { count: h.fmt.count(noCoords) })}</p>` : nothing}`;
+}
+
+function onMapKey(h: MapHost, e: KeyboardEvent, marks: Mark[], level: GeoLevel) {
+  const target = e.target as Element;
+  if (!target.classList.contains('mark') || marks.length === 0) return;
+  const from = h.active < 0 ? 0 : h.active;
+  let to: number | undefined;
+  switch (e.key) {
+    case 'ArrowRight':
+    case 'ArrowDown':
+      to = Math.min(marks.length - 1, from + 1);
+      break;
+    case 'ArrowLeft':
+    case 'ArrowUp':
+      to = Math.max(0, from - 1);
+      break;
+    case 'Home':
+      to = 0;
+      break;
+    case 'End':
+      to = marks.length - 1;
+      break;
+    case 'Enter':
+    case ' ':
+      e.preventDefault();
+      if (h.canDrill(marks[from]!.row, level)) h.drill(marks[from]!.row, level);
+      return;
+  }
+  if (to === undefined) return;
+  e.preventDefault();
+  h.moveTo(to);
+}
