@@ -742,18 +742,24 @@ export class AnalyticsEngine {
     const haystack = this.haystack(this.users_());
     let total = 0;
     const bounds = o.bounds;
+    const ids = this.store.users.values;
+    const user = agg.user;
+    const hits: number[] = [];
     for (let g = 0; g < bounds.length - 1; g++) {
       const a = bounds[g]!;
       const b = bounds[g + 1]!;
       if (a === b) continue;
-      // A group that may hold a row of the page is put in id order first.
-      if (total < end) this.settle(agg, o, g);
+      hits.length = 0;
       for (let k = a; k < b; k++) {
         const i = order[k]!;
-        if (!haystack[agg.user[i]!]!.includes(needle)) continue;
-        if (total >= page.offset && total < end) out.push(this.userRow(agg, i));
-        total++;
+        if (haystack[user[i]!]!.includes(needle)) hits.push(i);
       }
+      // The group's matches on the page, in id order (sorted here unless the whole group already is).
+      if (total < end && total + hits.length > page.offset) {
+        if (o.ready[g]! < b - a && hits.length > 1) hits.sort((x, y) => (ids[user[x]!]! < ids[user[y]!]! ? -1 : 1));
+        for (let h = Math.max(0, page.offset - total); h < hits.length && total + h < end; h++) out.push(this.userRow(agg, hits[h]!));
+      }
+      total += hits.length;
     }
     return { rows: out, total };
   }
