@@ -3,7 +3,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import '../../src/elements/engagement-funnel/define.js';
 import type { EngagementFunnel } from '../../src/elements/engagement-funnel/engagement-funnel.js';
 import { fakeProvider, failingProvider, hangingProvider, totals } from '../support/providers.js';
-import { focusOn } from './playback-time-helpers.js';
+import { focusOn } from '../support/page.js';
 import { registerCatalog } from '../../src/i18n/index.js';
 
 const root = (el: EngagementFunnel) => el.shadowRoot!;

@@ -4,21 +4,7 @@ import '../../src/elements/engagement-heatmap/define.js';
 import type { EngagementHeatmap } from '../../src/elements/engagement-heatmap/engagement-heatmap.js';
 import type { HeatmapResult } from '../../src/data/types.js';
 import { fakeProvider, failingProvider } from '../support/providers.js';
-
-/** Focuses `target`; a page without system focus (test files run side by side) gets no focus event, so send one. */
-function focusOn(target: HTMLElement): void {
-  target.focus();
-  if (!document.hasFocus()) target.dispatchEvent(new FocusEvent('focus'));
-}
-
-/** Polls with timers (not animation frames, which pause in a background tab when test files run side by side). */
-async function waitFor(predicate: () => boolean, ms = 5000): Promise<void> {
-  const start = performance.now();
-  while (!predicate()) {
-    if (performance.now() - start > ms) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
+import { focusOn, waitFor } from '../support/page.js';
 
 
 const counts = (pairs: Record<number, number>) => {

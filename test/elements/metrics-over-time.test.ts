@@ -4,7 +4,7 @@ import '../../src/elements/metrics-over-time/define.js';
 import type { MetricsOverTime } from '../../src/elements/metrics-over-time/metrics-over-time.js';
 import type { TimelinePoint, TimelineQuery, TimelineResult } from '../../src/data/types.js';
 import { fakeProvider, failingProvider } from '../support/providers.js';
-import { waitFor, focusOn } from './playback-time-helpers.js';
+import { waitFor, focusOn } from '../support/page.js';
 
 const point = (date: string, plays: number, rate: number): TimelinePoint => ({
   date,

@@ -4,7 +4,7 @@ import '../../src/elements/playback-views/define.js';
 import type { PlaybackViews } from '../../src/elements/playback-views/playback-views.js';
 import type { Marker, RetentionResult } from '../../src/data/types.js';
 import { fakeProvider, failingProvider, garbageProvider } from '../support/providers.js';
-import { waitFor, focusOn, blurFrom } from './playback-time-helpers.js';
+import { waitFor, focusOn, blurFrom } from '../support/page.js';
 
 /** 200 s of media, 120 plays: views fall from 200 to 101, viewers from 100 to 51, unique users from 40 to 21. */
 function retention(over: Partial<RetentionResult> = {}): RetentionResult {
