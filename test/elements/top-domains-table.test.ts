@@ -480,6 +480,26 @@ describe('<top-domains-table>', () => {
     });
   });
 
+  it('gives up the CSV of every row after the timeout, and forgets an export when the element leaves the page', async () => {
+    const p = fakeProvider({
+      domains: (q) => (q.page.limit > 5 ? new Promise(() => {}) : domainsResult(12, q.page.offset, q.page.limit)),
+    });
+    const el = await make(p, { timeout: '150' });
+    const status = () => root(el).querySelector('.csv-status')!.textContent!.trim();
+    root(el).querySelector<HTMLButtonElement>('button.export')!.click();
+    await el.updateComplete;
+    expect(status()).to.equal('Preparing the CSV of 12 rows…');
+    await until(() => status() !== 'Preparing the CSV of 12 rows…', 3000);
+    expect(status()).to.match(/^The CSV could not be prepared: The data source did not answer within \d+ seconds\.$/);
+    root(el).querySelector<HTMLButtonElement>('button.export')!.click();
+    await el.updateComplete;
+    expect(status()).to.equal('Preparing the CSV of 12 rows…');
+    el.remove();
+    document.body.append(el);
+    await el.updateComplete;
+    expect(status()).to.equal('');
+  });
+
   it('shows the empty state with no domains, and errors in its own panel', async () => {
     const empty = await make(fakeProvider({ domains: () => ({ rows: [], total: 0, totals: metricTotals(0) }) }));
     expect(root(empty).textContent).to.contain('No data for this period');
