@@ -1,6 +1,6 @@
 /**
- * Columnar storage of ingested events: one typed array per field, strings dictionary-encoded, plus an open-addressing
- * hash table that finds duplicates without a string per event.
+ * Columnar storage of ingested events: one typed array per field, strings dictionary-encoded, plus per-session
+ * open-addressing hash tables that find duplicates without a string per event.
  * @internal
  */
 import { PLAYBACK_TYPES } from '../types.js';
@@ -203,22 +203,27 @@ export class EventStore {
   private readonly contextSets = new Map<string, number>();
 
   /**
-   * Open-addressing table for duplicate detection: {@link SLOT} words per slot (row + 1, or 0 when empty; hash). It
-   * holds only the rows of *keyed* sessions (see {@link EventStore.sessionMaxIndex}).
+   * Per *keyed* session (see {@link EventStore.sessionMaxIndex}): an open-addressing table of its keys, {@link SLOT}
+   * words per slot (row + 1, or 0 when empty; the key's hash), and the number of slots in use. A session's table is
+   * small and used while the session is active, so its probes rarely miss the cache. Tables are regions of one arena
+   * (`keyAt`: a table's first word, `keySlots`: its size, a power of two); a table that grows moves to the arena's end.
    */
-  private table = new Int32Array(SLOT << 12);
-  private tableUsed = 0;
+  private keyArena = new Int32Array(1 << 12);
+  private keyArenaUsed = 0;
+  private keyAt = new Int32Array(1024);
+  private keySlots = new Int32Array(1024);
+  private keysUsed = new Int32Array(1024);
   /**
    * Per global session: the largest eventIndex of its accepted events, while every event so far had a larger
-   * eventIndex than all before it (then no two of them can share a key, so no event of the session needs the table);
+   * eventIndex than all before it (then no two of them can share a key, so no event of the session needs a table);
    * NaN once that no longer holds (a counter reset, an event without eventIndex, an out-of-order arrival): the session
-   * is then *keyed*, its rows are in the duplicate table.
+   * is then *keyed*, its rows are in its key table.
    */
   private sessionMaxIndex = new Float64Array(1024);
   /** Per global session: its last accepted row (-1: none); per row: the session's previous row (-1: none). */
   private sessionLastRow = new Int32Array(1024);
   private prevInSession = new Int32Array(0);
-  /** What the last duplicate check found: the free table slot for the key (-1: no table needed), and its hash. */
+  /** What the last duplicate check found: the free slot of its session's key table (-1: no table), and its hash. */
   private pendingSlot = -1;
   private pendingHash = 0;
 
@@ -264,8 +269,7 @@ export class EventStore {
   }
 
   /**
-   * Makes room in the columns for `n` rows in total. (The duplicate table still grows as rows arrive: sized for a
-   * batch that turns out to hold duplicates or invalid events, it could double for nothing.)
+   * Makes room in the columns for `n` rows in total.
    */
   reserve(n: number): void {
     this.ensure(n);
@@ -318,8 +322,8 @@ export class EventStore {
    * Whether an accepted event has the key of `row` (whose key columns must already hold it). Records nothing about
    * `row` itself: {@link EventStore.commitKey} does, once the event is accepted. A session whose eventIndex only ever
    * increased needs no lookup: no earlier event of it can share the eventIndex. Its first event that breaks the rule
-   * makes it *keyed*: its rows so far (all with distinct keys) go into the table, and from then on every event of the
-   * session is looked up there.
+   * makes it *keyed*: its rows so far (all with distinct keys) go into a key table of its own, and from then on every
+   * event of the session is looked up there.
    */
   private checkDuplicate(row: number, session: number, eventIndex: number): boolean {
     const max = this.sessionMaxIndex[session]!;
@@ -331,71 +335,95 @@ export class EventStore {
     if (max === max) {
       // The session becomes keyed: record its earlier rows (distinct keys, so no comparison needed).
       this.sessionMaxIndex[session] = NaN;
+      let n = 0;
+      for (let r = this.sessionLastRow[session]!; r >= 0; r = this.prevInSession[r]!) n++;
+      let slots = 16;
+      while (slots < 2 * (n + 1)) slots *= 2;
+      this.keyAt[session] = this.allocKeys(slots);
+      this.keySlots[session] = slots;
       for (let r = this.sessionLastRow[session]!; r >= 0; r = this.prevInSession[r]!) {
-        this.findKey(r, false);
-        const j = this.pendingSlot;
-        this.table[j] = r + 1;
-        this.table[j + 1] = this.pendingHash;
-        this.tableUsed++;
+        this.findKey(r, session, false);
+        this.commitSlot(r, session);
       }
     }
-    return this.findKey(row, true);
+    return this.findKey(row, session, true);
   }
 
   /**
-   * Looks `row`'s key up in the table: true when an accepted row has it (compared only when `compare`); otherwise the
-   * empty slot where it goes is kept for {@link EventStore.commitKey}. Slots keep the key's hash, so a probe compares
-   * stored rows only on a full hash match.
+   * Looks `row`'s key up in its keyed session's table: true when an accepted row has it (compared only when
+   * `compare`); otherwise the empty slot where it goes is kept for {@link EventStore.commitKey}. Slots keep the key's
+   * hash, so a probe compares stored rows only on a full hash match.
    */
-  private findKey(row: number, compare: boolean): boolean {
-    if ((this.tableUsed + 1) * 2 > this.table.length / SLOT) this.rehash((this.table.length / SLOT) * 2);
-    const table = this.table;
-    const mask = table.length / SLOT - 1;
-    const s = this.session[row]!;
+  private findKey(row: number, session: number, compare: boolean): boolean {
+    if ((this.keysUsed[session]! + 1) * 2 > this.keySlots[session]!) this.rehash(session, this.keySlots[session]! * 2);
+    const table = this.keyArena;
+    const at = this.keyAt[session]!;
+    const mask = this.keySlots[session]! - 1;
     const eventIndex = this.eventIndex[row]!;
     const type = this.type[row]!;
     const position = this.position[row]!;
-    const h = this.hash(s, eventIndex, type, position);
+    const h = this.hash(session, eventIndex, type, position);
     let i = h & mask;
     for (;;) {
-      const j = i * SLOT;
+      const j = at + i * SLOT;
       const v = table[j]!;
       if (v === 0) {
         this.pendingSlot = j;
         this.pendingHash = h;
         return false;
       }
-      if (compare && table[j + 1] === h && this.sameKey(v - 1, s, eventIndex, type, position)) return true;
+      if (compare && table[j + 1] === h && this.sameKey(v - 1, session, eventIndex, type, position)) return true;
       i = (i + 1) & mask;
     }
   }
 
+  /** Writes `row` into the slot {@link EventStore.findKey} found in its session's table. */
+  private commitSlot(row: number, session: number): void {
+    const table = this.keyArena;
+    const j = this.pendingSlot;
+    table[j] = row + 1;
+    table[j + 1] = this.pendingHash;
+    this.keysUsed[session]!++;
+  }
+
   /** Records the key of accepted `row` of `session` (after {@link EventStore.checkDuplicate} found no duplicate). */
   private commitKey(row: number, session: number): void {
-    const j = this.pendingSlot;
-    if (j >= 0) {
-      this.table[j] = row + 1;
-      this.table[j + 1] = this.pendingHash;
-      this.tableUsed++;
-    } else this.sessionMaxIndex[session] = this.eventIndex[row]!;
+    if (this.pendingSlot >= 0) this.commitSlot(row, session);
+    else this.sessionMaxIndex[session] = this.eventIndex[row]!;
     this.prevInSession[row] = this.sessionLastRow[session]!;
     this.sessionLastRow[session] = row;
   }
 
-  private rehash(slots: number): void {
-    const old = this.table;
-    const table = new Int32Array(slots * SLOT);
-    const mask = slots - 1;
-    for (let j = 0; j < old.length; j += SLOT) {
-      const v = old[j]!;
-      if (v === 0) continue;
-      const h = old[j + 1]!;
-      let i = h & mask;
-      while (table[i * SLOT] !== 0) i = (i + 1) & mask;
-      table[i * SLOT] = v;
-      table[i * SLOT + 1] = h;
+  /** A zeroed region of `slots` slots at the arena's end; returns its first word. */
+  private allocKeys(slots: number): number {
+    const at = this.keyArenaUsed;
+    const end = at + slots * SLOT;
+    if (end > this.keyArena.length) {
+      let c = this.keyArena.length * 2;
+      while (c < end) c *= 2;
+      this.keyArena = grow(this.keyArena, c);
     }
-    this.table = table;
+    this.keyArenaUsed = end;
+    return at;
+  }
+
+  private rehash(session: number, slots: number): void {
+    const from = this.keyAt[session]!;
+    const oldSlots = this.keySlots[session]!;
+    const at = this.allocKeys(slots);
+    const table = this.keyArena;
+    const mask = slots - 1;
+    for (let j = from; j < from + oldSlots * SLOT; j += SLOT) {
+      const v = table[j]!;
+      if (v === 0) continue;
+      const h = table[j + 1]!;
+      let i = h & mask;
+      while (table[at + i * SLOT] !== 0) i = (i + 1) & mask;
+      table[at + i * SLOT] = v;
+      table[at + i * SLOT + 1] = h;
+    }
+    this.keyAt[session] = at;
+    this.keySlots[session] = slots;
   }
 
   private referrer(raw: string | undefined): [number, number] {
@@ -445,6 +473,9 @@ export class EventStore {
       if (s === this.sessionLastRow.length) {
         this.sessionLastRow = grow(this.sessionLastRow, s * 2);
         this.sessionMaxIndex = grow(this.sessionMaxIndex, s * 2);
+        this.keysUsed = grow(this.keysUsed, s * 2);
+        this.keyAt = grow(this.keyAt, s * 2);
+        this.keySlots = grow(this.keySlots, s * 2);
       }
       this.sessionLastRow[s] = -1;
       this.sessionMaxIndex[s] = -Infinity;
