@@ -38,7 +38,8 @@ export function errorDetail(
   t: (key: MessageKey, params?: MessageParams) => string,
   fmt: Formatters,
 ): string | undefined {
-  if (error instanceof ProviderTimeoutError) return t('state.timeout', { seconds: fmt.count(error.ms / 1000) });
+  if (error instanceof ProviderTimeoutError)
+    return t('state.timeout', { seconds: error.ms < 10_000 ? fmt.decimal(error.ms / 1000, 1) : fmt.count(error.ms / 1000) });
   if (error instanceof MalformedResultError) return t('state.malformed', { detail: error.message });
   if (error instanceof Error) return error.message;
   return typeof error === 'string' ? error : undefined;
