@@ -490,7 +490,7 @@ describe('<top-domains-table>', () => {
     await el.updateComplete;
     expect(status()).to.equal('Preparing the CSV of 12 rows…');
     await until(() => status() !== 'Preparing the CSV of 12 rows…', 3000);
-    expect(status()).to.match(/^The CSV could not be prepared: The data source did not answer within \d+ seconds\.$/);
+    expect(status()).to.match(/^The CSV could not be prepared: The data source did not answer within [\d.]+ seconds\.$/);
     root(el).querySelector<HTMLButtonElement>('button.export')!.click();
     await el.updateComplete;
     expect(status()).to.equal('Preparing the CSV of 12 rows…');
