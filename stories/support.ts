@@ -167,7 +167,7 @@ export const commonArgTypes: ArgTypes<CommonArgs> = {
   compareFrom: { control: 'text', description: 'First day of the compare period (empty: no compare)' },
   compareTo: { control: 'text', description: 'Last day of the compare period' },
   timeZone: { control: 'select', options: ['UTC', 'Europe/Paris', 'America/New_York', 'Asia/Tokyo'] },
-  lang: { control: 'select', options: ['en', 'de', 'fr', 'ar', 'ja'] },
+  lang: { control: 'select', options: ['en', 'de', 'fr', 'ar', 'he', 'ja'] },
   timeout: { control: { type: 'number', min: 100, step: 1000 } },
 };
 

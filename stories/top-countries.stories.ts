@@ -2,52 +2,50 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import '../src/elements/top-countries/define.js';
 import { MAP_METRICS } from '../src/elements/top-countries/top-countries.js';
-import { previousPeriod } from '../src/data/dates.js';
-import { SAMPLE_ENTRY_ID, emptyProvider, failingProvider, hangingProvider, sampleProvider, sampleRange } from './support.js';
+import type { DataProvider } from '../src/data/types.js';
+import {
+  emptyProvider,
+  failingProvider,
+  hangingProvider,
+  sampleProvider,
+  common,
+  commonArgs,
+  commonArgTypes,
+  compareArgs,
+  type CommonArgs,
+} from './support.js';
 
-interface Args {
+interface Args extends CommonArgs {
   metric: string;
   country: string;
   region: string;
   pageSize: number;
   geometryUrl: string;
-  lang: string;
-  compare: boolean;
 }
-
-const range = sampleRange();
-const compare = previousPeriod(range);
 
 // The map geometry is fetched at run time from `geometry-url`; empty means the package default (`assets/`, which
 // Storybook serves as a static directory).
-const render = (args: Args, provider = sampleProvider()) => html`<top-countries
-  .provider=${provider}
-  entry-id=${SAMPLE_ENTRY_ID}
-  from=${range.from}
-  to=${range.to}
-  compare-from=${args.compare ? compare.from : ''}
-  compare-to=${args.compare ? compare.to : ''}
+const render = (args: Args, provider: DataProvider = sampleProvider()) => html`<top-countries
+  ${common(args, provider)}
   metric=${args.metric}
   country=${args.country}
   region=${args.region}
   page-size=${args.pageSize}
   geometry-url=${args.geometryUrl}
-  lang=${args.lang}
   @filter-add=${(e: CustomEvent) => console.log('filter-add', e.detail)}
 ></top-countries>`;
 
 const meta: Meta<Args> = {
   title: 'Panels/top-countries',
   component: 'top-countries',
-  args: { metric: 'plays', country: '', region: '', pageSize: 10, geometryUrl: '', lang: 'en', compare: false },
+  args: { ...commonArgs(), metric: 'plays', country: '', region: '', pageSize: 10, geometryUrl: '' },
   argTypes: {
+    ...commonArgTypes,
     metric: { control: 'select', options: [...MAP_METRICS] },
     country: { control: 'text', description: 'Drill into this country (ISO alpha-2), empty for the world' },
     region: { control: 'text', description: 'Drill into this region of the country' },
     pageSize: { control: { type: 'number', min: 1, max: 50 } },
     geometryUrl: { control: 'text', description: 'URL of a world-atlas countries TopoJSON file' },
-    lang: { control: 'select', options: ['en', 'de', 'fr', 'ar', 'he', 'ja'] },
-    compare: { control: 'boolean' },
   },
   render: (args) => render(args),
 };
@@ -60,9 +58,9 @@ export const Loading: Story = { render: (args) => render(args, hangingProvider()
 export const Error: Story = { render: (args) => render(args, failingProvider('The analytics service is unavailable')) };
 export const Empty: Story = { render: (args) => render(args, emptyProvider()) };
 /** Each place's plays in the previous period and the change, in the table, the tooltip and the CSV. */
-export const Compare: Story = { args: { compare: true } };
+export const Compare: Story = { args: compareArgs() };
 /** The compare period at the region level: the regions of the United States, then and now. */
-export const CompareRegions: Story = { args: { compare: true, country: 'US' } };
+export const CompareRegions: Story = { args: { ...compareArgs(), country: 'US' } };
 export const DrilledIntoUnitedStates: Story = { args: { country: 'US' } };
 export const MinutesViewed: Story = { args: { metric: 'minutesViewed' } };
 export const MapUnavailable: Story = { args: { geometryUrl: '/no-such-file.json' } };

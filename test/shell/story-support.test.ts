@@ -20,6 +20,9 @@ import * as highlightsStories from '../../stories/entry-highlights.stories.js';
 import * as heatmapStories from '../../stories/engagement-heatmap.stories.js';
 import * as classStories from '../../stories/class-engagement.stories.js';
 import * as usersStories from '../../stories/user-engagement.stories.js';
+import * as devicesStories from '../../stories/devices-overview.stories.js';
+import * as countriesStories from '../../stories/top-countries.stories.js';
+import * as domainsStories from '../../stories/top-domains-table.stories.js';
 
 const signal = new AbortController().signal;
 const base = { entryId: SAMPLE_ENTRY_ID, range: { from: '2026-01-30', to: '2026-03-02' }, timeZone: 'UTC', filters: {} };
@@ -90,6 +93,9 @@ describe('stories/support', () => {
     ['engagement-heatmap', heatmapStories],
     ['class-engagement', classStories],
     ['user-engagement', usersStories],
+    ['devices-overview', devicesStories],
+    ['top-countries', countriesStories],
+    ['top-domains-table', domainsStories],
   ];
   for (const [tag, mod] of modules) {
     it(`the ${tag} stories render the panel with the common inputs and load the sample`, async function () {
