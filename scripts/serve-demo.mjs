@@ -1,4 +1,5 @@
-// `npm start`: bundles demo/main.ts and its data worker with esbuild (in memory, rebuilt on each page load), serves
+// `npm start`: bundles demo/main.ts and its data worker with esbuild (in memory, rebuilt on each page load, split into
+// chunks so the map's code behind a dynamic import is its own file and d3 stays tree-shaken), serves
 // demo/ on http://127.0.0.1:<port> (PORT, else 8080, else any free port), and starts the local Kaltura-compatible mock
 // so the demo's "Kaltura API" switch has an endpoint. Binds the loopback interface only; fetches nothing from the
 // network.
@@ -26,6 +27,9 @@ const TYPES = {
 const builder = await context({
   entryPoints: { main: join(demoDir, 'main.ts'), worker: join(demoDir, 'worker.ts') },
   bundle: true,
+  // Code reached only through import() (the map of <top-countries>) goes into its own chunk, and code the page and
+  // the worker share into shared chunks (`chunk-<hash>.js`, served from memory beside main.js and worker.js).
+  splitting: true,
   format: 'esm',
   target: 'es2022',
   sourcemap: 'linked',
@@ -35,7 +39,7 @@ const builder = await context({
   logLevel: 'silent',
 });
 
-/** The latest bundle: file name → bytes. Rebuilt when the page is loaded. */
+/** The latest bundle: file name → bytes (entries, chunks, source maps). Rebuilt when the page is loaded. */
 let bundle = new Map();
 let buildError = '';
 async function rebuild() {
