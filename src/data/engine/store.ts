@@ -208,7 +208,7 @@ export class EventStore {
    * small and used while the session is active, so its probes rarely miss the cache. Tables are regions of one arena
    * (`keyAt`: a table's first word, `keySlots`: its size, a power of two); a table that grows moves to the arena's end.
    */
-  private keyArena = new Int32Array(1 << 12);
+  private keyArena = new Int32Array(1 << 16);
   private keyArenaUsed = 0;
   private keyAt = new Int32Array(1024);
   private keySlots = new Int32Array(1024);
@@ -337,8 +337,9 @@ export class EventStore {
       this.sessionMaxIndex[session] = NaN;
       let n = 0;
       for (let r = this.sessionLastRow[session]!; r >= 0; r = this.prevInSession[r]!) n++;
-      let slots = 16;
-      while (slots < 2 * (n + 1)) slots *= 2;
+      // Room for the session to double at least before its table grows (load ≤ 1/2).
+      let slots = 64;
+      while (slots < 4 * (n + 1)) slots *= 2;
       this.keyAt[session] = this.allocKeys(slots);
       this.keySlots[session] = slots;
       for (let r = this.sessionLastRow[session]!; r >= 0; r = this.prevInSession[r]!) {
