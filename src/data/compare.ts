@@ -3,7 +3,7 @@
  * than in the compare period. Rates (completion, drop-off) are already percents, so their change is the difference in
  * percentage points: 40 % → 46 % is "+6 pts", not "+15 %", which would read as a rate of 55 %.
  */
-import type { MetricName } from './types.js';
+import type { DateRange, MetricName } from './types.js';
 
 /** Metrics that are percents, compared by difference in points. */
 export const RATE_METRICS: ReadonlySet<MetricName> = new Set(['avgCompletionRate', 'avgDropOffRate']);
@@ -20,4 +20,19 @@ export function trend(metric: MetricName, current: number, previous: number): Tr
   if (RATE_METRICS.has(metric)) return { kind: 'points', change: current - previous };
   if (previous === 0) return current === 0 ? { kind: 'none' } : { kind: 'new' };
   return { kind: 'relative', change: ((current - previous) / previous) * 100 };
+}
+
+/** A trend for CSV: the change as a number (percent, or points for rates), `new`, or empty when there is none. */
+export function changeCsv(t: Trend): number | string {
+  return t.kind === 'relative' || t.kind === 'points' ? t.change : t.kind === 'new' ? 'new' : '';
+}
+
+/** The CSV columns a breakdown adds when comparing: the compare period's plays (`plays <from>..<to>`) and the change. */
+export function playsCompareCsvColumns(range: DateRange): string[] {
+  return [`plays ${range.from}..${range.to}`, 'playsChange'];
+}
+
+/** A row's cells under {@link playsCompareCsvColumns}: its plays in the compare period and the change to `now`. */
+export function playsCompareCsvCells(now: number, before: number): (number | string)[] {
+  return [before, changeCsv(trend('plays', now, before))];
 }

@@ -1,13 +1,15 @@
 import { html, css, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { AnalyticsPanel, type LoadContext } from '../shared/analytics-panel.js';
-import { changeCell, changeCsv, changeText, dataTable, dataTableStyles, type ChangeWords, type TableColumn } from '../shared/data-table.js';
+import { tableToggle } from '../shared/chart-parts.js';
+import { changeText, changeWordsOf, dataTable, dataTableStyles, playsCompareColumns, type TableColumn } from '../shared/data-table.js';
 import type { DeviceRow, DevicesResult, MetricName } from '../../data/types.js';
-import { trend } from '../../data/compare.js';
+import { playsCompareCsvCells, playsCompareCsvColumns, trend } from '../../data/compare.js';
 import type { CsvTable } from '../../data/csv.js';
 import { barLayout, type BarItem } from '../../charts/bars.js';
+import { listStep } from '../../charts/list-keys.js';
 import { emit } from '../../events.js';
-import type { MessageKey } from '../../i18n/index.js';
+import type { MessageKey, MessageParams } from '../../i18n/index.js';
 
 /** What `<devices-overview>` loads: devices for the range and, when comparing, for the compare range. */
 export interface DevicesData {
@@ -189,6 +191,8 @@ export class DevicesOverview extends AnalyticsPanel<DevicesData> {
     return DEVICE_METRICS.includes(this.metric) ? this.metric : 'plays';
   }
 
+  private t2 = (key: MessageKey, params?: MessageParams) => this.t(key, params);
+
   private label(device: string): string {
     return this.t(`device.${device}` as MessageKey);
   }
@@ -229,14 +233,6 @@ export class DevicesOverview extends AnalyticsPanel<DevicesData> {
     this.metric = (e.target as HTMLSelectElement).value as MetricName;
   }
 
-  private get changeWords(): ChangeWords {
-    return {
-      new: this.t('devices.changeNew'),
-      none: this.t('devices.changeNone'),
-      points: (change) => this.t('devices.changePoints', { change }),
-    };
-  }
-
   /** A device's row in the compare period (zeros when it had none then), or undefined when not comparing. */
   private previousOf(data: DevicesData, device: string): DeviceRow | undefined {
     if (!data.previous) return undefined;
@@ -247,7 +243,7 @@ export class DevicesOverview extends AnalyticsPanel<DevicesData> {
   private compareText(metric: MetricName, now: DeviceRow, before: DeviceRow): string {
     return this.t('devices.compareValue', {
       value: this.format(metric, before[metric]),
-      change: changeText(trend(metric, now[metric], before[metric]), this.fmt, this.changeWords),
+      change: changeText(trend(metric, now[metric], before[metric]), this.fmt, changeWordsOf(this.t2, 'devices')),
     });
   }
 
@@ -330,15 +326,14 @@ export class DevicesOverview extends AnalyticsPanel<DevicesData> {
         })}
       </ul>
       <div class="sr-only" role="status" aria-live="polite">${tipBar ? this.pointText(tipBar, data) : ''}</div>
-      <button
-        type="button"
-        class="toggle"
-        aria-expanded=${this.showTable ? 'true' : 'false'}
-        aria-controls="${this.uid}-table"
-        @click=${() => (this.showTable = !this.showTable)}
-      >
-        ${this.t(this.showTable ? 'action.hideTable' : 'action.showTable')}
-      </button>
+      ${tableToggle({
+        open: this.showTable,
+        controls: `${this.uid}-table`,
+        label: this.t(this.showTable ? 'action.hideTable' : 'action.showTable'),
+        toggle: () => (this.showTable = !this.showTable),
+        name: 'toggle',
+        part: false,
+      })}
       <div id="${this.uid}-table">${this.showTable ? this.renderTable(data) : nothing}</div>
     `;
   }
@@ -366,57 +361,25 @@ export class DevicesOverview extends AnalyticsPanel<DevicesData> {
   }
 
   private onKey(e: KeyboardEvent, count: number) {
-    if (count === 0) return;
-    const from = this.active < 0 ? 0 : this.active;
-    let to: number | undefined;
-    switch (e.key) {
-      case 'ArrowDown':
-      case 'ArrowRight':
-        to = Math.min(count - 1, from + 1);
-        break;
-      case 'ArrowUp':
-      case 'ArrowLeft':
-        to = Math.max(0, from - 1);
-        break;
-      case 'Home':
-        to = 0;
-        break;
-      case 'End':
-        to = count - 1;
-        break;
-    }
+    const to = listStep(e.key, this.active, count);
     if (to === undefined || !(e.target as HTMLElement).classList.contains('mark')) return;
     e.preventDefault();
     this.active = to;
-    void this.updateComplete.then(() => this.renderRoot.querySelectorAll<HTMLElement>('.mark')[to!]?.focus());
+    void this.updateComplete.then(() => this.renderRoot.querySelectorAll<HTMLElement>('.mark')[to]?.focus());
   }
 
   private renderTable(data: DevicesData) {
     const result = data.current;
-    const range = data.previous && this.compareRange;
-    const help = range ? this.t('devices.comparePeriodRange', { range: this.fmt.dateRange(range.from, range.to) }) : undefined;
     const columns: TableColumn<DeviceRow>[] = [
       { key: 'device', label: this.t('devices.device'), rowHeader: true, cell: (r) => this.label(r.device) },
       { key: 'plays', label: this.t('metric.plays'), numeric: true, cell: (r) => this.fmt.count(r.plays) },
-      ...(range
-        ? ([
-            {
-              key: 'playsCompare',
-              label: this.t('devices.comparePlays'),
-              numeric: true,
-              className: 'compare',
-              help,
-              cell: (r) => this.fmt.count(this.previousOf(data, r.device)!.plays),
-            },
-            {
-              key: 'playsChange',
-              label: this.t('devices.change'),
-              numeric: true,
-              help,
-              cell: (r) => changeCell(trend('plays', r.plays, this.previousOf(data, r.device)!.plays), this.fmt, this.changeWords),
-            },
-          ] as TableColumn<DeviceRow>[])
-        : []),
+      ...playsCompareColumns<DeviceRow>({
+        area: 'devices',
+        range: data.previous && this.compareRange,
+        before: (r) => this.previousOf(data, r.device)!.plays,
+        t: this.t2,
+        fmt: this.fmt,
+      }),
       { key: 'distribution', label: this.t('metric.distribution'), numeric: true, cell: (r) => this.fmt.percent(r.distribution, 1) },
       { key: 'impressions', label: this.t('metric.impressions'), numeric: true, cell: (r) => this.fmt.count(r.impressions) },
       {
@@ -440,7 +403,7 @@ export class DevicesOverview extends AnalyticsPanel<DevicesData> {
         cell: (r) => this.fmt.percent(r.avgDropOffRate, 1),
       },
     ];
-    return dataTable({ caption: this.t('table.caption', { title: this.panelTitle() }), columns, rows: result.rows, t: (k, p) => this.t(k, p) });
+    return dataTable({ caption: this.t('table.caption', { title: this.panelTitle() }), columns, rows: result.rows, t: this.t2 });
   }
 
   protected override csvTable(data: DevicesData): CsvTable {
@@ -456,7 +419,7 @@ export class DevicesOverview extends AnalyticsPanel<DevicesData> {
       'avgCompletionRate',
       'avgDropOffRate',
     ];
-    if (compare) columns.push(`plays ${compare.from}..${compare.to}`, 'playsChange');
+    if (compare) columns.push(...playsCompareCsvColumns(compare));
     return {
       name: this.t('devices.title'),
       columns,
@@ -472,10 +435,7 @@ export class DevicesOverview extends AnalyticsPanel<DevicesData> {
           r.avgCompletionRate,
           r.avgDropOffRate,
         ];
-        if (compare) {
-          const before = this.previousOf(data, r.device)!.plays;
-          row.push(before, changeCsv(trend('plays', r.plays, before)));
-        }
+        if (compare) row.push(...playsCompareCsvCells(r.plays, this.previousOf(data, r.device)!.plays));
         return row;
       }),
     };

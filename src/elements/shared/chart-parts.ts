@@ -2,7 +2,7 @@
  * Pieces every chart panel shares: the styles of a line chart, its tooltip card and the text under a chart, the
  * live region that announces the focused point, and the button that shows a chart's data table.
  */
-import { css, html, type TemplateResult } from 'lit';
+import { css, html, nothing, type TemplateResult } from 'lit';
 import { tooltipBeside } from '../../charts/line-chart.js';
 
 /** A line or area chart drawn in SVG inside a focusable `.chart` box, with its controls row. */
@@ -117,14 +117,16 @@ export interface TableToggle {
   toggle(): void;
   /** Class and part of the button. Default `table-toggle`. */
   name?: string;
+  /** The button's part when it is not `name`; `false` for none. */
+  part?: string | false;
 }
 
 /** The button that shows or hides a chart's data table (`aria-expanded`, `aria-controls`). */
-export function tableToggle({ open, controls, label, toggle, name = 'table-toggle' }: TableToggle): TemplateResult {
+export function tableToggle({ open, controls, label, toggle, name = 'table-toggle', part = name }: TableToggle): TemplateResult {
   return html`<button
     type="button"
     class=${name}
-    part=${name}
+    part=${part === false ? nothing : part}
     aria-expanded=${open ? 'true' : 'false'}
     aria-controls=${controls}
     @click=${toggle}

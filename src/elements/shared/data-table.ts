@@ -9,7 +9,8 @@
  */
 import { html, css, nothing, type TemplateResult } from 'lit';
 import type { MessageKey, MessageParams, Formatters } from '../../i18n/index.js';
-import type { Trend } from '../../data/compare.js';
+import type { DateRange } from '../../data/types.js';
+import { changeCsv, trend, type Trend } from '../../data/compare.js';
 
 /** A translate function, as panels have (`this.t`). */
 export type Translate = (key: MessageKey, params?: MessageParams) => string;
@@ -251,14 +252,66 @@ export function changeText(t: Trend, fmt: Formatters, words: ChangeWords): strin
   }
 }
 
-/** A trend for CSV: the change as a number (percent, or points for rates), `new`, or empty when there is none. */
-export function changeCsv(t: Trend): number | string {
-  return t.kind === 'relative' || t.kind === 'points' ? t.change : t.kind === 'new' ? 'new' : '';
-}
+export { changeCsv };
 
 /** A change cell: {@link changeText} coloured by direction (the text says it all; the colour only repeats it). */
 export function changeCell(t: Trend, fmt: Formatters, words: ChangeWords): TemplateResult {
   return html`<span class="change ${trendDirection(t)}" part="change">${changeText(t, fmt, words)}</span>`;
+}
+
+/**
+ * The breakdown panels whose catalogs word the compare period alike: `<area>.changeNew`, `.changeNone`,
+ * `.changePoints`, `.comparePlays`, `.change` and `.comparePeriodRange`.
+ */
+export type CompareArea = 'devices' | 'geo' | 'domains';
+
+/** The words of a change, from an area's catalog. */
+export function changeWordsOf(t: Translate, area: CompareArea): ChangeWords {
+  return {
+    new: t(`${area}.changeNew` as const),
+    none: t(`${area}.changeNone` as const),
+    points: (change) => t(`${area}.changePoints` as const, { change }),
+  };
+}
+
+/** What {@link playsCompareColumns} needs. */
+export interface PlaysCompareOptions<R> {
+  /** Whose catalog words the columns. */
+  area: CompareArea;
+  /** The compare range, or undefined when not comparing (no columns then). */
+  range: DateRange | undefined;
+  /** A row's plays in the compare period (0 when it had nothing then). */
+  before(row: R): number;
+  t: Translate;
+  fmt: Formatters;
+}
+
+/**
+ * The two columns a breakdown table adds after its plays when comparing: the compare period's plays and the change
+ * (coloured by direction), both titled with the compare range. Not sortable. None when not comparing.
+ */
+export function playsCompareColumns<R extends { plays: number }>(o: PlaysCompareOptions<R>): TableColumn<R>[] {
+  const range = o.range;
+  if (!range) return [];
+  const help = o.t(`${o.area}.comparePeriodRange` as const, { range: o.fmt.dateRange(range.from, range.to) });
+  const words = changeWordsOf(o.t, o.area);
+  return [
+    {
+      key: 'playsCompare',
+      label: o.t(`${o.area}.comparePlays` as const),
+      numeric: true,
+      className: 'compare',
+      help,
+      cell: (r) => o.fmt.count(o.before(r)),
+    },
+    {
+      key: 'playsChange',
+      label: o.t(`${o.area}.change` as const),
+      numeric: true,
+      help,
+      cell: (r) => changeCell(trend('plays', r.plays, o.before(r)), o.fmt, words),
+    },
+  ];
 }
 
 /** One step of a breadcrumb trail; the last one is the current place. */

@@ -84,3 +84,38 @@ export class WidthController implements ReactiveController {
     this.target = undefined;
   }
 }
+
+/**
+ * The width of the host element itself, from a ResizeObserver created when the host connects and disconnected when
+ * it disconnects (no window listener). Rounded to whole pixels; a change of a pixel or less is ignored, so a layout
+ * that depends on the width cannot oscillate by one pixel. Requests an update when the width changes.
+ */
+export class HostWidthController implements ReactiveController {
+  /** The last measured width in CSS pixels (the fallback until measured). */
+  width: number;
+  private observer?: ResizeObserver;
+
+  constructor(
+    private readonly host: ReactiveControllerHost & HTMLElement,
+    fallback = 640,
+  ) {
+    this.width = fallback;
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    this.observer = new ResizeObserver((entries) => {
+      const w = Math.round(entries[0]?.contentRect.width ?? 0);
+      if (w > 0 && Math.abs(w - this.width) > 1) {
+        this.width = w;
+        this.host.requestUpdate();
+      }
+    });
+    this.observer.observe(this.host);
+  }
+
+  hostDisconnected(): void {
+    this.observer?.disconnect();
+    this.observer = undefined;
+  }
+}

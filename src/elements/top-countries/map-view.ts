@@ -20,6 +20,7 @@ import {
   type MapLayout,
   type PlacePoint,
 } from '../../charts/geo.js';
+import { listStep } from '../../charts/list-keys.js';
 
 /** What the map needs from its element: the data and state to draw, and the element's helpers and actions. */
 export interface MapHost {
@@ -377,29 +378,13 @@ function renderCircleLegend(h: MapHost, metricLabel: string, noCoords: number) {
 function onMapKey(h: MapHost, e: KeyboardEvent, marks: Mark[], level: GeoLevel) {
   const target = e.target as Element;
   if (!target.classList.contains('mark') || marks.length === 0) return;
-  const from = h.active < 0 ? 0 : h.active;
-  let to: number | undefined;
-  switch (e.key) {
-    case 'ArrowRight':
-    case 'ArrowDown':
-      to = Math.min(marks.length - 1, from + 1);
-      break;
-    case 'ArrowLeft':
-    case 'ArrowUp':
-      to = Math.max(0, from - 1);
-      break;
-    case 'Home':
-      to = 0;
-      break;
-    case 'End':
-      to = marks.length - 1;
-      break;
-    case 'Enter':
-    case ' ':
-      e.preventDefault();
-      if (h.canDrill(marks[from]!.row, level)) h.drill(marks[from]!.row, level);
-      return;
+  if (e.key === 'Enter' || e.key === ' ') {
+    e.preventDefault();
+    const row = marks[h.active < 0 ? 0 : h.active]!.row;
+    if (h.canDrill(row, level)) h.drill(row, level);
+    return;
   }
+  const to = listStep(e.key, h.active, marks.length);
   if (to === undefined) return;
   e.preventDefault();
   h.moveTo(to);

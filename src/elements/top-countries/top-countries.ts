@@ -3,24 +3,24 @@ import { property, state } from 'lit/decorators.js';
 import { AnalyticsPanel, type LoadContext } from '../shared/analytics-panel.js';
 import {
   breadcrumbs,
-  changeCell,
-  changeCsv,
   changeText,
+  changeWordsOf,
   dataTable,
   dataTableStyles,
   distributionBar,
   pageRows,
   pager,
-  type ChangeWords,
+  playsCompareColumns,
   type Crumb,
   type TableColumn,
 } from '../shared/data-table.js';
-import { trend } from '../../data/compare.js';
+import { HostWidthController } from '../shared/width-controller.js';
+import { playsCompareCsvCells, playsCompareCsvColumns, trend } from '../../data/compare.js';
 import type { GeoLevel, GeoQuery, GeoResult, GeoRow, MetricName } from '../../data/types.js';
 import type { CsvTable } from '../../data/csv.js';
 import type { AtlasCountry } from '../../charts/geo.js';
 import { emit } from '../../events.js';
-import type { MessageKey } from '../../i18n/index.js';
+import type { MessageKey, MessageParams } from '../../i18n/index.js';
 import { AtlasLoadError, loadAtlas, loadMapModule, type MapModule } from './atlas.js';
 
 /** What `<top-countries>` loads: the places of the level shown and, when comparing, the same places' compare period. */
@@ -153,23 +153,17 @@ export class TopCountries extends AnalyticsPanel<CountriesData> {
   @property() region = '';
 
   @state() private atlas: AtlasState = { status: 'idle' };
-  @state() private width = 640;
+  private readonly hostWidth = new HostWidthController(this, 640);
   @state() private offset = 0;
   /** The map mark under the pointer or with focus, as an index into the drawn marks, or -1. */
   @state() private active = -1;
   @state() private tip = false;
 
-  private resizer?: ResizeObserver;
   private visibility?: IntersectionObserver;
   private atlasUrl?: string;
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.resizer = new ResizeObserver((entries) => {
-      const w = Math.round(entries[0]?.contentRect.width ?? 0);
-      if (w > 0 && Math.abs(w - this.width) > 1) this.width = w;
-    });
-    this.resizer.observe(this);
     // The geometry is fetched the first time the panel is on screen.
     if (typeof IntersectionObserver === 'function') {
       this.visibility = new IntersectionObserver((entries) => {
@@ -186,8 +180,6 @@ export class TopCountries extends AnalyticsPanel<CountriesData> {
   }
 
   override disconnectedCallback(): void {
-    this.resizer?.disconnect();
-    this.resizer = undefined;
     this.visibility?.disconnect();
     this.visibility = undefined;
     super.disconnectedCallback();
@@ -307,19 +299,11 @@ export class TopCountries extends AnalyticsPanel<CountriesData> {
     return index.get(this.placeKey(row, data.current.level)) ?? ZERO_ROW;
   }
 
-  private get changeWords(): ChangeWords {
-    return {
-      new: this.t('geo.changeNew'),
-      none: this.t('geo.changeNone'),
-      points: (change) => this.t('geo.changePoints', { change }),
-    };
-  }
-
   /** "1,234 (+12%)": a metric's compare-period value and the change to now. */
   private compareText(metric: MetricName, row: GeoRow, before: GeoRow): string {
     return this.t('geo.compareValue', {
       value: this.format(metric, before[metric]),
-      change: changeText(trend(metric, row[metric], before[metric]), this.fmt, this.changeWords),
+      change: changeText(trend(metric, row[metric], before[metric]), this.fmt, changeWordsOf(this.t2, 'geo')),
     });
   }
 
@@ -341,6 +325,8 @@ export class TopCountries extends AnalyticsPanel<CountriesData> {
   private rowName(row: GeoRow, level: GeoLevel): string {
     return level === 'country' ? this.countryName(row.code, row.name) : row.name || this.t('geo.unknown');
   }
+
+  private t2 = (key: MessageKey, params?: MessageParams) => this.t(key, params);
 
   private format(metric: MetricName, v: number): string {
     return metric === 'minutesViewed' ? this.fmt.minutes(v) : this.fmt.count(v);
@@ -399,7 +385,7 @@ export class TopCountries extends AnalyticsPanel<CountriesData> {
   }
 
   protected override renderData(data: CountriesData) {
-    const wide = this.width >= 1200;
+    const wide = this.hostWidth.width >= 1200;
     return html`${this.renderCrumbs()}
       <div class="layout ${wide ? 'wide' : ''}">
         <div class="map-wrap">${this.renderMap(data, wide)}</div>
@@ -427,7 +413,7 @@ export class TopCountries extends AnalyticsPanel<CountriesData> {
       memo: this,
       data: view.current,
       countries: atlas.countries,
-      width: Math.max(280, Math.round(wide ? (this.width - 34 - 16) * 0.5 : this.width - 34)),
+      width: Math.max(280, Math.round(wide ? (this.hostWidth.width - 34 - 16) * 0.5 : this.hostWidth.width - 34)),
       country: this.country,
       place: this.region || this.countryName(this.country),
       metric: this.mapMetric,
@@ -435,7 +421,7 @@ export class TopCountries extends AnalyticsPanel<CountriesData> {
       tip: this.tip,
       uid: this.uid,
       fmt: this.fmt,
-      t: (key, params) => this.t(key, params),
+      t: this.t2,
       rowName: (row, l) => this.rowName(row, l),
       format: (metric, v) => this.format(metric, v),
       pointText: (row) => this.pointText(view, row, level),
@@ -510,7 +496,13 @@ export class TopCountries extends AnalyticsPanel<CountriesData> {
         },
       },
       { key: 'plays', label: this.t('metric.plays'), numeric: true, cell: (r) => this.fmt.count(r.plays) },
-      ...this.compareColumns(view),
+      ...playsCompareColumns<GeoRow>({
+        area: 'geo',
+        range: view.previous && this.compareRange,
+        before: (r) => this.previousOf(view, r)!.plays,
+        t: this.t2,
+        fmt: this.fmt,
+      }),
       { key: 'distribution', label: this.t('metric.distribution'), numeric: true, cell: (r) => distributionBar(r.distribution, this.fmt) },
       { key: 'impressions', label: this.t('metric.impressions'), numeric: true, cell: (r) => this.fmt.count(r.impressions) },
       { key: 'minutesViewed', label: this.t('metric.minutesViewed'), numeric: true, cell: (r) => this.fmt.minutes(r.minutesViewed) },
@@ -544,41 +536,17 @@ export class TopCountries extends AnalyticsPanel<CountriesData> {
       level === 'country'
         ? this.t('geo.tableCaptionWorld')
         : this.t(level === 'region' ? 'geo.tableCaptionRegions' : 'geo.tableCaptionCities', { place });
-    return html`${dataTable({ caption, columns, rows, t: (k, p) => this.t(k, p) })}
+    return html`${dataTable({ caption, columns, rows, t: this.t2 })}
       ${data.rows.length === 0 ? html`<p class="message">${this.t('state.empty')}</p>` : nothing}
       ${pager({
         offset,
         limit: this.limit,
         total: data.rows.length,
-        t: (k, p) => this.t(k, p),
+        t: this.t2,
         fmt: this.fmt,
         label: this.t('geo.pager'),
         onPage: (o) => (this.offset = o),
       })}`;
-  }
-
-  /** The compare period's plays and the change, after the plays column, when comparing. */
-  private compareColumns(view: CountriesData): TableColumn<GeoRow>[] {
-    const range = view.previous && this.compareRange;
-    if (!range) return [];
-    const help = this.t('geo.comparePeriodRange', { range: this.fmt.dateRange(range.from, range.to) });
-    return [
-      {
-        key: 'playsCompare',
-        label: this.t('geo.comparePlays'),
-        numeric: true,
-        className: 'compare',
-        help,
-        cell: (r) => this.fmt.count(this.previousOf(view, r)!.plays),
-      },
-      {
-        key: 'playsChange',
-        label: this.t('geo.change'),
-        numeric: true,
-        help,
-        cell: (r) => changeCell(trend('plays', r.plays, this.previousOf(view, r)!.plays), this.fmt, this.changeWords),
-      },
-    ];
   }
 
   /**
@@ -605,7 +573,7 @@ export class TopCountries extends AnalyticsPanel<CountriesData> {
       'avgCompletionRate',
       'avgDropOffRate',
     ];
-    if (range) columns.push(`plays ${range.from}..${range.to}`, 'playsChange');
+    if (range) columns.push(...playsCompareCsvColumns(range));
     return {
       name: place ? `${this.t('geo.title')} - ${place}` : this.t('geo.title'),
       columns,
@@ -625,10 +593,7 @@ export class TopCountries extends AnalyticsPanel<CountriesData> {
           r.avgCompletionRate,
           r.avgDropOffRate,
         ];
-        if (range) {
-          const before = this.previousOf(view, r)!.plays;
-          row.push(before, changeCsv(trend('plays', r.plays, before)));
-        }
+        if (range) row.push(...playsCompareCsvCells(r.plays, this.previousOf(view, r)!.plays));
         return row;
       }),
     };

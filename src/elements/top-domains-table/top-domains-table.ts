@@ -3,18 +3,19 @@ import { property, state } from 'lit/decorators.js';
 import { AnalyticsPanel, type LoadContext } from '../shared/analytics-panel.js';
 import {
   breadcrumbs,
-  changeCell,
-  changeCsv,
   changeText,
+  changeWordsOf,
   clampOffset,
   dataTable,
   dataTableStyles,
   distributionBar,
   pager,
-  type ChangeWords,
+  playsCompareColumns,
   type TableColumn,
   type TableSort,
 } from '../shared/data-table.js';
+import { HostWidthController } from '../shared/width-controller.js';
+import { tableToggle } from '../shared/chart-parts.js';
 import { downloadText } from '../shared/download.js';
 import { errorDetail, within } from '../shared/states.js';
 import type {
@@ -37,7 +38,7 @@ import type {
 } from '../../data/types.js';
 import { csvFileName, toCsv, type CsvTable } from '../../data/csv.js';
 import { runQuery } from '../../data/validate.js';
-import { trend } from '../../data/compare.js';
+import { playsCompareCsvCells, playsCompareCsvColumns, trend } from '../../data/compare.js';
 import { alignByOffset, metricValues } from '../../charts/timeline.js';
 import { safeHttpUrl } from '../../data/urls.js';
 import {
@@ -334,22 +335,9 @@ export class TopDomainsTable extends AnalyticsPanel<DomainsData> {
   @state() private point = -1;
   @state() private pointTip = false;
   @state() private showGraphTable = false;
-  @state() private width = 640;
-
-  private resizer?: ResizeObserver;
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.resizer = new ResizeObserver((entries) => {
-      const w = Math.round(entries[0]?.contentRect.width ?? 0);
-      if (w > 0 && Math.abs(w - this.width) > 1) this.width = w;
-    });
-    this.resizer.observe(this);
-  }
+  private readonly hostWidth = new HostWidthController(this, 640);
 
   override disconnectedCallback(): void {
-    this.resizer?.disconnect();
-    this.resizer = undefined;
     this.csvAbort?.abort();
     this.csvAbort = undefined;
     this.csvState = { status: 'idle' };
@@ -529,36 +517,15 @@ export class TopDomainsTable extends AnalyticsPanel<DomainsData> {
     return index.get(keyOf(row)) ?? ZERO;
   }
 
-  private get changeWords(): ChangeWords {
-    return {
-      new: this.t('domains.changeNew'),
-      none: this.t('domains.changeNone'),
-      points: (change) => this.t('domains.changePoints', { change }),
-    };
-  }
-
   /** The compare period's plays and the change, after the plays column, when comparing (not sortable: the provider sorts). */
   private compareColumns<R extends Row>(data: DomainsData): TableColumn<R>[] {
-    const range = data.compare?.range;
-    if (!range || !data.previous) return [];
-    const help = this.t('domains.comparePeriodRange', { range: this.fmt.dateRange(range.from, range.to) });
-    return [
-      {
-        key: 'playsCompare',
-        label: this.t('domains.comparePlays'),
-        numeric: true,
-        className: 'compare',
-        help,
-        cell: (r) => this.fmt.count(this.previousOf(data, r)!.plays),
-      },
-      {
-        key: 'playsChange',
-        label: this.t('domains.change'),
-        numeric: true,
-        help,
-        cell: (r) => changeCell(trend('plays', r.plays, this.previousOf(data, r)!.plays), this.fmt, this.changeWords),
-      },
-    ];
+    return playsCompareColumns<R>({
+      area: 'domains',
+      range: data.previous ? data.compare?.range : undefined,
+      before: (r) => this.previousOf(data, r)!.plays,
+      t: this.t2,
+      fmt: this.fmt,
+    });
   }
 
   private metricColumns<R extends Row>(data: DomainsData): TableColumn<R>[] {
@@ -634,27 +601,18 @@ export class TopDomainsTable extends AnalyticsPanel<DomainsData> {
       { key: 'filter', label: this.t('domains.filter'), cell: (r) => this.filterButton('domains', r.domain) },
     ];
     return html`<p class="count">${this.t('domains.count', { count: this.fmt.count(result.total) })}</p>
-      ${dataTable<DomainRow>({
+      ${this.pagedTable({
         caption: this.t('domains.tableCaption', {
           column: this.columnLabel(this.sort.field, this.t('domains.domain')),
         }),
-        captionHidden: true,
         columns,
-        rows: result.rows,
-        sort: { key: this.sort.field, direction: this.sort.direction },
-        onSort: (s: TableSort) => {
-          this.sort = { field: s.key as BreakdownSortField, direction: s.direction };
+        result,
+        offset,
+        sort: this.sort,
+        onSort: (sort) => {
+          this.sort = sort;
           this.offset = 0;
         },
-        t: this.t2,
-      })}
-      ${pager({
-        offset,
-        limit: this.limit,
-        total: result.total,
-        t: this.t2,
-        fmt: this.fmt,
-        label: this.t('domains.pager'),
         onPage: (o) => (this.offset = o),
       })}`;
   }
@@ -695,29 +653,50 @@ export class TopDomainsTable extends AnalyticsPanel<DomainsData> {
       ])}
       ${this.renderGraph(data)}
       <p class="count">${this.t('domains.urlCount', { count: this.fmt.count(result.total) })}</p>
-      ${dataTable<UrlRow>({
+      ${this.pagedTable({
         caption: this.t('domains.urlsCaption', {
           domain,
           column: this.columnLabel(this.urlSort.field, this.t('domains.url')),
         }),
-        captionHidden: true,
         columns,
-        rows: result.rows,
-        sort: { key: this.urlSort.field, direction: this.urlSort.direction },
-        onSort: (s: TableSort) => {
-          this.urlSort = { field: s.key as BreakdownSortField, direction: s.direction };
+        result,
+        offset,
+        sort: this.urlSort,
+        onSort: (sort) => {
+          this.urlSort = sort;
           this.urlOffset = 0;
         },
+        onPage: (o) => (this.urlOffset = clampOffset(o, this.limit, result.total)),
+      })}`;
+  }
+
+  /** A page of rows sorted by the provider, with sortable titles, and the pager (both tables of the panel). */
+  private pagedTable<R>(o: {
+    caption: string;
+    columns: TableColumn<R>[];
+    result: { rows: R[]; total: number };
+    offset: number;
+    sort: Sort<BreakdownSortField>;
+    onSort(sort: Sort<BreakdownSortField>): void;
+    onPage(offset: number): void;
+  }) {
+    return html`${dataTable<R>({
+        caption: o.caption,
+        captionHidden: true,
+        columns: o.columns,
+        rows: o.result.rows,
+        sort: { key: o.sort.field, direction: o.sort.direction },
+        onSort: (s: TableSort) => o.onSort({ field: s.key as BreakdownSortField, direction: s.direction }),
         t: this.t2,
       })}
       ${pager({
-        offset,
+        offset: o.offset,
         limit: this.limit,
-        total: result.total,
+        total: o.result.total,
         t: this.t2,
         fmt: this.fmt,
         label: this.t('domains.pager'),
-        onPage: (o) => (this.urlOffset = clampOffset(o, this.limit, result.total)),
+        onPage: (offset) => o.onPage(offset),
       })}`;
   }
 
@@ -752,7 +731,7 @@ export class TopDomainsTable extends AnalyticsPanel<DomainsData> {
     const previousValues = previousPoints ? metricValues(previousPoints, metric) : undefined;
     const rtl = isRtl(this.locale);
     const frame: Frame = {
-      width: Math.max(240, this.width - 2),
+      width: Math.max(240, this.hostWidth.width - 2),
       height: GRAPH_HEIGHT,
       margin: mirrorMargins({ top: 12, right: 16, bottom: 28, left: 52 }, rtl),
     };
@@ -784,7 +763,7 @@ export class TopDomainsTable extends AnalyticsPanel<DomainsData> {
         ? this.t('domains.pointCompareValue', {
             date: this.dateLabel(before.date),
             value: this.format(metric, before[metric]),
-            change: changeText(trend(metric, values[i]!, before[metric]), this.fmt, this.changeWords),
+            change: changeText(trend(metric, values[i]!, before[metric]), this.fmt, changeWordsOf(this.t2, 'domains')),
           })
         : this.t('domains.pointCompareNone');
     };
@@ -888,15 +867,14 @@ export class TopDomainsTable extends AnalyticsPanel<DomainsData> {
             </p>`
           : nothing}
         <div class="sr-only graph-live" role="status" aria-live="polite">${active >= 0 && this.pointTip ? pointText(active) : ''}</div>
-        <button
-          type="button"
-          class="toggle graph-toggle"
-          aria-expanded=${this.showGraphTable ? 'true' : 'false'}
-          aria-controls="${this.uid}-graph-table"
-          @click=${() => (this.showGraphTable = !this.showGraphTable)}
-        >
-          ${this.t(this.showGraphTable ? 'action.hideTable' : 'action.showTable')}
-        </button>
+        ${tableToggle({
+          open: this.showGraphTable,
+          controls: `${this.uid}-graph-table`,
+          label: this.t(this.showGraphTable ? 'action.hideTable' : 'action.showTable'),
+          toggle: () => (this.showGraphTable = !this.showGraphTable),
+          name: 'toggle graph-toggle',
+          part: false,
+        })}
         <div id="${this.uid}-graph-table">
           ${this.showGraphTable
             ? dataTable({
@@ -973,14 +951,11 @@ export class TopDomainsTable extends AnalyticsPanel<DomainsData> {
     const offset = data.query.page.offset;
     const rows = (data.result.rows as Row[]).map((r, i) => {
       const row: (string | number)[] = [offset + i + 1, keyOf(r), ...metrics.map((m) => r[m])];
-      if (range) {
-        const before = this.previousOf(data, r)!.plays;
-        row.push(before, changeCsv(trend('plays', r.plays, before)));
-      }
+      if (range) row.push(...playsCompareCsvCells(r.plays, this.previousOf(data, r)!.plays));
       return row;
     });
     const columns = ['rank', data.view === 'domains' ? 'domain' : 'url', ...metrics];
-    if (range) columns.push(`plays ${range.from}..${range.to}`, 'playsChange');
+    if (range) columns.push(...playsCompareCsvColumns(range));
     return {
       name: data.view === 'domains' ? this.t('domains.title') : this.t('domains.titleDomain', { domain: data.domain }),
       columns,

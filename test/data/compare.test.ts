@@ -1,0 +1,22 @@
+import { expect } from '@open-wc/testing';
+import { changeCsv, playsCompareCsvCells, playsCompareCsvColumns, trend } from '../../src/data/compare.js';
+
+describe('compare CSV helpers', () => {
+  it('changeCsv gives the change as a number, `new`, or empty', () => {
+    expect(changeCsv(trend('plays', 150, 100))).to.equal(50);
+    expect(changeCsv(trend('avgCompletionRate', 46, 40))).to.equal(6);
+    expect(changeCsv(trend('plays', 3, 0))).to.equal('new');
+    expect(changeCsv(trend('plays', 0, 0))).to.equal('');
+  });
+
+  it('playsCompareCsvColumns names the compare period by its range, then the change', () => {
+    expect(playsCompareCsvColumns({ from: '2026-01-01', to: '2026-01-31' })).to.deep.equal(['plays 2026-01-01..2026-01-31', 'playsChange']);
+  });
+
+  it('playsCompareCsvCells gives the plays then and the change to now', () => {
+    expect(playsCompareCsvCells(120, 100)).to.deep.equal([100, 20]);
+    expect(playsCompareCsvCells(5, 0)).to.deep.equal([0, 'new']);
+    expect(playsCompareCsvCells(0, 0)).to.deep.equal([0, '']);
+    expect(playsCompareCsvCells(50, 100)).to.deep.equal([100, -50]);
+  });
+});
