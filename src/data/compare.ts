@@ -3,10 +3,22 @@
  * than in the compare period. Rates (completion, drop-off) are already percents, so their change is the difference in
  * percentage points: 40 % → 46 % is "+6 pts", not "+15 %", which would read as a rate of 55 %.
  */
-import type { DateRange, MetricName } from './types.js';
+import type { BreakdownMetrics, DateRange, MetricName } from './types.js';
 
 /** Metrics that are percents, compared by difference in points. */
 export const RATE_METRICS: ReadonlySet<MetricName> = new Set(['avgCompletionRate', 'avgDropOffRate']);
+
+/** The metrics of a breakdown row (device, place, domain, page) that had nothing in the compare period. */
+export const ZERO_BREAKDOWN: Readonly<BreakdownMetrics> = Object.freeze({
+  plays: 0,
+  impressions: 0,
+  uniqueViewers: 0,
+  minutesViewed: 0,
+  avgCompletionRate: 0,
+  avgDropOffRate: 0,
+  distribution: 0,
+  playImpressionRatio: 0,
+});
 
 /** How a metric moved against the compare period. */
 export type Trend =

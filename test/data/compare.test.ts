@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { changeCsv, playsCompareCsvCells, playsCompareCsvColumns, trend } from '../../src/data/compare.js';
+import { changeCsv, playsCompareCsvCells, playsCompareCsvColumns, trend, ZERO_BREAKDOWN } from '../../src/data/compare.js';
 
 describe('compare CSV helpers', () => {
   it('changeCsv gives the change as a number, `new`, or empty', () => {
@@ -18,5 +18,13 @@ describe('compare CSV helpers', () => {
     expect(playsCompareCsvCells(5, 0)).to.deep.equal([0, 'new']);
     expect(playsCompareCsvCells(0, 0)).to.deep.equal([0, '']);
     expect(playsCompareCsvCells(50, 100)).to.deep.equal([100, -50]);
+  });
+
+  it('ZERO_BREAKDOWN has every breakdown metric at 0 and cannot change', () => {
+    expect(Object.keys(ZERO_BREAKDOWN).sort()).to.deep.equal(
+      ['avgCompletionRate', 'avgDropOffRate', 'distribution', 'impressions', 'minutesViewed', 'playImpressionRatio', 'plays', 'uniqueViewers'],
+    );
+    expect(Object.values(ZERO_BREAKDOWN).every((v) => v === 0)).to.equal(true);
+    expect(Object.isFrozen(ZERO_BREAKDOWN)).to.equal(true);
   });
 });

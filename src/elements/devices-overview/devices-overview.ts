@@ -4,7 +4,7 @@ import { AnalyticsPanel, type LoadContext } from '../shared/analytics-panel.js';
 import { tableToggle } from '../shared/chart-parts.js';
 import { changeText, changeWordsOf, dataTable, dataTableStyles, playsCompareColumns, type TableColumn } from '../shared/data-table.js';
 import type { DeviceRow, DevicesResult, MetricName } from '../../data/types.js';
-import { playsCompareCsvCells, playsCompareCsvColumns, trend } from '../../data/compare.js';
+import { playsCompareCsvCells, playsCompareCsvColumns, trend, ZERO_BREAKDOWN } from '../../data/compare.js';
 import type { CsvTable } from '../../data/csv.js';
 import { barLayout, type BarItem } from '../../charts/bars.js';
 import { listStep } from '../../charts/list-keys.js';
@@ -28,18 +28,6 @@ export const DEVICE_METRICS: readonly MetricName[] = [
 ];
 
 const RATES = new Set<MetricName>(['avgCompletionRate', 'avgDropOffRate']);
-
-/** A device with nothing in the compare period. */
-const ZERO: Omit<DeviceRow, 'device'> = {
-  plays: 0,
-  impressions: 0,
-  uniqueViewers: 0,
-  minutesViewed: 0,
-  avgCompletionRate: 0,
-  avgDropOffRate: 0,
-  distribution: 0,
-  playImpressionRatio: 0,
-};
 
 /**
  * Where viewers watched from, by device class (Computer, Mobile, Tablet, Game console, Digital media receiver,
@@ -236,7 +224,7 @@ export class DevicesOverview extends AnalyticsPanel<DevicesData> {
   /** A device's row in the compare period (zeros when it had none then), or undefined when not comparing. */
   private previousOf(data: DevicesData, device: string): DeviceRow | undefined {
     if (!data.previous) return undefined;
-    return data.previous.rows.find((r) => r.device === device) ?? { ...ZERO, device: device as DeviceRow['device'] };
+    return data.previous.rows.find((r) => r.device === device) ?? { ...ZERO_BREAKDOWN, device: device as DeviceRow['device'] };
   }
 
   /** "50 (+12%)": `metric` in the compare period and the change to now. */

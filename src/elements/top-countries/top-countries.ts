@@ -15,7 +15,7 @@ import {
   type TableColumn,
 } from '../shared/data-table.js';
 import { HostWidthController } from '../shared/width-controller.js';
-import { playsCompareCsvCells, playsCompareCsvColumns, trend } from '../../data/compare.js';
+import { playsCompareCsvCells, playsCompareCsvColumns, trend, ZERO_BREAKDOWN } from '../../data/compare.js';
 import type { GeoLevel, GeoQuery, GeoResult, GeoRow, MetricName } from '../../data/types.js';
 import type { CsvTable } from '../../data/csv.js';
 import type { AtlasCountry } from '../../charts/geo.js';
@@ -41,17 +41,7 @@ type AtlasState =
   | { status: 'error'; reason: string };
 
 /** A place with nothing in the compare period. */
-const ZERO_ROW: GeoRow = {
-  name: '',
-  plays: 0,
-  impressions: 0,
-  uniqueViewers: 0,
-  minutesViewed: 0,
-  avgCompletionRate: 0,
-  avgDropOffRate: 0,
-  distribution: 0,
-  playImpressionRatio: 0,
-};
+const ZERO_ROW: GeoRow = { name: '', ...ZERO_BREAKDOWN };
 
 /**
  * Where the entry was watched: a world choropleth of the chosen metric (plays by default) beside the ranked table of

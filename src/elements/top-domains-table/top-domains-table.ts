@@ -38,7 +38,7 @@ import type {
 } from '../../data/types.js';
 import { csvFileName, toCsv, type CsvTable } from '../../data/csv.js';
 import { runQuery } from '../../data/validate.js';
-import { playsCompareCsvCells, playsCompareCsvColumns, trend } from '../../data/compare.js';
+import { playsCompareCsvCells, playsCompareCsvColumns, trend, ZERO_BREAKDOWN } from '../../data/compare.js';
 import { alignByOffset, metricValues } from '../../charts/timeline.js';
 import { safeHttpUrl } from '../../data/urls.js';
 import {
@@ -103,18 +103,6 @@ const GRAPH_HEIGHT = 220;
 type Row = DomainRow | UrlRow;
 
 const keyOf = (r: Row): string => ('domain' in r ? r.domain : r.url);
-
-/** A row with nothing in the compare period. */
-const ZERO: BreakdownMetrics = {
-  plays: 0,
-  impressions: 0,
-  uniqueViewers: 0,
-  minutesViewed: 0,
-  avgCompletionRate: 0,
-  avgDropOffRate: 0,
-  distribution: 0,
-  playImpressionRatio: 0,
-};
 
 /** Where the export of every row stands. */
 type CsvState = { status: 'idle' } | { status: 'busy'; rows: number } | { status: 'error'; detail: string };
@@ -514,7 +502,7 @@ export class TopDomainsTable extends AnalyticsPanel<DomainsData> {
       index = new Map(prev.map((r) => [keyOf(r), r]));
       this.previousIndex.set(prev, index);
     }
-    return index.get(keyOf(row)) ?? ZERO;
+    return index.get(keyOf(row)) ?? ZERO_BREAKDOWN;
   }
 
   /** The compare period's plays and the change, after the plays column, when comparing (not sortable: the provider sorts). */
