@@ -207,6 +207,14 @@ describe('<top-domains-table>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('keeps the hidden "opens in a new tab" text of a page link inside the scrolled table, not widening the page', async () => {
+    const el = await make(provider(), { domain: 'd1.example' });
+    const hidden = root(el).querySelector<HTMLElement>('tbody a .sr-only')!;
+    expect(hidden).to.exist;
+    // Absolutely positioned: its containing block must be the table's own scroll region, which clips it.
+    expect(hidden.offsetParent).to.equal(hidden.closest('.table-wrap'));
+  });
+
   it('moves along the graph with the keyboard, with a tooltip and a live announcement', async () => {
     const el = await make(provider(), { domain: 'd1.example' });
     const graph = root(el).querySelector<SVGSVGElement>('svg[part=graph]')!;

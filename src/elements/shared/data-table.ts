@@ -338,6 +338,9 @@ export function breadcrumbs(label: string, crumbs: readonly Crumb[]): TemplateRe
 export const dataTableStyles = css`
   .table-wrap {
     overflow-x: auto;
+    /* The containing block of the visually hidden text in its cells (position: absolute), so that text stays inside
+       the scrolled region instead of widening the page. */
+    position: relative;
   }
   th.text,
   td.text {

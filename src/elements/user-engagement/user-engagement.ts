@@ -59,6 +59,7 @@ export class UserEngagement extends AnalyticsPanel<UsersResult> {
       }
       .table-wrap {
         overflow-x: auto;
+        position: relative;
       }
       th button.sort {
         background: none;
