@@ -52,6 +52,11 @@ export const tierStyles = css`
   .marker {
     fill: var(--_text);
   }
+  /* Coordinates are physical (the caller mirrors them for right-to-left), so text anchors must be too: in an
+     inherited rtl direction, text-anchor start/end swap and the end ticks spill out of the axis. */
+  svg {
+    direction: ltr;
+  }
   .table-toggle {
     margin-top: 8px;
   }
