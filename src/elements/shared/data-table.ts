@@ -417,10 +417,6 @@ export const dataTableStyles = css`
     color: var(--_muted);
     padding: 0 4px;
   }
-  [dir='rtl'] .pager .icon {
-    display: inline-block;
-    transform: scaleX(-1);
-  }
   .pager .icon {
     font-size: 1.2em;
     line-height: 1;
@@ -433,13 +429,11 @@ export const dataTableStyles = css`
     margin: 0 0 8px;
     padding: 0;
   }
+  /* « ‹ › » are bidi-mirrored characters: right to left, the text engine already draws them the other way round. */
   .crumbs li + li::before {
     content: '›';
     color: var(--_muted);
     margin-inline-end: 4px;
-  }
-  [dir='rtl'] .crumbs li + li::before {
-    content: '‹';
   }
   .crumbs [aria-current] {
     font-weight: 600;
