@@ -52,6 +52,17 @@ export const base = css`
     white-space: nowrap;
     border: 0;
   }
+  /* Sentences take their direction from their own first letter, so one in a language written the other way than the
+     page (today: English strings in a right-to-left page) keeps its full stop, its leading number and its ranges in
+     place; they still align with the page. */
+  p,
+  .pager .status,
+  .pager .rows {
+    unicode-bidi: plaintext;
+  }
+  [dir='rtl'] p {
+    text-align: right;
+  }
   :focus-visible {
     outline: 2px solid var(--_focus);
     outline-offset: 2px;
