@@ -350,6 +350,10 @@ export const dataTableStyles = css`
   td.num {
     text-align: end;
   }
+  th,
+  td {
+    padding-inline: 6px;
+  }
   thead th {
     white-space: normal;
     vertical-align: bottom;
@@ -384,7 +388,7 @@ export const dataTableStyles = css`
   .dist {
     display: inline-flex;
     align-items: center;
-    gap: 8px;
+    gap: 6px;
     justify-content: flex-end;
   }
   .dist-value {
@@ -392,7 +396,7 @@ export const dataTableStyles = css`
   }
   .dist-track {
     display: inline-block;
-    inline-size: var(--ea-bar-width, 60px);
+    inline-size: var(--ea-bar-width, 44px);
     block-size: 8px;
     background: var(--_bg-alt);
     border: 1px solid var(--_border);

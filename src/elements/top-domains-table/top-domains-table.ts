@@ -169,7 +169,7 @@ function compareRows(
  * @cssprop --ea-color-compare - Colour of the compare-period line.
  * @cssprop --ea-color-positive - Colour of an upward change.
  * @cssprop --ea-color-negative - Colour of a downward change.
- * @cssprop --ea-bar-width - Width of the distribution bars (default 60px).
+ * @cssprop --ea-bar-width - Width of the distribution bars (default 44px).
  */
 export class TopDomainsTable extends AnalyticsPanel<DomainsData> {
   static override styles = [
