@@ -146,6 +146,11 @@ export const mapStyles = css`
     font-size: 0.85em;
     color: var(--_muted);
   }
+  /* A label's words keep their own direction (an English label in a right-to-left page reads "290 or more"); the
+     swatch stays on the page's side. */
+  .legend-text {
+    unicode-bidi: plaintext;
+  }
   .legend li {
     display: inline-flex;
     align-items: center;
@@ -359,12 +364,15 @@ export function renderMap(h: MapHost): TemplateResult {
 function renderLegend(h: MapHost, thresholds: number[], metric: MetricName) {
   const fmt = (v: number) => h.format(metric, v);
   return html`<ul class="legend" part="legend" aria-label=${h.t('geo.legend')}>
-    <li><span class="swatch q0" aria-hidden="true"></span>${h.t('geo.legendNoData')}</li>
+    <li><span class="swatch q0" aria-hidden="true"></span><span class="legend-text">${h.t('geo.legendNoData')}</span></li>
     ${choroplethLegend(thresholds).map(
       (c) => html`<li>
-        <span class="swatch q${c.cls}" aria-hidden="true"></span>${c.to === undefined
-          ? h.t('geo.legendFrom', { from: fmt(c.from) })
-          : h.t('geo.legendRange', { from: fmt(c.from), to: fmt(c.to) })}
+        <span class="swatch q${c.cls}" aria-hidden="true"></span
+        ><span class="legend-text"
+          >${c.to === undefined
+            ? h.t('geo.legendFrom', { from: fmt(c.from) })
+            : h.t('geo.legendRange', { from: fmt(c.from), to: fmt(c.to) })}</span
+        >
       </li>`,
     )}
   </ul>`;
