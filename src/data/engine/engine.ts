@@ -36,7 +36,7 @@ import {
   type UsersResult,
 } from '../types.js';
 import { maskBits, metricsOf, playThroughOf, runPass, runUsersPass, type PassResult, type PassSpec } from './aggregate.js';
-import { codeUnitOrder } from './order.js';
+import { codeUnitOrder, collationKeys, collationTable, type CollationTable } from './order.js';
 import { lowerBound, prepareEntry, type PreparedEntry } from './prepare.js';
 import { EventStore, type SkipReason } from './store.js';
 import { rangeBounds, timelineBuckets, type RangeBounds } from './time.js';
@@ -163,6 +163,7 @@ export class AnalyticsEngine {
   private usersCache: UsersAggregate | undefined;
   private userIndex: UserIndex | undefined;
   private readonly collator: Intl.Collator;
+  private collation?: CollationTable;
 
   /** Builds an engine over `options.entries` (metadata of every entry) and an optional user directory. */
   constructor(options: EngineOptions) {
@@ -580,25 +581,75 @@ export class AnalyticsEngine {
   private nameRank(ix: UserIndex): Int32Array {
     if (ix.nameRank) return ix.nameRank;
     const ids = this.store.users.values;
-    const rankOfName = new Map<string, number>();
-    for (let u = 0; u < ix.size; u++) rankOfName.set(this.name(ids[u]!), 0);
-    // Sorting by the collator alone costs ~n log n ICU comparisons. Sorted first by lower-cased code units (cheap),
-    // the names are mostly in collation order already, in long runs, and the collator's sort (a merge sort that
-    // takes runs as they come) then needs about one comparison per name. The collator still decides every order.
-    const distinct = [...rankOfName.keys()];
-    const lower = distinct.map((x) => x.toLowerCase());
-    const names = Array.from(codeUnitOrder(lower), (i) => distinct[i]!);
+    // One pass over the users: each user keeps the index of its distinct name (an open-addressing table of a hash
+    // of the code units: cheaper than a Map of ~100,000 strings), so the ranks reach the users through typed arrays.
+    const distinct: string[] = [];
+    const userName = new Int32Array(ix.size);
+    const slots = new Int32Array(1 << Math.max(4, 32 - Math.clz32(2 * ix.size)));
+    const mask = slots.length - 1;
+    for (let u = 0; u < ix.size; u++) {
+      const name = this.name(ids[u]!);
+      let h = 0x811c9dc5;
+      for (let c = 0; c < name.length; c++) h = Math.imul(h ^ name.charCodeAt(c), 0x01000193);
+      h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+      h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+      let s = (h ^ (h >>> 16)) & mask;
+      let d: number;
+      for (;;) {
+        const at = slots[s]!;
+        if (at === 0) {
+          d = distinct.length;
+          distinct.push(name);
+          slots[s] = d + 1;
+          break;
+        }
+        if (distinct[at - 1] === name) {
+          d = at - 1;
+          break;
+        }
+        s = (s + 1) & mask;
+      }
+      userName[u] = d;
+    }
+    // Sorting by the collator alone costs ~n log n ICU comparisons. The names are first put in the order of a cheap
+    // key (collationKeys: each character's primary class, case and accents folded; ties by the name with ASCII case
+    // swapped, lower case first), which is almost always the collator's order. One pass of n − 1 collator comparisons
+    // of neighbours then checks that order and gives the dense ranks; only when a pair is out of order are the names
+    // sorted by the collator (from that nearly sorted order, a merge sort needs about one comparison per name). The
+    // collator decides every order and every tie.
     const compare = this.collator.compare;
-    names.sort(compare);
-    let r = -1;
-    for (let k = 0; k < names.length; k++) {
-      if (k === 0 || compare(names[k - 1]!, names[k]!) !== 0) r++;
-      rankOfName.set(names[k]!, r);
+    const order = codeUnitOrder(collationKeys(distinct, this.collationTable()));
+    const rankOfDistinct = new Int32Array(distinct.length);
+    let r = 0;
+    let sorted = true;
+    for (let k = 1; k < order.length; k++) {
+      const c = compare(distinct[order[k - 1]!]!, distinct[order[k]!]!);
+      if (c > 0) {
+        sorted = false;
+        break;
+      }
+      if (c < 0) r++;
+      rankOfDistinct[order[k]!] = r;
+    }
+    if (!sorted) {
+      const byCollator = Array.from(order).sort((a, b) => compare(distinct[a]!, distinct[b]!));
+      r = 0;
+      rankOfDistinct[byCollator[0]!] = 0;
+      for (let k = 1; k < byCollator.length; k++) {
+        if (compare(distinct[byCollator[k - 1]!]!, distinct[byCollator[k]!]!) !== 0) r++;
+        rankOfDistinct[byCollator[k]!] = r;
+      }
     }
     const nameRank = new Int32Array(ix.size);
-    for (let u = 0; u < ix.size; u++) nameRank[u] = rankOfName.get(this.name(ids[u]!))!;
+    for (let u = 0; u < ix.size; u++) nameRank[u] = rankOfDistinct[userName[u]!]!;
     ix.nameRank = nameRank;
     return nameRank;
+  }
+
+  /** The engine collator's primary classes of the ASCII characters (made once), for {@link collationKeys}. */
+  private collationTable(): CollationTable {
+    if (!this.collation) this.collation = collationTable(this.collator);
+    return this.collation;
   }
 
   private haystack(ix: UserIndex): string[] {

@@ -101,3 +101,94 @@ function sortFrom(values: readonly string[], order: Int32Array, from: number, to
     else byString(values, order, from + a, from + b);
   }
 }
+
+/** How {@link collationKeys} maps characters: built from one collator by {@link collationTable}. */
+export interface CollationTable {
+  /** Per ASCII code unit: its primary class (1 … 127, in the collator's order), or 0 when the collator ignores it. */
+  readonly ascii: Uint8Array;
+  /** Per other code unit (filled on use): its key text (classes of the ASCII letter it shares its primary with). */
+  readonly other: Map<number, string>;
+  /** The same locale compared by base letters only (accents and case ignored). */
+  readonly base: Intl.Collator;
+}
+
+/**
+ * The ASCII characters' primary classes by `collator` (characters equal at base strength share a class; the classes
+ * ascend in the collator's order). Only speed depends on it: keys made from it merely pre-order names for the collator.
+ */
+export function collationTable(collator: Intl.Collator): CollationTable {
+  const base = new Intl.Collator(collator.resolvedOptions().locale, { sensitivity: 'base' });
+  const ascii = new Uint8Array(128);
+  const chars: string[] = [];
+  for (let c = 0; c < 128; c++) chars.push(String.fromCharCode(c));
+  const kept = chars.filter((ch) => base.compare(ch, '') !== 0).sort(base.compare);
+  let cls = 0;
+  for (let k = 0; k < kept.length; k++) {
+    if (k === 0 || base.compare(kept[k - 1]!, kept[k]!) !== 0) cls++;
+    ascii[kept[k]!.charCodeAt(0)] = Math.min(cls, 126);
+  }
+  return { ascii, other: new Map(), base };
+}
+
+/** The key text of one non-ASCII code unit: its base letters' classes when the collator equates them, else itself. */
+function otherKey(t: CollationTable, u: number): string {
+  let key = t.other.get(u);
+  if (key !== undefined) return key;
+  const ch = String.fromCharCode(u);
+  key = ch;
+  if (u < 0xd800 || u > 0xdfff) {
+    let plain = ch.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+    let asciiOnly = plain.length > 0;
+    for (let i = 0; i < plain.length; i++) if (plain.charCodeAt(i) >= 128) asciiOnly = false;
+    if (!asciiOnly || t.base.compare(ch, plain) !== 0) {
+      plain = '';
+      for (let c = 0x61; c <= 0x7a && !plain; c++) if (t.base.compare(ch, String.fromCharCode(c)) === 0) plain = String.fromCharCode(c);
+    }
+    if (plain) {
+      key = '';
+      for (let i = 0; i < plain.length; i++) {
+        const k = t.ascii[plain.charCodeAt(i)]!;
+        if (k) key += String.fromCharCode(k);
+      }
+    }
+  }
+  t.other.set(u, key);
+  return key;
+}
+
+/**
+ * Presort keys for names to be ordered by a collator: each character becomes its primary class (case and accents
+ * folded, ignorable characters dropped), then U+0000 and the name with ASCII case swapped (lower case first, as the
+ * collator breaks such ties). Sorted by code units, the keys give the collator's order for most names; the caller
+ * checks every neighbouring pair with the collator, so a key that disagrees costs time, never correctness.
+ */
+export function collationKeys(names: readonly string[], t: CollationTable): string[] {
+  const keys = new Array<string>(names.length);
+  const ascii = t.ascii;
+  let buf = new Uint16Array(256);
+  for (let i = 0; i < names.length; i++) {
+    const name = names[i]!;
+    const n = name.length;
+    if (buf.length < 8 * n + 2) buf = new Uint16Array(8 * n + 2);
+    // The swapped name goes after the primary classes, which take at most 4 units per unit of the name.
+    let len = 0;
+    let tail = 4 * n + 1;
+    for (let c = 0; c < n; c++) {
+      const u = name.charCodeAt(c);
+      if (u < 128) {
+        const k = ascii[u]!;
+        if (k) buf[len++] = k;
+        buf[tail++] = u >= 0x41 && u <= 0x5a ? u + 32 : u >= 0x61 && u <= 0x7a ? u - 32 : u;
+      } else {
+        const key = otherKey(t, u);
+        for (let j = 0; j < key.length && j < 4; j++) buf[len++] = key.charCodeAt(j);
+        buf[tail++] = u;
+      }
+    }
+    buf[len++] = 0;
+    buf.copyWithin(len, 4 * n + 1, tail);
+    len += tail - (4 * n + 1);
+    keys[i] = String.fromCharCode.apply(null, buf.subarray(0, len) as unknown as number[]);
+  }
+  return keys;
+}
