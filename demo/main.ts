@@ -4,6 +4,7 @@
  * engine, or a Kaltura API endpoint such as the local mock `npm start` runs).
  */
 import '../src/define.js';
+import '../src/i18n/de.js';
 import type { EntryAnalytics } from '../src/shell/entry-analytics.js';
 import type { DataProvider, Query, Result } from '../src/data/types.js';
 import { createKalturaProvider } from '../src/data/kaltura/index.js';

@@ -1,9 +1,10 @@
 /**
  * Localisation: one module for every user-visible string, and `Intl` for every number and date.
  *
- * Only English ships today. A host adds a language with {@link registerCatalog}('fr', {...}); missing keys fall back
- * to English. Elements take their language from their own `lang` attribute, else the nearest ancestor's (crossing
- * shadow roots), else the document's, else the browser's.
+ * English is built in; German ships as an opt-in module (`import 'entry-analytics/i18n/de.js'` registers it, and costs
+ * nothing to pages that do not import it). A host adds a language with {@link registerCatalog}('fr', {...}); missing
+ * keys fall back to English. Elements take their language from their own `lang` attribute, else the nearest
+ * ancestor's (crossing shadow roots), else the document's, else the browser's.
  */
 import { en, type Catalog, type MessageKey } from './catalog.js';
 
