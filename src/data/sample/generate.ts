@@ -244,49 +244,28 @@ function uuid(rng: Rng): string {
 }
 
 function event(s: Session, type: number, time: number, position: number): RawEvent {
-  const e: RawEvent =
-    s.userId === undefined
-      ? {
-          eventType: type,
-          partnerId: SAMPLE_PARTNER_ID,
-          entryId: s.entryId,
-          sessionId: s.sessionId,
-          eventIndex: ++s.idx,
-          time: Math.round(time),
-          position: round3(position),
-          playbackType: s.playbackType,
-          referrer: s.referrer,
-          playbackContext: s.playbackContext,
-          country: s.country,
-          region: s.region,
-          city: s.city,
-          latitude: s.latitude,
-          longitude: s.longitude,
-          device: s.device,
-          os: s.os,
-          browser: s.browser,
-        }
-      : {
-          eventType: type,
-          partnerId: SAMPLE_PARTNER_ID,
-          entryId: s.entryId,
-          sessionId: s.sessionId,
-          eventIndex: ++s.idx,
-          time: Math.round(time),
-          userId: s.userId,
-          position: round3(position),
-          playbackType: s.playbackType,
-          referrer: s.referrer,
-          playbackContext: s.playbackContext,
-          country: s.country,
-          region: s.region,
-          city: s.city,
-          latitude: s.latitude,
-          longitude: s.longitude,
-          device: s.device,
-          os: s.os,
-          browser: s.browser,
-        };
+  const e: RawEvent = {
+    eventType: type,
+    partnerId: SAMPLE_PARTNER_ID,
+    entryId: s.entryId,
+    sessionId: s.sessionId,
+    eventIndex: ++s.idx,
+    time: Math.round(time),
+    position: round3(position),
+    playbackType: s.playbackType,
+    referrer: s.referrer,
+    playbackContext: s.playbackContext,
+    country: s.country,
+    region: s.region,
+    city: s.city,
+    latitude: s.latitude,
+    longitude: s.longitude,
+    device: s.device,
+    os: s.os,
+    browser: s.browser,
+  };
+  // Anonymous viewers send no userId at all (not an empty or undefined one), as the real player does.
+  if (s.userId !== undefined) e.userId = s.userId;
   return e;
 }
 
