@@ -70,13 +70,3 @@ export function previousPeriod(range: DateRange): DateRange {
 export function sameRangeLastYear(range: DateRange): DateRange {
   return { from: addMonths(range.from, -12), to: addMonths(range.to, -12) };
 }
-
-/** Whether `value` is a valid IANA time zone. */
-export function isTimeZone(value: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: value });
-    return true;
-  } catch {
-    return false;
-  }
-}

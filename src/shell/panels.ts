@@ -160,8 +160,6 @@ export const PANELS: readonly PanelDefinition[] = [
   },
 ];
 
-/** Entry types that have a duration (for panels over the media's timeline). */
-export const PLAYABLE_TYPES = PLAYABLE;
 
 /**
  * The width each panel gets: a half-width panel keeps its half only beside another half-width one (in pairs, in

@@ -46,15 +46,6 @@ export interface PreparedEntry {
   masks: Map<string, Uint8Array>;
 }
 
-/** The bucket range [b0, b1) whose midpoints lie in [start, end) for a media of `duration` seconds. */
-export function bucketRange(start: number, end: number, duration: number): [number, number] {
-  if (!(duration > 0) || !(end > start)) return [0, 0];
-  const k = BUCKETS / duration;
-  const b0 = Math.min(BUCKETS, Math.max(0, Math.ceil(start * k - 0.5)));
-  const b1 = Math.min(BUCKETS, Math.max(0, Math.ceil(end * k - 0.5)));
-  return b1 > b0 ? [b0, b1] : [0, 0];
-}
-
 /** Sets bits [b0, b1) of the mask at `words[off … off+3]`. */
 export function setBits(words: Uint32Array, off: number, b0: number, b1: number): void {
   for (let w = b0 >>> 5; w <= (b1 - 1) >>> 5 && b1 > b0; w++) {
@@ -160,7 +151,8 @@ export function prepareEntry(store: EventStore, entry: number, duration: number)
   const seekTarget = new Float64Array(sessions).fill(NaN);
   const P = store.position;
   const PTS = store.playTimeSum;
-  // Bucket ranges as in bucketRange (inlined: this runs once per view).
+  // Bucket i covers [i %, (i+1) %) of the duration and is watched when its midpoint lies in the interval [start, end):
+  // the covered range is [ceil(start·k − ½), ceil(end·k − ½)) with k = 100 / duration, clamped to 0…100.
   const k = duration > 0 ? BUCKETS / duration : 0;
   let v = 0;
   for (let i = 0; i < count; i++) {

@@ -2,7 +2,7 @@
  * Building blocks for the panels' tables: a table template with sortable column titles (`aria-sort` on the sorted
  * one), a pager (first / previous / next / last, "Page 2 of 5", "6–10 of 23"), a distribution bar, breadcrumbs, and
  * the paging and sorting arithmetic. Sorting and paging may be done by the provider (set the state, reload) or on
- * the client (see {@link sortRows} and {@link pageRows}): these helpers only render and compute indexes.
+ * the client (see {@link pageRows}): these helpers only render and compute indexes.
  *
  * Use them from a panel's `renderData`; include {@link dataTableStyles} in the panel's styles. Strings come from
  * the common catalog (`pager.*`, `sort.*`) through the panel's `t`.
@@ -88,19 +88,6 @@ export function clampOffset(offset: number, limit: number, total: number): numbe
 /** The rows of one page, for client-side paging. */
 export function pageRows<R>(rows: readonly R[], offset: number, limit: number): R[] {
   return rows.slice(offset, offset + Math.max(1, limit));
-}
-
-/** Rows sorted by `value` in `direction` (stable; text compared with `localeCompare` in `lang`). */
-export function sortRows<R>(rows: readonly R[], value: (row: R) => string | number, direction: Direction, lang = 'en'): R[] {
-  const collator = new Intl.Collator(lang, { numeric: true, sensitivity: 'base' });
-  const sign = direction === 'asc' ? 1 : -1;
-  return rows
-    .map((row, i) => ({ row, i, v: value(row) }))
-    .sort((a, b) => {
-      const c = typeof a.v === 'number' && typeof b.v === 'number' ? a.v - b.v : collator.compare(String(a.v), String(b.v));
-      return c === 0 ? a.i - b.i : sign * c;
-    })
-    .map((x) => x.row);
 }
 
 const cellClass = (c: TableColumn<never>) => (c.numeric ? 'num' : 'text') + (c.className ? ` ${c.className}` : '');

@@ -60,11 +60,6 @@ export function loadMapModule(): Promise<MapModule> {
   return mapModule;
 }
 
-/** Whether the map's code has been asked for (for tests: it must not be before a map is shown). */
-export function mapModuleRequested(): boolean {
-  return mapModule !== undefined;
-}
-
 /**
  * For tests only: replaces how the map's code is imported (undefined: the real dynamic import) and forgets the
  * module already loaded, so a test can hold the code back and check what renders without it.
