@@ -3,7 +3,7 @@
  * turns every failure (HTTP error, non-JSON, `KalturaAPIException`, timeout, abort) into a rejection.
  * @packageDocumentation
  */
-import { KalturaApiError, KalturaResponseError, isKalturaException } from './wire.js';
+import { KalturaResponseError, exceptionError, isKalturaException, throwIfException, type KalturaApiError } from './wire.js';
 import { multirequestBody, multirequestUrl, type KalturaCall } from './request.js';
 
 /** How to reach Kaltura. */
@@ -73,17 +73,11 @@ async function sendBatch(session: KalturaSession, calls: KalturaCall[], signal: 
     } catch {
       throw new KalturaResponseError('Kaltura answered with something that is not JSON');
     }
-    if (isKalturaException(json)) {
-      const e = json as { code?: string; message?: string };
-      throw new KalturaApiError(e.message || e.code || 'Kaltura API error', e.code ?? '');
-    }
+    throwIfException(json);
     if (!Array.isArray(json) || json.length !== calls.length)
       throw new KalturaResponseError(`expected ${calls.length} results from the multirequest`);
     return json.map((value, i) => {
-      if (isKalturaException(value)) {
-        const e = value as { code?: string; message?: string };
-        return { ok: false, error: new KalturaApiError(e.message || e.code || 'Kaltura API error', e.code ?? '', i + 1) };
-      }
+      if (isKalturaException(value)) return { ok: false, error: exceptionError(value, i + 1) };
       return { ok: true, value };
     });
   } catch (e) {

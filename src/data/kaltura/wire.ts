@@ -91,12 +91,14 @@ export function isKalturaException(value: unknown): value is { code?: string; me
   );
 }
 
+/** The {@link KalturaApiError} that a `KalturaAPIException` stands for (`call`: its 1-based multirequest index). */
+export function exceptionError(value: { code?: string; message?: string }, call?: number): KalturaApiError {
+  return new KalturaApiError(value.message || value.code || 'Kaltura API error', value.code ?? '', call);
+}
+
 /** Throws a {@link KalturaApiError} when `value` is a `KalturaAPIException`; returns `value` otherwise. */
 export function throwIfException<T>(value: T, call?: number): T {
-  if (isKalturaException(value)) {
-    const v = value as { code?: string; message?: string };
-    throw new KalturaApiError(v.message || v.code || 'Kaltura API error', v.code ?? '', call);
-  }
+  if (isKalturaException(value)) throw exceptionError(value, call);
   return value;
 }
 
