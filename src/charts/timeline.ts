@@ -2,7 +2,9 @@
  * Helpers of the metrics-over-time chart: aligning the compare period on the main one, picking each metric's values
  * from a timeline, sorting the details table. Pure and DOM-free.
  */
+import type { ScaleLinear } from 'd3';
 import type { MetricName, TimelinePoint } from '../data/types.js';
+import { indexTicks, linePath, plotBox, seriesMax, xScale, yScale, yTicks, type Frame, type PlotBox, type Tick } from './line-chart.js';
 
 /**
  * The compare period's points aligned by offset from the start of each range: item i is the compare range's i-th
@@ -49,4 +51,84 @@ export function peakIndex(points: readonly TimelinePoint[], metric: MetricName):
     if (p[metric] > 0 && (best < 0 || p[metric] > points[best]![metric])) best = i;
   });
   return best;
+}
+
+/** What {@link timelineLayout} lays out. */
+export interface TimelineLayoutInput {
+  /** The main range's points. */
+  points: readonly TimelinePoint[];
+  /** The compare range's points, if comparing (aligned by offset). */
+  previous?: readonly TimelinePoint[];
+  /** The metric on the first axis. */
+  primary: MetricName;
+  /** The metric on the second axis, if any. */
+  second?: MetricName;
+  frame: Frame;
+  rtl: boolean;
+  /** Minimum room per x tick, px (default 80). */
+  xTickSpacing?: number;
+  /** Dots on every point up to this many points (default 45). */
+  maxDots?: number;
+}
+
+/** One axis of the chart: its scale, ticks, the values drawn, and their path strings. */
+export interface TimelineAxis {
+  metric: MetricName;
+  /** Value → y pixel. */
+  y: ScaleLinear<number, number>;
+  ticks: Tick[];
+  /** The main range's values (undefined where a point is missing). */
+  values: (number | undefined)[];
+  /** The y pixel of each point (missing values at 0). */
+  ys: number[];
+  line: string;
+  /** The compare period's line, when comparing. */
+  compare?: string;
+}
+
+/** Everything the metrics-over-time chart draws that does not depend on hover or focus. */
+export interface TimelineLayout {
+  box: PlotBox;
+  /** Point index → x pixel. */
+  x: ScaleLinear<number, number>;
+  /** The x pixel of each point. */
+  xs: number[];
+  /** The labelled points: their index and x pixel. */
+  xTicks: { index: number; position: number }[];
+  primary: TimelineAxis;
+  second?: TimelineAxis;
+  /** Whether every point of the primary metric gets a dot (few points). */
+  dots: boolean;
+}
+
+/**
+ * The layout of the metrics-over-time chart: the x scale over the points, one y scale per metric, ticks with their
+ * positions (values, not labels) and the line path strings of each metric and of its compare period.
+ */
+export function timelineLayout(input: TimelineLayoutInput): TimelineLayout {
+  const { points, frame, rtl } = input;
+  const n = points.length;
+  const box = plotBox(frame);
+  const x = xScale([0, Math.max(0, n - 1)], frame, rtl);
+  const aligned = input.previous ? alignByOffset(points, input.previous) : undefined;
+  const axis = (metric: MetricName): TimelineAxis => {
+    const values = metricValues(points, metric);
+    const prev = aligned ? metricValues(aligned, metric) : undefined;
+    const y = yScale(seriesMax(values, prev), frame);
+    const a: TimelineAxis = { metric, y, ticks: yTicks(y, 5), values, ys: values.map((v) => y(v ?? 0)), line: linePath(values, x, y) };
+    if (prev) a.compare = linePath(prev, x, y);
+    return a;
+  };
+  return {
+    box,
+    x,
+    xs: points.map((_, i) => x(i)),
+    xTicks: indexTicks(n, Math.max(2, Math.floor((box.right - box.left) / (input.xTickSpacing ?? 80)))).map((i) => ({
+      index: i,
+      position: x(i),
+    })),
+    primary: axis(input.primary),
+    second: input.second ? axis(input.second) : undefined,
+    dots: n <= (input.maxDots ?? 45),
+  };
 }

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { alignByOffset, metricValues, peakIndex, sortedIndexes, timelineIsEmpty } from '../../src/charts/timeline.js';
+import { alignByOffset, metricValues, peakIndex, sortedIndexes, timelineIsEmpty, timelineLayout } from '../../src/charts/timeline.js';
 import type { TimelinePoint } from '../../src/data/types.js';
 
 const point = (date: string, plays: number, rate = 0): TimelinePoint => ({
@@ -46,5 +46,44 @@ describe('timeline helpers', () => {
     expect(peakIndex(pts, 'plays')).to.equal(1);
     expect(peakIndex(pts, 'avgCompletionRate')).to.equal(-1);
     expect(peakIndex([], 'plays')).to.equal(-1);
+  });
+});
+
+describe('timelineLayout', () => {
+  // Plot box 10–290 × 10–150.
+  const frame = { width: 300, height: 160, margin: { top: 10, right: 10, bottom: 10, left: 10 } };
+  const points = [point('2026-02-01', 0), point('2026-02-02', 10), point('2026-02-03', 20)];
+
+  it('places the points, ticks and the primary line', () => {
+    const l = timelineLayout({ points, primary: 'plays', frame, rtl: false });
+    expect(l.xs).to.deep.equal([10, 150, 290]);
+    expect(l.xTicks).to.deep.equal([
+      { index: 0, position: 10 },
+      { index: 1, position: 150 },
+      { index: 2, position: 290 },
+    ]);
+    expect(l.primary.metric).to.equal('plays');
+    expect(l.primary.line).to.equal('M10,150L150,80L290,10');
+    expect(l.primary.ys).to.deep.equal([150, 80, 10]);
+    expect(l.primary.compare).to.equal(undefined);
+    expect(l.primary.ticks.map((t) => t.value)).to.deep.equal([0, 5, 10, 15, 20]);
+    expect(l.second).to.equal(undefined);
+    expect(l.dots).to.equal(true);
+  });
+
+  it('gives the second metric its own scale and aligns the compare period by offset', () => {
+    const previous = [point('2026-01-01', 5), point('2026-01-02', 10)];
+    const l = timelineLayout({ points, previous, primary: 'plays', second: 'impressions', frame, rtl: true });
+    expect(l.xs).to.deep.equal([290, 150, 10]);
+    expect(l.primary.compare).to.equal('M290,115L150,80'); // the third point has no compare bucket
+    expect(l.second!.metric).to.equal('impressions');
+    expect(l.second!.line).to.equal('M290,150L150,80L10,10'); // 0, 20, 40 on a 0–40 scale
+    expect(l.second!.compare).to.equal('M290,115L150,80');
+    expect(l.second!.ticks.at(-1)).to.deep.equal({ value: 40, position: 10 });
+  });
+
+  it('drops the per-point dots on long timelines', () => {
+    const many = Array.from({ length: 46 }, (_, i) => point(`2026-01-${String((i % 28) + 1).padStart(2, '0')}`, i));
+    expect(timelineLayout({ points: many, primary: 'plays', frame, rtl: false }).dots).to.equal(false);
   });
 });

@@ -273,4 +273,21 @@ describe('<metrics-over-time>', () => {
     await el.updateComplete;
     expect(chart.getAttribute('aria-valuenow')).to.equal('1');
   });
+  it('keeps its layout while scrubbing and lays out again when the metric changes', async () => {
+    const { el } = await setup();
+    const layout = () => (el as unknown as { view?: { layout: unknown } }).view?.layout;
+    const first = layout();
+    expect(first).to.exist;
+    const chart = q(el, '[role=slider]');
+    focusOn(chart);
+    await el.updateComplete;
+    await sendKeys({ press: 'ArrowRight' });
+    await el.updateComplete;
+    expect(chart.getAttribute('aria-valuenow')).to.equal('1');
+    expect(layout()).to.equal(first);
+    el.metric = 'impressions';
+    await el.updateComplete;
+    expect(layout()).to.not.equal(first);
+    expect(q(el, 'path.series.primary').getAttribute('data-metric')).to.equal('impressions');
+  });
 });

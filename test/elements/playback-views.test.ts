@@ -348,4 +348,26 @@ describe('<playback-views>', () => {
     await el.whenLoaded();
     expect(root(el).querySelectorAll('path.series')).to.have.length(3);
   });
+  it('keeps its layout while scrubbing and lays out again when an input changes', async () => {
+    const { el } = await setup();
+    const layout = () => (el as unknown as { view?: { layout: unknown } }).view?.layout;
+    const first = layout();
+    expect(first).to.exist;
+    const chart = q(el, '[role=slider]');
+    const d = q(el, 'path.series').getAttribute('d');
+    focusOn(chart);
+    await el.updateComplete;
+    await sendKeys({ press: 'ArrowRight' });
+    await el.updateComplete;
+    await sendKeys({ press: 'PageUp' });
+    await el.updateComplete;
+    expect(chart.getAttribute('aria-valuenow')).to.equal('11');
+    expect(root(el).querySelectorAll('circle.dot')).to.have.length(3);
+    expect(layout()).to.equal(first);
+    expect(q(el, 'path.series').getAttribute('d')).to.equal(d);
+    el.yUnits = 'percent';
+    await el.updateComplete;
+    expect(layout()).to.not.equal(first);
+    expect(q(el, 'path.series').getAttribute('d')).to.not.equal(d);
+  });
 });

@@ -1,4 +1,4 @@
-import { html, svg, css, nothing } from 'lit';
+import { html, svg, css, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { styleMap } from 'lit/directives/style-map.js';
 import { AnalyticsPanel, type LoadContext } from '../shared/analytics-panel.js';
@@ -6,19 +6,16 @@ import { METRICS, type Granularity, type MetricName, type TimelinePoint, type Ti
 import { RATE_METRICS } from '../../data/compare.js';
 import type { CsvTable } from '../../data/csv.js';
 import { isRtl, type MessageKey } from '../../i18n/index.js';
+import { mirrorMargins, nearestIndex, xScale, type Frame } from '../../charts/line-chart.js';
 import {
-  indexTicks,
-  linePath,
-  mirrorMargins,
-  nearestIndex,
-  plotBox,
-  seriesMax,
-  xScale,
-  yScale,
-  yTicks,
-  type Frame,
-} from '../../charts/line-chart.js';
-import { alignByOffset, metricValues, peakIndex, sortedIndexes, timelineIsEmpty, type TableSort } from '../../charts/timeline.js';
+  alignByOffset,
+  peakIndex,
+  sortedIndexes,
+  timelineIsEmpty,
+  timelineLayout,
+  type TableSort,
+  type TimelineLayout,
+} from '../../charts/timeline.js';
 import { WidthController } from '../shared/width-controller.js';
 import { ScrubController } from '../shared/scrub-controller.js';
 import { besideStyle, chartTextStyles, lineChartStyles, liveRegion, tableToggle, tooltipStyles } from '../shared/chart-parts.js';
@@ -143,6 +140,9 @@ export class MetricsOverTime extends AnalyticsPanel<TimeData> {
   @property({ type: Boolean, reflect: true }) details = false;
 
   @state() private sort: TableSort = { field: 'date', direction: 'asc' };
+
+  /** The chart's layout (scales, ticks, paths) and the inputs it was computed from. */
+  private view?: { key: unknown[]; layout: TimelineLayout };
 
   private readonly size = new WidthController(this, '.chart');
   /** Keyboard scrub, hover, tooltip and live region over the days or months. */
@@ -284,6 +284,34 @@ export class MetricsOverTime extends AnalyticsPanel<TimeData> {
         : { field, direction: field === 'date' ? 'asc' : 'desc' };
   }
 
+  // ---- layout
+
+  /** The inputs of the layout; it is recomputed only when one of them changes (not on hover or scrub steps). */
+  private layoutKey(data: TimeData): unknown[] {
+    return [data, this.frame().width, this.rtl, this.primary, this.second];
+  }
+
+  /** The stored layout for `data`, computed again only when its inputs changed. */
+  private layoutFor(data: TimeData): TimelineLayout {
+    const key = this.layoutKey(data);
+    if (this.view && sameKey(this.view.key, key)) return this.view.layout;
+    const layout = timelineLayout({
+      points: data.current.points,
+      previous: data.previous?.points,
+      primary: this.primary,
+      second: this.second,
+      frame: this.frame(),
+      rtl: this.rtl,
+    });
+    this.view = { key, layout };
+    return layout;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    if (this.data) this.layoutFor(this.data);
+  }
+
   // ---- rendering
 
   protected override renderActions() {
@@ -309,20 +337,12 @@ export class MetricsOverTime extends AnalyticsPanel<TimeData> {
     const primary = this.primary;
     const second = this.second;
     const frame = this.frame();
-    const box = plotBox(frame);
     const rtl = this.rtl;
-    const aligned = alignByOffset(points, data.previous?.points);
     const hasCompare = data.previous !== undefined;
-    const x = xScale([0, Math.max(0, n - 1)], frame, rtl);
-    const cur1 = metricValues(points, primary);
-    const prev1 = hasCompare ? metricValues(aligned, primary) : undefined;
-    const y1 = yScale(seriesMax(cur1, prev1), frame);
-    const cur2 = second ? metricValues(points, second) : undefined;
-    const prev2 = second && hasCompare ? metricValues(aligned, second) : undefined;
-    const y2 = second ? yScale(seriesMax(cur2, prev2), frame) : undefined;
-    const xt = indexTicks(n, Math.max(2, Math.floor((box.right - box.left) / 80)));
+    // Computed in willUpdate(); recomputed here only if the width controller measured a new width after it.
+    const layout = this.layoutFor(data);
+    const { box, primary: a1, second: a2 } = layout;
     const active = this.scrub.activeIn(n);
-    const dots = n <= 45;
     const leftX = rtl ? box.right + 6 : box.left - 6;
     const rightX = rtl ? box.left - 6 : box.right + 6;
     const title = second
@@ -330,27 +350,27 @@ export class MetricsOverTime extends AnalyticsPanel<TimeData> {
       : this.t('time.chartLabel', { metric: this.metricLabel(primary), unit: this.unit() });
 
     const chart = svg`<g aria-hidden="true">
-      ${yTicks(y1, 5).map(
+      ${a1.ticks.map(
         (t) => svg`<line class="grid" x1=${box.left} x2=${box.right} y1=${t.position} y2=${t.position}></line>
-          <text class="axis y1" x=${leftX} y=${t.position} dy="0.32em" text-anchor=${rtl ? 'start' : 'end'}>${this.axisLabel(primary, t.value)}</text>`,
+          <text class="axis y1" x=${leftX} y=${t.position} dy="0.32em" text-anchor=${rtl ? 'start' : 'end'}>${this.axisLabel(a1.metric, t.value)}</text>`,
       )}
-      ${y2
-        ? yTicks(y2, 5).map(
-            (t) => svg`<text class="axis y2" x=${rightX} y=${t.position} dy="0.32em" text-anchor=${rtl ? 'end' : 'start'}>${this.axisLabel(second!, t.value)}</text>`,
+      ${a2
+        ? a2.ticks.map(
+            (t) => svg`<text class="axis y2" x=${rightX} y=${t.position} dy="0.32em" text-anchor=${rtl ? 'end' : 'start'}>${this.axisLabel(a2.metric, t.value)}</text>`,
           )
         : nothing}
-      ${xt.map(
-        (i) => svg`<text class="axis x" x=${x(i)} y=${box.bottom + 18} text-anchor="middle">${this.dateLabel(points[i]!.date)}</text>`,
+      ${layout.xTicks.map(
+        (t) => svg`<text class="axis x" x=${t.position} y=${box.bottom + 18} text-anchor="middle">${this.dateLabel(points[t.index]!.date)}</text>`,
       )}
-      ${prev1 ? svg`<path part="compare" class="compare" data-metric=${primary} stroke=${PRIMARY} d=${linePath(prev1, x, y1)}></path>` : nothing}
-      ${prev2 && y2 ? svg`<path part="compare" class="compare" data-metric=${second} stroke=${SECOND} d=${linePath(prev2, x, y2)}></path>` : nothing}
-      ${cur2 && y2 ? svg`<path part="series series-second" class="series second" data-metric=${second} stroke=${SECOND} d=${linePath(cur2, x, y2)}></path>` : nothing}
-      <path part="series" class="series primary" data-metric=${primary} stroke=${PRIMARY} d=${linePath(cur1, x, y1)}></path>
-      ${dots ? cur1.map((v, i) => svg`<circle class="dot" r="3" fill=${PRIMARY} cx=${x(i)} cy=${y1(v ?? 0)}></circle>`) : nothing}
+      ${a1.compare !== undefined ? svg`<path part="compare" class="compare" data-metric=${a1.metric} stroke=${PRIMARY} d=${a1.compare}></path>` : nothing}
+      ${a2?.compare !== undefined ? svg`<path part="compare" class="compare" data-metric=${a2.metric} stroke=${SECOND} d=${a2.compare}></path>` : nothing}
+      ${a2 ? svg`<path part="series series-second" class="series second" data-metric=${a2.metric} stroke=${SECOND} d=${a2.line}></path>` : nothing}
+      <path part="series" class="series primary" data-metric=${a1.metric} stroke=${PRIMARY} d=${a1.line}></path>
+      ${layout.dots ? a1.ys.map((cy, i) => svg`<circle class="dot" r="3" fill=${PRIMARY} cx=${layout.xs[i]!} cy=${cy}></circle>`) : nothing}
       ${active >= 0
-        ? svg`<line class="focus-line" x1=${x(active)} x2=${x(active)} y1=${box.top} y2=${box.bottom}></line>
-          <circle class="dot" r="5" fill=${PRIMARY} cx=${x(active)} cy=${y1(cur1[active] ?? 0)}></circle>
-          ${cur2 && y2 ? svg`<circle class="dot" r="5" fill=${SECOND} cx=${x(active)} cy=${y2(cur2[active] ?? 0)}></circle>` : nothing}`
+        ? svg`<line class="focus-line" x1=${layout.xs[active]!} x2=${layout.xs[active]!} y1=${box.top} y2=${box.bottom}></line>
+          <circle class="dot" r="5" fill=${PRIMARY} cx=${layout.xs[active]!} cy=${a1.ys[active]!}></circle>
+          ${a2 ? svg`<circle class="dot" r="5" fill=${SECOND} cx=${layout.xs[active]!} cy=${a2.ys[active]!}></circle>` : nothing}`
         : nothing}
     </g>`;
 
@@ -416,7 +436,7 @@ export class MetricsOverTime extends AnalyticsPanel<TimeData> {
           <svg part="plot" width=${frame.width} height=${frame.height} viewBox="0 0 ${frame.width} ${frame.height}" aria-hidden="true">
             ${chart}
           </svg>
-          ${this.scrub.tipOpen && active >= 0 ? this.renderTooltip(data, active, x(active), frame.width) : nothing}
+          ${this.scrub.tipOpen && active >= 0 ? this.renderTooltip(data, active, layout.xs[active]!, frame.width) : nothing}
         </div>
         <p class="summary" part="summary" id="${this.uid}-summary">${this.summaryText(points)}</p>
         <p class="sr-only" id="${this.uid}-help">${this.t('time.instructions', { unit: this.unit() })}</p>
@@ -524,3 +544,6 @@ export class MetricsOverTime extends AnalyticsPanel<TimeData> {
     return { name: this.t('time.title'), columns, rows };
   }
 }
+
+/** Whether two layout keys hold the same inputs. */
+const sameKey = (a: readonly unknown[], b: readonly unknown[]) => a.length === b.length && a.every((v, i) => v === b[i]);

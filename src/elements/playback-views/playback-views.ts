@@ -1,4 +1,4 @@
-import { html, svg, css, nothing } from 'lit';
+import { html, svg, css, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { styleMap } from 'lit/directives/style-map.js';
 import { AnalyticsPanel, type LoadContext } from '../shared/analytics-panel.js';
@@ -6,25 +6,14 @@ import { BUCKETS, type Marker, type RetentionQuery, type RetentionResult } from 
 import type { CsvTable } from '../../data/csv.js';
 import { emit } from '../../events.js';
 import { isRtl, type MessageKey } from '../../i18n/index.js';
-import {
-  areaPath,
-  linePath,
-  mirrorMargins,
-  nearestIndex,
-  plotBox,
-  seriesMax,
-  xScale,
-  yScale,
-  yTicks,
-  type Frame,
-} from '../../charts/line-chart.js';
+import { mirrorMargins, nearestIndex, xScale, type Frame } from '../../charts/line-chart.js';
 import {
   bucketMid,
   bucketStart,
-  mediaTimeTicks,
   percentOfPlays,
-  percentTicks,
+  retentionLayout,
   retentionSummary,
+  type RetentionLayout,
 } from '../../charts/retention.js';
 import { chapterAt, chapterSpans, pointMarkers, type ChapterSpan } from '../../charts/chapters.js';
 import { WidthController } from '../shared/width-controller.js';
@@ -163,6 +152,9 @@ export class PlaybackViews extends AnalyticsPanel<PlaybackData> {
 
   @state() private showTable = false;
 
+  /** The chart's layout (scales, ticks, bands, markers, paths) and the inputs it was computed from. */
+  private view?: { key: unknown[]; spans: ChapterSpan[]; layout: RetentionLayout<RetentionSeries> };
+
   private readonly size = new WidthController(this, '.chart');
   /** Keyboard scrub, hover, tooltip and live region over the buckets. */
   private readonly scrub = new ScrubController(this, {
@@ -221,6 +213,7 @@ export class PlaybackViews extends AnalyticsPanel<PlaybackData> {
   }
 
   private spans(data: PlaybackData): ChapterSpan[] {
+    if (this.view && this.view.key[0] === data && this.view.key[1] === this.markers) return this.view.spans;
     return chapterSpans(this.markers ?? [], data.current.duration, data.current.viewers);
   }
 
@@ -272,7 +265,7 @@ export class PlaybackViews extends AnalyticsPanel<PlaybackData> {
 
   private seek(i: number) {
     if (!this.data) return;
-    const time = Math.round(bucketStart(i, this.data.current.duration) * 1000) / 1000;
+    const time = round3(bucketStart(i, this.data.current.duration));
     emit(this, 'seek', { time });
   }
 
@@ -281,70 +274,95 @@ export class PlaybackViews extends AnalyticsPanel<PlaybackData> {
     this.series = shown.includes(s) ? shown.filter((x) => x !== s) : RETENTION_SERIES.filter((x) => x === s || shown.includes(x));
   }
 
+  // ---- layout
+
+  /** The inputs of the layout; it is recomputed only when one of them changes (not on hover or scrub steps). */
+  private layoutKey(data: PlaybackData): unknown[] {
+    return [data, this.markers, this.frame().width, this.rtl, this.shownSeries().join(), this.yUnits, this.xUnits, this.chartStyle];
+  }
+
+  /** The stored layout for `data`, computed again only when its inputs changed. */
+  private layoutFor(data: PlaybackData): { spans: ChapterSpan[]; layout: RetentionLayout<RetentionSeries> } {
+    const key = this.layoutKey(data);
+    if (this.view && sameKey(this.view.key, key)) return this.view;
+    const { current, previous } = data;
+    const duration = current.duration;
+    const spans = this.spans(data);
+    const layout = retentionLayout({
+      series: this.shownSeries().map((s) => ({
+        series: s,
+        current: this.values(current, s),
+        previous: previous ? this.values(previous, s) : undefined,
+      })),
+      duration,
+      xUnits: this.xUnits,
+      chartStyle: this.chartStyle,
+      spans,
+      markers: pointMarkers(this.markers ?? [], duration),
+      frame: this.frame(),
+      rtl: this.rtl,
+    });
+    this.view = { key, spans, layout };
+    return this.view;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    if (this.data) this.layoutFor(this.data);
+  }
+
   // ---- rendering
 
   protected override renderData(data: PlaybackData) {
-    const { current, previous } = data;
-    const duration = current.duration;
+    const duration = data.current.duration;
     const frame = this.frame();
-    const box = plotBox(frame);
     const rtl = this.rtl;
     const shown = this.shownSeries();
-    const x = xScale([0, BUCKETS], frame, rtl);
-    const drawn = shown.map((s) => ({ s, cur: this.values(current, s), prev: previous ? this.values(previous, s) : undefined }));
-    const y = yScale(seriesMax(...drawn.flatMap((d) => [d.cur, d.prev])), frame);
-    const ticks = yTicks(y, 5);
-    const maxXTicks = Math.max(2, Math.floor((box.right - box.left) / 70));
-    const xTicks =
-      this.xUnits === 'percent'
-        ? percentTicks(maxXTicks).map((p) => ({ at: p, label: this.fmt.percent(p, 0) }))
-        : mediaTimeTicks(duration, maxXTicks).map((t) => ({ at: duration > 0 ? (t / duration) * 100 : 0, label: this.fmt.mediaTime(t) }));
-    const spans = this.spans(data);
-    const points = pointMarkers(this.markers ?? [], duration);
-    const px = (pct: number) => x(pct);
+    // Computed in willUpdate(); recomputed here only if the width controller measured a new width after it.
+    const { spans, layout } = this.layoutFor(data);
+    const { box, x } = layout;
     const active = this.scrub.activeIn(BUCKETS);
     const tipOpen = this.scrub.tipOpen;
     const summary = this.summaryText(data);
     const yLabelX = rtl ? box.right + 6 : box.left - 6;
     const yAnchor = rtl ? 'start' : 'end';
+    const activeX = active >= 0 ? x(bucketMid(active)) : 0;
 
     const chart = svg`
       <g aria-hidden="true">
-        ${spans.map((c, k) => {
-          const x0 = px((c.start / duration) * 100);
-          const x1 = px((c.end / duration) * 100);
-          const left = Math.min(x0, x1);
-          return svg`<g part="chapter">
-            ${k % 2 === 1 ? svg`<rect class="band" x=${left} y=${box.top} width=${Math.abs(x1 - x0)} height=${box.bottom - box.top}></rect>` : nothing}
-            ${c.start > 0 ? svg`<line class="chapter-line" x1=${x0} x2=${x0} y1=${box.top - 4} y2=${box.bottom}></line>` : nothing}
-            <text class="chapter-num" x=${x0 + (rtl ? -4 : 4)} y=${box.top - 8} text-anchor=${rtl ? 'end' : 'start'}>${this.fmt.count(k + 1)}</text>
-          </g>`;
-        })}
-        ${ticks.map(
+        ${layout.chapters.map(
+          (c, k) => svg`<g part="chapter">
+            ${k % 2 === 1 ? svg`<rect class="band" x=${c.left} y=${box.top} width=${c.width} height=${box.bottom - box.top}></rect>` : nothing}
+            ${c.divider ? svg`<line class="chapter-line" x1=${c.x0} x2=${c.x0} y1=${box.top - 4} y2=${box.bottom}></line>` : nothing}
+            <text class="chapter-num" x=${c.x0 + (rtl ? -4 : 4)} y=${box.top - 8} text-anchor=${rtl ? 'end' : 'start'}>${this.fmt.count(k + 1)}</text>
+          </g>`,
+        )}
+        ${layout.yTicks.map(
           (t) => svg`<line class="grid" x1=${box.left} x2=${box.right} y1=${t.position} y2=${t.position}></line>
             <text class="axis" x=${yLabelX} y=${t.position} dy="0.32em" text-anchor=${yAnchor}>${this.formatValue(t.value)}</text>`,
         )}
-        ${xTicks.map(
-          (t) => svg`<text class="axis" x=${px(t.at)} y=${box.bottom + 18} text-anchor="middle">${t.label}</text>`,
+        ${layout.xTicks.map(
+          (t) =>
+            svg`<text class="axis" x=${t.position} y=${box.bottom + 18} text-anchor="middle">${
+              this.xUnits === 'percent' ? this.fmt.percent(t.value, 0) : this.fmt.mediaTime(t.value)
+            }</text>`,
         )}
-        ${drawn.map(({ s, prev }) =>
-          prev
-            ? svg`<path part="compare" class="compare" data-series=${s} stroke=${SERIES_COLOR[s]} d=${linePath(prev, x, y, bucketMid)}></path>`
+        ${layout.paths.map((p) =>
+          p.compare !== undefined
+            ? svg`<path part="compare" class="compare" data-series=${p.series} stroke=${SERIES_COLOR[p.series]} d=${p.compare}></path>`
             : nothing,
         )}
-        ${drawn.map(
-          ({ s, cur }) => svg`
-            ${this.chartStyle === 'area' ? svg`<path class="fill" fill=${SERIES_COLOR[s]} d=${areaPath(cur, x, y, bucketMid)}></path>` : nothing}
-            <path part="series series-${s}" class="series" data-series=${s} stroke=${SERIES_COLOR[s]} d=${linePath(cur, x, y, bucketMid)}></path>`,
+        ${layout.paths.map(
+          (p) => svg`
+            ${p.area !== undefined ? svg`<path class="fill" fill=${SERIES_COLOR[p.series]} d=${p.area}></path>` : nothing}
+            <path part="series series-${p.series}" class="series" data-series=${p.series} stroke=${SERIES_COLOR[p.series]} d=${p.line}></path>`,
         )}
-        ${points.map((m) => {
-          const mx = px((m.time / duration) * 100);
-          const my = box.top - 10;
-          return svg`<path part="marker" class="marker" data-kind=${m.kind} d="M${mx},${my - 5}L${mx + 5},${my}L${mx},${my + 5}L${mx - 5},${my}Z"><title>${m.label}</title></path>`;
-        })}
+        ${layout.markers.map(
+          (m) => svg`<path part="marker" class="marker" data-kind=${m.kind} d=${m.d}><title>${m.label}</title></path>`,
+        )}
         ${tipOpen && active >= 0
-          ? svg`<line class="focus-line" x1=${px(bucketMid(active))} x2=${px(bucketMid(active))} y1=${box.top} y2=${box.bottom}></line>
-            ${drawn.map(({ s, cur }) => svg`<circle class="dot" r="4" fill=${SERIES_COLOR[s]} cx=${px(bucketMid(active))} cy=${y(cur[active]!)}></circle>`)}`
+          ? svg`<line class="focus-line" x1=${activeX} x2=${activeX} y1=${box.top} y2=${box.bottom}></line>
+            ${layout.paths.map((p) => svg`<circle class="dot" r="4" fill=${SERIES_COLOR[p.series]} cx=${activeX} cy=${p.y[active]!}></circle>`)}`
           : nothing}
       </g>`;
 
@@ -371,7 +389,7 @@ export class PlaybackViews extends AnalyticsPanel<PlaybackData> {
         <svg part="plot" width=${frame.width} height=${frame.height} viewBox="0 0 ${frame.width} ${frame.height}" aria-hidden="true">
           ${chart}
         </svg>
-        ${tipOpen && active >= 0 ? this.renderTooltip(data, active, px(bucketMid(active)), frame.width) : nothing}
+        ${tipOpen && active >= 0 ? this.renderTooltip(data, active, activeX, frame.width) : nothing}
       </div>
       <p class="summary" part="summary" id="${this.uid}-summary">${summary}</p>
       <p class="sr-only" id="${this.uid}-help">${this.t('playback.instructions')}</p>
@@ -617,3 +635,6 @@ export class PlaybackViews extends AnalyticsPanel<PlaybackData> {
 }
 
 const round3 = (n: number) => Math.round(n * 1000) / 1000;
+
+/** Whether two layout keys hold the same inputs. */
+const sameKey = (a: readonly unknown[], b: readonly unknown[]) => a.length === b.length && a.every((v, i) => v === b[i]);
