@@ -4,7 +4,40 @@
  */
 import type { DateRange, IsoDate } from './types.js';
 
-const DAY = 86_400_000;
+/** Milliseconds in a calendar day (UTC days have no DST). */
+export const DAY_MS = 86_400_000;
+const DAY = DAY_MS;
+
+/** Epoch ms of UTC midnight of calendar day `y-m-d` (month 1–12; out-of-range days and months roll over). */
+export function utcDayStart(y: number, m: number, d: number): number {
+  return Date.UTC(y, m - 1, d);
+}
+
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/**
+ * Parses `YYYY-MM-DD` into [year, month, day]; throws an Error naming `what` for anything else or an impossible date.
+ */
+export function parseIsoDate(s: unknown, what: string): [number, number, number] {
+  const m = typeof s === 'string' ? DATE.exec(s) : null;
+  if (!m) throw new Error(`Invalid ${what}: expected a date YYYY-MM-DD, got ${JSON.stringify(s)}`);
+  const y = Number(m[1]);
+  const mo = Number(m[2]);
+  const d = Number(m[3]);
+  const t = new Date(utcDayStart(y, mo, d));
+  if (t.getUTCFullYear() !== y || t.getUTCMonth() !== mo - 1 || t.getUTCDate() !== d) {
+    throw new Error(`Invalid ${what}: ${s} is not a calendar date`);
+  }
+  return [y, mo, d];
+}
+
+const pad = (n: number, w = 2) => String(n).padStart(w, '0');
+
+/** `YYYY-MM-DD` of the UTC calendar day that contains epoch ms `t`. */
+export function isoDayOf(t: number): IsoDate {
+  const u = new Date(t);
+  return `${pad(u.getUTCFullYear(), 4)}-${pad(u.getUTCMonth() + 1)}-${pad(u.getUTCDate())}`;
+}
 
 /** Whether `value` is a real calendar date `YYYY-MM-DD`. */
 export function isIsoDate(value: unknown): value is IsoDate {
@@ -16,12 +49,12 @@ export function isIsoDate(value: unknown): value is IsoDate {
 /** Days since 1970-01-01 of a calendar date. */
 export function toDayNumber(iso: IsoDate): number {
   const [y, m, d] = iso.split('-').map(Number);
-  return Math.round(Date.UTC(y!, m! - 1, d!) / DAY);
+  return Math.round(utcDayStart(y!, m!, d!) / DAY);
 }
 
 /** The calendar date of a day number. */
 export function fromDayNumber(day: number): IsoDate {
-  return new Date(day * DAY).toISOString().slice(0, 10);
+  return isoDayOf(day * DAY);
 }
 
 /** `iso` plus `days` (may be negative). */

@@ -1,125 +1,12 @@
 /**
- * Calendar days and months in an IANA time zone, as millisecond boundaries. A few `Intl` calls per day boundary, once
- * per (time zone, range): the per-event work is then a comparison against a sorted array.
+ * Calendar days and months of a query's range in its IANA time zone, as millisecond boundaries. A few `Intl` calls
+ * per day boundary (the shared time-zone module), once per (time zone, range): the per-event work is then a
+ * comparison against a sorted array.
  * @internal
  */
+import { DAY_MS, isoDayOf, parseIsoDate, utcDayStart } from '../dates.js';
+import { checkTimeZone, startOfDay } from '../time-zone.js';
 import type { DateRange, Granularity } from '../types.js';
-
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-/** A cached formatter for `timeZone`; throws an Error with a clear message for an unknown zone. */
-function formatter(timeZone: string): Intl.DateTimeFormat {
-  let f = formatters.get(timeZone);
-  if (!f) {
-    if (typeof timeZone !== 'string' || timeZone === '') throw new Error(`Invalid time zone: ${JSON.stringify(timeZone)}`);
-    try {
-      f = new Intl.DateTimeFormat('en-US', {
-        timeZone,
-        hourCycle: 'h23',
-        year: 'numeric',
-        month: 'numeric',
-        day: 'numeric',
-        hour: 'numeric',
-        minute: 'numeric',
-        second: 'numeric',
-        era: 'short',
-      });
-    } catch {
-      throw new Error(`Invalid time zone: ${JSON.stringify(timeZone)} is not an IANA time zone`);
-    }
-    formatters.set(timeZone, f);
-  }
-  return f;
-}
-
-/** Checks a time zone, throwing a clear Error when it is not a valid IANA zone. */
-export function checkTimeZone(timeZone: string): void {
-  formatter(timeZone);
-}
-
-/** The zone's offset from UTC at instant `t`, in ms (local wall-clock minus UTC). */
-export function offsetAt(timeZone: string, t: number): number {
-  const parts = formatter(timeZone).formatToParts(t);
-  let y = 0;
-  let mo = 0;
-  let d = 0;
-  let h = 0;
-  let mi = 0;
-  let s = 0;
-  let bc = false;
-  for (const p of parts) {
-    switch (p.type) {
-      case 'year':
-        y = Number(p.value);
-        break;
-      case 'month':
-        mo = Number(p.value);
-        break;
-      case 'day':
-        d = Number(p.value);
-        break;
-      case 'hour':
-        h = Number(p.value) % 24;
-        break;
-      case 'minute':
-        mi = Number(p.value);
-        break;
-      case 'second':
-        s = Number(p.value);
-        break;
-      case 'era':
-        bc = /^b/i.test(p.value);
-        break;
-    }
-  }
-  const wall = Date.UTC(bc ? 1 - y : y, mo - 1, d, h, mi, s);
-  return wall - Math.floor(t / 1000) * 1000;
-}
-
-const H = 3_600_000;
-
-/**
- * The first instant of calendar day `y-m-d` in `timeZone`: local midnight, or the end of the DST gap when midnight
- * does not exist that day, or the first of two midnights when it happens twice.
- */
-export function startOfDay(timeZone: string, y: number, m: number, d: number): number {
-  const g = Date.UTC(y, m - 1, d);
-  const before = offsetAt(timeZone, g - 16 * H);
-  const after = offsetAt(timeZone, g + 14 * H);
-  if (before === after) return g - before;
-  const c1 = g - before;
-  const c2 = g - after;
-  const ok1 = offsetAt(timeZone, c1) === before;
-  const ok2 = offsetAt(timeZone, c2) === after;
-  if (ok1 && ok2) return Math.min(c1, c2);
-  if (ok1) return c1;
-  if (ok2) return c2;
-  // Midnight falls in a gap: the day starts at the transition, which is midnight in the earlier offset.
-  return c1;
-}
-
-const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-/** Parses `YYYY-MM-DD` into [y, m, d]; throws a clear Error for anything else or an impossible date. */
-export function parseDate(s: unknown, what: string): [number, number, number] {
-  const m = typeof s === 'string' ? DATE.exec(s) : null;
-  if (!m) throw new Error(`Invalid ${what}: expected a date YYYY-MM-DD, got ${JSON.stringify(s)}`);
-  const y = Number(m[1]);
-  const mo = Number(m[2]);
-  const d = Number(m[3]);
-  const t = new Date(Date.UTC(y, mo - 1, d));
-  if (t.getUTCFullYear() !== y || t.getUTCMonth() !== mo - 1 || t.getUTCDate() !== d) {
-    throw new Error(`Invalid ${what}: ${s} is not a calendar date`);
-  }
-  return [y, mo, d];
-}
-
-const pad = (n: number, w = 2) => String(n).padStart(w, '0');
-/** Formats a UTC-midnight `Date` value as `YYYY-MM-DD`. */
-export function isoDay(utcMidnight: number): string {
-  const t = new Date(utcMidnight);
-  return `${pad(t.getUTCFullYear(), 4)}-${pad(t.getUTCMonth() + 1)}-${pad(t.getUTCDate())}`;
-}
 
 /** The calendar layout of a range in a zone. */
 export interface RangeBounds {
@@ -153,12 +40,12 @@ export function rangeBounds(range: DateRange, timeZone: string): RangeBounds {
     return hit;
   }
   checkTimeZone(timeZone);
-  const [fy, fm, fd] = parseDate(range.from, 'range.from');
-  const [ty, tm, td] = parseDate(range.to, 'range.to');
-  const first = Date.UTC(fy, fm - 1, fd);
-  const last = Date.UTC(ty, tm - 1, td);
+  const [fy, fm, fd] = parseIsoDate(range.from, 'range.from');
+  const [ty, tm, td] = parseIsoDate(range.to, 'range.to');
+  const first = utcDayStart(fy, fm, fd);
+  const last = utcDayStart(ty, tm, td);
   if (last < first) throw new Error(`Invalid range: ${range.to} is before ${range.from}`);
-  const n = Math.round((last - first) / 86_400_000) + 1;
+  const n = Math.round((last - first) / DAY_MS) + 1;
   if (n > MAX_DAYS) throw new Error(`Invalid range: ${n} days is too long`);
   const bounds = new Float64Array(n + 1);
   const days: string[] = new Array(n);
@@ -166,13 +53,13 @@ export function rangeBounds(range: DateRange, timeZone: string): RangeBounds {
   const months: string[] = [];
   let lastMonth = -1;
   for (let k = 0; k <= n; k++) {
-    const u = new Date(first + k * 86_400_000);
+    const u = new Date(first + k * DAY_MS);
     const y = u.getUTCFullYear();
     const m = u.getUTCMonth() + 1;
     const d = u.getUTCDate();
     bounds[k] = startOfDay(timeZone, y, m, d);
     if (k < n) {
-      days[k] = isoDay(first + k * 86_400_000);
+      days[k] = isoDayOf(first + k * DAY_MS);
       const monthKey = y * 12 + m;
       if (monthKey !== lastMonth) {
         months.push(days[k]!);

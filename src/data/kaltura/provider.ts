@@ -47,7 +47,8 @@ import {
   type Page,
 } from '../types.js';
 import { sendCalls, valueOf, type CallResult, type KalturaSession } from './client.js';
-import { ReportType, addDays, buildFilter, type KalturaCall, type KalturaReportFilter } from './request.js';
+import { addDays } from '../dates.js';
+import { ReportType, buildFilter, type KalturaCall, type KalturaReportFilter } from './request.js';
 import { DELIMITER, ZERO_ROW, parseGraphs, parseTable, parseTotal, type Row } from './wire.js';
 
 /** Options of {@link createKalturaProvider}. */

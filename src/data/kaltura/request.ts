@@ -17,6 +17,8 @@
  *   earlier result with a `{N:result:path}` token (e.g. `{1:result:userId}`).
  * @packageDocumentation
  */
+import { addDays } from '../dates.js';
+import { startOfDate as startOfDay, zoneOffset as zoneOffsetMs } from '../time-zone.js';
 import type { DateRange, Filters } from '../types.js';
 
 /** `KalturaReportType` values used by the provider (kaltura/server `ReportType`). */
@@ -30,50 +32,6 @@ export const ReportType = {
   MAP_OVERLAY_REGION: 37,
   PERCENTILES: 43,
 } as const;
-
-const partsFormatters = new Map<string, Intl.DateTimeFormat>();
-function formatter(timeZone: string): Intl.DateTimeFormat {
-  let f = partsFormatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-    });
-    partsFormatters.set(timeZone, f);
-  }
-  return f;
-}
-
-/** Offset of `timeZone` from UTC at instant `ms`, in milliseconds (UTC+2 → +7 200 000). */
-export function zoneOffsetMs(timeZone: string, ms: number): number {
-  const p: Record<string, number> = {};
-  for (const part of formatter(timeZone).formatToParts(new Date(ms))) {
-    if (part.type !== 'literal') p[part.type] = Number(part.value);
-  }
-  const asUtc = Date.UTC(p.year!, p.month! - 1, p.day!, p.hour! % 24, p.minute!, p.second!);
-  return asUtc - (ms - (ms % 1000 + 1000) % 1000);
-}
-
-/** The instant (ms) at which calendar day `date` (`YYYY-MM-DD`) starts in `timeZone`. DST-correct. */
-export function startOfDay(date: string, timeZone: string): number {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  const guess = Date.UTC(y, m - 1, d);
-  let t = guess - zoneOffsetMs(timeZone, guess);
-  t = guess - zoneOffsetMs(timeZone, t);
-  return t;
-}
-
-/** `YYYY-MM-DD` plus `n` days. */
-export function addDays(date: string, n: number): string {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1, d + n)).toISOString().slice(0, 10);
-}
 
 /**
  * Unix seconds of the range's day bounds in `timeZone`: `fromDate` = the first day's midnight, `toDate` = one second

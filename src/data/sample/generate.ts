@@ -7,6 +7,8 @@
  * they are handed over, so the stream is in time order overall (a session crossing midnight is the only exception
  * and cannot happen: sessions start before 23:00 and last under an hour).
  */
+import { isoDayOf, parseIsoDate, utcDayStart } from '../dates.js';
+import { checkTimeZone, startOfDate } from '../time-zone.js';
 import type { Device, EntryResult, PlaybackType } from '../types.js';
 import { Rng, WeightedPicker } from './prng.js';
 import { COUNTRIES, type City, type Country, type Region } from './geo-data.js';
@@ -166,29 +168,6 @@ function buildUsers(rng: Rng, count: number, days: number, places: Places, devic
 
 // ---------------------------------------------------------------------------------------------------------------
 // Calendar
-
-function parseDate(s: string): number {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
-  if (!m) throw new RangeError(`end must be YYYY-MM-DD, got ${JSON.stringify(s)}`);
-  const ms = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
-  if (!Number.isFinite(ms) || new Date(ms).toISOString().slice(0, 10) !== s) throw new RangeError(`invalid date ${s}`);
-  return ms;
-}
-
-/** Offset of `timeZone` from UTC at instant `ms`, in ms (positive east of Greenwich). */
-function zoneOffset(fmt: Intl.DateTimeFormat, ms: number): number {
-  const p: Record<string, number> = {};
-  for (const part of fmt.formatToParts(ms)) if (part.type !== 'literal') p[part.type] = Number(part.value);
-  const asUtc = Date.UTC(p['year']!, p['month']! - 1, p['day']!, p['hour']! % 24, p['minute']!, p['second']!);
-  return asUtc - (ms - (((ms % 1000) + 1000) % 1000));
-}
-
-/** Epoch ms of local midnight of the UTC-calendar date `dateMs` in the formatter's zone. */
-function zonedMidnight(fmt: Intl.DateTimeFormat, dateMs: number): number {
-  let t = dateMs - zoneOffset(fmt, dateMs);
-  t = dateMs - zoneOffset(fmt, t);
-  return t;
-}
 
 /** Viewers' local-hour rhythm (0–23): quiet nights, a morning rise, an evening peak of students at home. */
 const HOUR_WEIGHTS = [2, 1.2, 0.8, 0.6, 0.6, 0.9, 1.8, 3.2, 5, 6.2, 6.8, 7, 6.6, 6.9, 7.2, 7.1, 6.8, 6.4, 6.6, 7.4, 7.9, 7.2, 5.2];
@@ -462,17 +441,8 @@ export function generateSampleEvents(options: SampleOptions, sink: (e: RawEvent)
   const days = Math.max(1, Math.floor(options.days ?? DEFAULT_DAYS));
   const target = Math.max(0, options.events ?? DEFAULT_EVENTS);
   const timeZone = options.timeZone ?? 'UTC';
-  const endMs = parseDate(options.end ?? todayUtc());
-  const fmt = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: 'numeric',
-    second: 'numeric',
-  });
+  const endMs = utcDayStart(...parseIsoDate(options.end ?? todayUtc(), 'end'));
+  checkTimeZone(timeZone);
 
   const root = new Rng(seed);
   const userRng = root.fork(1);
@@ -503,7 +473,7 @@ export function generateSampleEvents(options: SampleOptions, sink: (e: RawEvent)
   }
   const totalWeight = weights.reduce((a, b) => a + b, 0);
 
-  const created = zonedMidnight(fmt, dayMs[0]!) - 3 * 86_400_000 + 9 * 3_600_000 + 17 * 60_000;
+  const created = startOfDate(isoDayOf(dayMs[0]!), timeZone) - 3 * 86_400_000 + 9 * 3_600_000 + 17 * 60_000;
   const entries = sampleEntries(created);
   const directory: Record<string, string> = {};
   for (const u of users) directory[u.id] = u.name;
@@ -516,7 +486,7 @@ export function generateSampleEvents(options: SampleOptions, sink: (e: RawEvent)
   for (let d = 0; d < days; d++) {
     cumulative += weights[d]!;
     const budget = (target * cumulative) / totalWeight;
-    const midnight = zonedMidnight(fmt, dayMs[d]!);
+    const midnight = startOfDate(isoDayOf(dayMs[d]!), timeZone);
     for (const u of debutsByDay[d]!) pendingDebuts.push(u);
     buffer.length = 0;
 
