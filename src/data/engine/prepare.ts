@@ -180,10 +180,12 @@ export function prepareEntry(store: EventStore, entry: number, duration: number)
     let s1 = NaN;
     let e1 = NaN;
     const target = seekTarget[s]!;
-    if (!Number.isNaN(target) && seconds > 0) {
-      // The last seek since the previous view splits the period: [target, position] after it, and the rest of the
-      // seconds from the previous view's position on before it.
-      const after = Math.max(0, Math.min(pos - target, seconds));
+    if (!Number.isNaN(target)) {
+      // The last seek since the previous view splits the period: [target, position] after it, even when that is
+      // longer than the view's seconds (a counter reset between the seek and the view lost play time, but the player
+      // did play from the target to the position); the rest of the seconds from the previous view's position on
+      // before it, dropped when not positive.
+      const after = Math.max(0, pos - target);
       s0 = pos - after;
       e0 = pos;
       const rest = seconds - after;
