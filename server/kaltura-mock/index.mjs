@@ -9,8 +9,15 @@
 //   await mock.close();
 //
 // Any non-empty KS is accepted, except 'expired' (INVALID_KS), so tests can exercise Kaltura's exceptions.
+//
+// Fault injection (see FAULTS below; set with startKalturaMock({faults}), mock.setFaults(), the CLI's flags, or over
+// HTTP with POST /__mock/faults): latency per request and per call, an error rate, a KS that expires after N calls, and
+// SERVICE_FORBIDDEN on chosen report types. GET /__mock/stats counts requests and calls (POST /__mock/stats/reset).
 import { createServer } from 'node:http';
 import { loadEngineModules } from './engine-loader.mjs';
+import { normalizeFaults, prng } from './faults.mjs';
+
+export { FAULTS, normalizeFaults, faultsFromArgs } from './faults.mjs';
 
 const CORS = {
   'Access-Control-Allow-Origin': '*',
@@ -26,6 +33,8 @@ class ApiException extends Error {
   }
 }
 const exception = (code, message) => ({ code, message, objectType: 'KalturaAPIException', args: [] });
+
+const sleep = (ms) => (ms > 0 ? new Promise((r) => setTimeout(r, ms)) : Promise.resolve());
 
 // --- time: Kaltura's fixed timeZoneOffset (minutes behind UTC) → an IANA zone the engine understands -------------
 const HALF_HOUR_ZONES = {
@@ -145,8 +154,8 @@ function sortOf(order, fields, fallback) {
   return { field: fields[col] ?? fallback, direction };
 }
 
-/** Builds the request handler over an engine (`query(q)` returning contract results). */
-function createHandler(engine, directory) {
+/** Builds the request handler over an engine (`query(q)` returning contract results). `state.faults` is read live. */
+function createHandler(engine, directory, state) {
   const q = (query) => engine.query(query);
   const userName = (id) => directory.get(id) ?? id;
 
@@ -293,10 +302,18 @@ function createHandler(engine, directory) {
     return value;
   }
 
-  function guarded(ks, fn) {
+  function guarded(ks, service, params, fn) {
     try {
       if (!ks) throw new ApiException('MISSING_KS', 'Missing KS, session not established');
       if (ks === 'expired') throw new ApiException('INVALID_KS', 'Invalid KS "expired" Error: -1,INVALID_STR');
+      const { faults } = state;
+      if (faults.ksExpiresAfterCalls > 0) {
+        const used = (state.ksUses.get(ks) ?? 0) + 1;
+        state.ksUses.set(ks, used);
+        if (used > faults.ksExpiresAfterCalls) throw new ApiException('INVALID_KS', `Invalid KS "${ks}" Error: -5,EXPIRED`);
+      }
+      if (String(service).toLowerCase() === 'report' && faults.forbiddenReports.includes(Number(params?.reportType)))
+        throw new ApiException('SERVICE_FORBIDDEN', `The access to service [report->${params.action ?? 'get'}] is forbidden`);
       return fn();
     } catch (e) {
       if (e instanceof ApiException) return exception(e.code, e.message);
@@ -304,21 +321,23 @@ function createHandler(engine, directory) {
     }
   }
 
+  /** Answers one API request: `{status, json, calls}` (calls = how many service calls it carried). */
   return function handle(path, body) {
     const ks = body.ks;
     const m = /\/api_v3\/service\/([^/]+)(?:\/action\/([^/?]+))?/i.exec(path);
-    if (!m) return { status: 404, json: exception('SERVICE_DOES_NOT_EXISTS', 'Service does not exist') };
+    if (!m) return { status: 404, json: exception('SERVICE_DOES_NOT_EXISTS', 'Service does not exist'), calls: 0 };
     if (m[1].toLowerCase() === 'multirequest') {
       const keys = Object.keys(body).filter((k) => /^\d+$/.test(k)).sort((a, b) => Number(a) - Number(b));
       const results = [];
       for (const k of keys) {
         const { service, action, ...params } = body[k] ?? {};
-        results.push(guarded(ks ?? params.ks, () => call(service, action, resolveTokens(params, results))));
+        results.push(guarded(params.ks ?? ks, service, { ...params, action }, () => call(service, action, resolveTokens(params, results))));
       }
-      return { status: 200, json: results };
+      return { status: 200, json: results, calls: keys.length };
     }
     const { service: _s, action: _a, ks: _k, format: _f, ...params } = body;
-    return { status: 200, json: guarded(ks, () => call(m[1], m[2] ?? body.action, params)) };
+    const action = m[2] ?? body.action;
+    return { status: 200, json: guarded(ks, m[1], { ...params, action }, () => call(m[1], action, params)), calls: 1 };
   };
 }
 
@@ -333,9 +352,10 @@ function readBody(req) {
 
 /**
  * Starts the endpoint on 127.0.0.1. `data` = `{entries, users, events}` (default: the sample generator's data,
- * seed 1, or `sample` = generateSample's options); or pass a ready `engine`. Resolves with `{url, port, close}`.
+ * seed 1, or `sample` = generateSample's options); or pass a ready `engine`. `faults`: see {@link FAULTS}.
+ * Resolves with `{url, port, engine, close, faults, setFaults, stats, resetStats}`.
  */
-export async function startKalturaMock({ port = 0, data, engine, seed = 1, sample } = {}) {
+export async function startKalturaMock({ port = 0, data, engine, seed = 1, sample, faults } = {}) {
   let theEngine = engine;
   let users = data?.users;
   if (!theEngine) {
@@ -354,25 +374,83 @@ export async function startKalturaMock({ port = 0, data, engine, seed = 1, sampl
 
   // Entry owners are users too (user.get on media.get's userId).
   for (const e of data?.entries ?? []) if (e?.owner?.id && !directory.has(e.owner.id)) add(e.owner.id, e.owner.name);
-  const handle = createHandler(theEngine, directory);
+
+  const state = { faults: normalizeFaults(faults), ksUses: new Map(), random: prng(1) };
+  const freshStats = () => ({ requests: 0, preflights: 0, calls: 0, failed: 0, maxConcurrent: 0, callsPerRequest: [] });
+  let stats = freshStats();
+  let inFlight = 0;
+  const setFaults = (next) => {
+    state.faults = normalizeFaults(next);
+    state.ksUses = new Map();
+    state.random = prng(state.faults.seed);
+    return { ...state.faults };
+  };
+  setFaults(faults);
+
+  const handle = createHandler(theEngine, directory, state);
+  const json = (res, status, value) =>
+    res.writeHead(status, { ...CORS, 'Content-Type': 'application/json; charset=utf-8' }).end(JSON.stringify(value));
+
+  /** /__mock/faults (GET, POST = replace), /__mock/stats (GET), /__mock/stats/reset (POST): for tests and benches. */
+  async function control(req, res, path) {
+    if (req.method === 'OPTIONS') return res.writeHead(204, CORS).end();
+    if (path === '/__mock/faults') {
+      if (req.method === 'POST') {
+        try {
+          const text = await readBody(req);
+          return json(res, 200, setFaults(text ? JSON.parse(text) : {}));
+        } catch (e) {
+          return json(res, 400, { error: String(e?.message ?? e) });
+        }
+      }
+      return json(res, 200, { ...state.faults });
+    }
+    if (path === '/__mock/stats') return json(res, 200, stats);
+    if (path === '/__mock/stats/reset' && req.method === 'POST') {
+      stats = freshStats();
+      return json(res, 200, stats);
+    }
+    return json(res, 404, { error: 'unknown control path' });
+  }
+
   const server = createServer(async (req, res) => {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    if (url.pathname.startsWith('/__mock/')) {
+      await control(req, res, url.pathname).catch((e) => json(res, 500, { error: String(e?.message ?? e) }));
+      return;
+    }
+    inFlight++;
+    stats.maxConcurrent = Math.max(stats.maxConcurrent, inFlight);
     try {
+      const faultsNow = state.faults;
+      await sleep(faultsNow.latencyMs);
       if (req.method === 'OPTIONS') {
+        stats.preflights++;
         res.writeHead(204, CORS).end();
         return;
       }
-      const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+      stats.requests++;
       const text = req.method === 'POST' ? await readBody(req) : '';
+      if (faultsNow.errorRate > 0 && state.random() < faultsNow.errorRate) {
+        stats.failed++;
+        res.writeHead(503, { ...CORS, 'Content-Type': 'text/plain' }).end('Service Unavailable (injected fault)');
+        return;
+      }
       let body = {};
       if (text) {
         const type = String(req.headers['content-type'] ?? '');
         body = type.includes('json') ? JSON.parse(text) : Object.fromEntries(new URLSearchParams(text));
       }
       for (const [k, v] of url.searchParams) body[k] ??= v;
-      const { status, json } = handle(url.pathname, body);
-      res.writeHead(status, { ...CORS, 'Content-Type': 'application/json; charset=utf-8' }).end(JSON.stringify(json));
+      const { status, json: answer, calls } = handle(url.pathname, body);
+      stats.calls += calls;
+      stats.callsPerRequest.push(calls);
+      await sleep(faultsNow.callLatencyMs * calls);
+      json(res, status, answer);
     } catch (e) {
       res.writeHead(500, { ...CORS, 'Content-Type': 'text/plain' }).end(String(e?.message ?? e));
+    } finally {
+      inFlight--;
     }
   });
   await new Promise((resolve, reject) => {
@@ -384,6 +462,21 @@ export async function startKalturaMock({ port = 0, data, engine, seed = 1, sampl
     url: `http://127.0.0.1:${actual}`,
     port: actual,
     engine: theEngine,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    /** The faults in force. */
+    get faults() {
+      return { ...state.faults };
+    },
+    /** Replaces the faults (unset ones are off); resets the KS call counts and the error PRNG. */
+    setFaults,
+    /** Requests, preflights, calls, injected failures and the most requests in flight at once, since the last reset. */
+    stats: () => structuredClone(stats),
+    resetStats: () => {
+      stats = freshStats();
+    },
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections?.();
+        server.close(() => resolve());
+      }),
   };
 }
