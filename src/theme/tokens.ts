@@ -20,6 +20,7 @@ export const tokens = css`
     --_negative: var(--ea-color-negative, #b42318);
     --_focus: var(--ea-color-focus, #1c5fb8);
     --_error-bg: var(--ea-color-error-surface, #fdecea);
+    --_shadow: var(--ea-color-shadow, rgb(0 0 0 / 0.15));
     --_series-1: var(--ea-series-1, #1c5fb8);
     --_series-2: var(--ea-series-2, #b4530a);
     --_series-3: var(--ea-series-3, #2f7d32);

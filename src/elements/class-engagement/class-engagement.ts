@@ -1,4 +1,4 @@
-import { html, css, nothing, svg, type PropertyValues } from 'lit';
+import { html, nothing, svg, type PropertyValues } from 'lit';
 import { property, state, query } from 'lit/decorators.js';
 import { AnalyticsPanel, type LoadContext } from '../shared/analytics-panel.js';
 import { BUCKETS, type HeatmapQuery, type HeatmapResult, type HeatmapRow, type Marker } from '../../data/types.js';
@@ -20,6 +20,8 @@ import {
   watchedShare,
   type NotableSpan,
 } from '../../charts/spans.js';
+import { tooltipStyles } from '../shared/tooltip.styles.js';
+import { classEngagementStyles } from './class-engagement.styles.js';
 
 /** What the class view derives from the users × buckets matrix. */
 interface ClassStats {
@@ -60,104 +62,9 @@ const AXIS_H = 22;
 export class ClassEngagement extends AnalyticsPanel<HeatmapResult> {
   static override styles = [
     ...AnalyticsPanel.styles,
+    tooltipStyles,
     tierStyles,
-    css`
-      .chart {
-        position: relative;
-        touch-action: none;
-        cursor: crosshair;
-        user-select: none;
-      }
-      .chart svg {
-        display: block;
-        overflow: visible;
-      }
-      .chart text {
-        fill: var(--_muted);
-        font-size: 11px;
-      }
-      .chart line {
-        stroke: var(--_border);
-      }
-      .sel {
-        fill: none;
-        stroke: var(--_text);
-        stroke-width: 2;
-      }
-      .focus {
-        fill: none;
-        stroke: var(--_focus);
-        stroke-width: 2;
-      }
-      .rewatched {
-        fill: var(--_series-2);
-      }
-      .skipped {
-        fill: var(--_series-5);
-      }
-      .tooltip {
-        top: 0;
-        max-width: 24em;
-      }
-      .muted {
-        color: var(--_muted);
-        font-size: 0.9em;
-      }
-      .columns {
-        display: grid;
-        grid-template-columns: repeat(auto-fit, minmax(240px, 1fr));
-        gap: 16px;
-        margin-top: 12px;
-      }
-      h3 {
-        font-size: 1em;
-        margin: 0 0 6px;
-      }
-      ul.spans,
-      ul.missed {
-        margin: 0;
-        padding: 0;
-        list-style: none;
-      }
-      ul.spans li,
-      ul.missed li {
-        padding: 2px 0;
-      }
-      ul.missed {
-        max-height: 16em;
-        overflow: auto;
-      }
-      ul.spans button {
-        text-align: start;
-      }
-      form {
-        display: flex;
-        flex-wrap: wrap;
-        align-items: end;
-        gap: 8px;
-      }
-      form label {
-        display: flex;
-        flex-direction: column;
-        gap: 2px;
-        font-size: 0.9em;
-      }
-      form input[type='text'] {
-        width: 6em;
-      }
-      .check {
-        flex-direction: row !important;
-        align-items: center;
-      }
-      .error-text {
-        color: var(--_negative);
-      }
-      .table-wrap {
-        max-height: 20em;
-        overflow: auto;
-        margin-top: 8px;
-      }
-    `,
+    classEngagementStyles,
   ];
 
   /** The group's users (attribute: ids separated by spaces or commas). Unset: every user with plays, up to `limit`. */

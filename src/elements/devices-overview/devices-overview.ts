@@ -1,4 +1,4 @@
-import { html, css, nothing } from 'lit';
+import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { AnalyticsPanel, type LoadContext } from '../shared/analytics-panel.js';
 import { tableToggle } from '../shared/chart-parts.js';
@@ -10,6 +10,8 @@ import { barLayout, type BarItem } from '../../charts/bars.js';
 import { listStep } from '../../charts/list-keys.js';
 import { emit } from '../../events.js';
 import type { MessageKey, MessageParams } from '../../i18n/index.js';
+import { tooltipStyles } from '../shared/tooltip.styles.js';
+import { devicesOverviewStyles } from './devices-overview.styles.js';
 
 /** What `<devices-overview>` loads: devices for the range and, when comparing, for the compare range. */
 export interface DevicesData {
@@ -53,99 +55,9 @@ const RATES = new Set<MetricName>(['avgCompletionRate', 'avgDropOffRate']);
 export class DevicesOverview extends AnalyticsPanel<DevicesData> {
   static override styles = [
     ...AnalyticsPanel.styles,
+    tooltipStyles,
     dataTableStyles,
-    css`
-      .chart {
-        list-style: none;
-        margin: 0;
-        padding: 0;
-        display: grid;
-        gap: 6px;
-        position: relative;
-      }
-      .row {
-        position: relative;
-        display: flex;
-        align-items: center;
-        gap: 8px;
-      }
-      .mark {
-        flex: 1;
-        display: grid;
-        grid-template-columns: minmax(7em, 11em) 1fr minmax(8em, auto);
-        align-items: center;
-        gap: 8px;
-        padding: 4px 6px;
-        border-radius: calc(var(--_radius) / 2);
-        cursor: default;
-      }
-      .mark:hover,
-      .mark.active {
-        background: var(--_bg-alt);
-      }
-      .track {
-        display: block;
-        block-size: var(--ea-bar-height, 12px);
-        background: var(--_bg-alt);
-        border-radius: 3px;
-        overflow: hidden;
-      }
-      .bar {
-        display: block;
-        block-size: 100%;
-        background: var(--ea-bar-color, var(--_series-1));
-        border-radius: 3px;
-      }
-      .figures {
-        text-align: end;
-        font-variant-numeric: tabular-nums;
-        white-space: nowrap;
-      }
-      .figures > span {
-        unicode-bidi: isolate;
-      }
-      .share {
-        color: var(--_muted);
-        margin-inline-start: 6px;
-        display: inline-block;
-      }
-      .compare {
-        display: block;
-        color: var(--_muted);
-        font-size: 0.85em;
-      }
-      .tooltip {
-        position: absolute;
-        inset-block-start: 100%;
-        inset-inline-end: 0;
-        z-index: 2;
-        background: var(--_bg);
-        border: 1px solid var(--_border);
-        border-radius: calc(var(--_radius) / 2);
-        box-shadow: 0 2px 8px rgb(0 0 0 / 0.15);
-        padding: 6px 10px;
-        pointer-events: none;
-        font-size: 0.9em;
-      }
-      .tooltip dl {
-        margin: 4px 0 0;
-        display: grid;
-        grid-template-columns: auto auto;
-        gap: 2px 12px;
-      }
-      .tooltip dd {
-        margin: 0;
-        text-align: end;
-      }
-      .toggle {
-        margin-top: 12px;
-      }
-      label.metric {
-        display: inline-flex;
-        gap: 6px;
-        align-items: center;
-      }
-    `,
+    devicesOverviewStyles,
   ];
 
   /** The metric of the bars. */

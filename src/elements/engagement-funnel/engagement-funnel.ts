@@ -1,4 +1,4 @@
-import { html, css, nothing } from 'lit';
+import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { styleMap } from 'lit/directives/style-map.js';
 import { AnalyticsPanel, type LoadContext } from '../shared/analytics-panel.js';
@@ -7,6 +7,7 @@ import type { CsvTable } from '../../data/csv.js';
 import { isRtl } from '../../i18n/index.js';
 import { funnelMax, funnelSteps, type FunnelStep } from '../../charts/funnel.js';
 import { chartTextStyles, liveRegion, tableToggle, tooltipStyles } from '../shared/chart-parts.js';
+import { engagementFunnelStyles } from './engagement-funnel.styles.js';
 
 /** What `<engagement-funnel>` loads: the totals of the range and, when comparing, of the compare range. */
 export interface FunnelData {
@@ -39,81 +40,7 @@ export class EngagementFunnel extends AnalyticsPanel<FunnelData> {
     ...AnalyticsPanel.styles,
     tooltipStyles,
     chartTextStyles,
-    css`
-      ol {
-        list-style: none;
-        margin: 0;
-        padding: 0;
-        display: grid;
-        gap: 12px;
-      }
-      .step {
-        display: grid;
-        grid-template-columns: minmax(140px, 1fr) repeat(var(--_periods, 1), minmax(0, 2fr));
-        gap: 8px 16px;
-        align-items: start;
-      }
-      .name {
-        font-weight: 600;
-        padding-top: 2px;
-      }
-      .period {
-        position: relative;
-      }
-      .period-name {
-        color: var(--_muted);
-        font-size: 0.85em;
-      }
-      .track {
-        background: var(--_bg-alt);
-        border-radius: 3px;
-        height: 22px;
-        margin: 2px 0 4px;
-        cursor: default;
-      }
-      .track:focus-visible {
-        outline: 2px solid var(--_focus);
-        outline-offset: 2px;
-      }
-      .fill {
-        height: 100%;
-        border-radius: 3px;
-        background: var(--_series-1);
-        min-width: 2px;
-      }
-      .previous .fill {
-        background: var(--_compare);
-      }
-      .figures {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 2px 12px;
-        font-variant-numeric: tabular-nums;
-      }
-      .count {
-        font-weight: 600;
-      }
-      .share {
-        color: var(--_muted);
-      }
-      .tooltip {
-        top: 28px;
-        inset-inline-start: 0;
-      }
-      .summary {
-        margin-top: 12px;
-      }
-      .step-select {
-        display: inline-flex;
-        align-items: center;
-        gap: 6px;
-        color: var(--_muted);
-      }
-      .table {
-        margin-top: 12px;
-        overflow: auto;
-      }
-    `,
+    engagementFunnelStyles,
   ];
 
   /** The last step: plays reaching this percent of the media (25, 50, 75 or 100). */

@@ -48,7 +48,7 @@ export interface FrameSpec {
   end: number;
   scrollTop: number;
   rtl: boolean;
-  /** Vertical lines (chapter starts), as x in CSS px from the start edge (before mirroring), and their colour. */
+  /** Vertical lines (chapter starts), as x in CSS px from the start edge (before mirroring), and their colour (no lines without one). */
   lines?: number[];
   lineColor?: string;
 }
@@ -84,8 +84,8 @@ export function drawFrame(canvas: HTMLCanvasElement, raster: HeatmapRaster, f: F
       ctx.drawImage(raster.tiles[t]!, 0, row - t * TILE_ROWS, BUCKETS, 1, 0, row * f.rowHeight - f.scrollTop, f.width, barH);
     }
   }
-  if (f.lines?.length) {
-    ctx.fillStyle = f.lineColor ?? '#000';
+  if (f.lines?.length && f.lineColor) {
+    ctx.fillStyle = f.lineColor;
     ctx.globalAlpha = 0.55;
     for (const x of f.lines) ctx.fillRect(Math.round(x), 0, 1, f.height);
     ctx.globalAlpha = 1;
@@ -94,7 +94,7 @@ export function drawFrame(canvas: HTMLCanvasElement, raster: HeatmapRaster, f: F
 
 let probe: CanvasRenderingContext2D | undefined;
 
-/** Any CSS colour as RGBA bytes (through a 1 × 1 canvas); black when it cannot be parsed. */
+/** Any CSS colour as RGBA bytes (through a 1 × 1 canvas); transparent when it cannot be parsed. */
 export function cssColor(color: string): Rgba {
   if (!probe) {
     const c = document.createElement('canvas');
@@ -102,8 +102,8 @@ export function cssColor(color: string): Rgba {
     probe = c.getContext('2d', { willReadFrequently: true })!;
   }
   probe.clearRect(0, 0, 1, 1);
-  probe.fillStyle = '#000';
-  probe.fillStyle = color.trim() || '#000';
+  probe.fillStyle = 'transparent';
+  probe.fillStyle = color.trim() || 'transparent';
   probe.fillRect(0, 0, 1, 1);
   const d = probe.getImageData(0, 0, 1, 1).data;
   return [d[0]!, d[1]!, d[2]!, d[3]!];

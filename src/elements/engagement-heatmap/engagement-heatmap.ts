@@ -1,4 +1,4 @@
-import { html, css, nothing, type PropertyValues } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import { property, state, query } from 'lit/decorators.js';
 import { AnalyticsPanel, type LoadContext } from '../shared/analytics-panel.js';
 import { type HeatmapQuery, type HeatmapResult, type Marker } from '../../data/types.js';
@@ -19,9 +19,12 @@ import {
   type Tier,
 } from '../../charts/heatmap.js';
 import { buildRaster, cssColor, drawFrame, type HeatmapRaster } from './draw.js';
+import { resolveColors } from '../shared/colors.js';
 import { WidthController } from '../shared/width-controller.js';
 import { liveRegion, tableToggle } from '../shared/chart-parts.js';
 import { idListConverter, matrixCsv, tierLegend, tierStyles, timeAxisMarks } from '../shared/tier-parts.js';
+import { tooltipStyles } from '../shared/tooltip.styles.js';
+import { engagementHeatmapStyles } from './engagement-heatmap.styles.js';
 
 export { idListConverter };
 
@@ -61,98 +64,9 @@ const TABLE_ROWS = 100;
 export class EngagementHeatmap extends AnalyticsPanel<HeatmapResult> {
   static override styles = [
     ...AnalyticsPanel.styles,
+    tooltipStyles,
     tierStyles,
-    css`
-      :host([compact]) .panel {
-        border: none;
-        padding: 0;
-        background: transparent;
-      }
-      :host([compact]) header h2 {
-        font-size: 1em;
-      }
-      .chart {
-        position: relative;
-        --_names: var(--ea-heatmap-names-width, 10em);
-      }
-      .viewport {
-        overflow-y: auto;
-        overflow-x: hidden;
-      }
-      .grid {
-        display: grid;
-        grid-template-columns: var(--_names) 1fr;
-        column-gap: 8px;
-      }
-      .names {
-        position: relative;
-        list-style: none;
-        margin: 0;
-        padding: 0;
-      }
-      .names li {
-        position: absolute;
-        inset-inline: 0;
-        overflow: hidden;
-        text-overflow: ellipsis;
-        white-space: nowrap;
-        font-size: 0.9em;
-        display: flex;
-        align-items: center;
-      }
-      .bars {
-        position: relative;
-        min-width: 0;
-        cursor: crosshair;
-      }
-      .bars:focus-visible {
-        outline-offset: 0;
-      }
-      canvas {
-        position: sticky;
-        top: 0;
-        display: block;
-      }
-      .focus {
-        position: absolute;
-        box-sizing: border-box;
-        border: 2px solid var(--_focus);
-        pointer-events: none;
-      }
-      .axis {
-        display: grid;
-        grid-template-columns: var(--_names) 1fr;
-        column-gap: 8px;
-      }
-      .axis svg {
-        display: block;
-        width: 100%;
-        overflow: visible;
-      }
-      .axis text {
-        fill: var(--_muted);
-        font-size: 11px;
-      }
-      .axis line {
-        stroke: var(--_border);
-      }
-      .tooltip {
-        white-space: nowrap;
-      }
-      .summary {
-        color: var(--_muted);
-        font-size: 0.9em;
-        margin: 8px 0 0;
-      }
-      .table-wrap {
-        overflow-x: auto;
-        margin-top: 8px;
-      }
-      .table-wrap td {
-        white-space: normal;
-        text-align: start;
-      }
-    `,
+    engagementHeatmapStyles,
   ];
 
   /** The users to show, in order (attribute: ids separated by spaces or commas). Unset: every user with plays. */
@@ -371,12 +285,11 @@ export class EngagementHeatmap extends AnalyticsPanel<HeatmapResult> {
   // ---- drawing
 
   private tierColors(): { key: string; rgba: [Rgba, Rgba, Rgba, Rgba]; line: string } {
-    const cs = getComputedStyle(this);
-    const names = TIERS.map((t) => cs.getPropertyValue(`--_tier-${t}`).trim() || ['#e4e7eb', '#9cc3ef', '#3d7dd0', '#12386b'][t]!);
+    const [line, ...names] = resolveColors(this.renderRoot as ShadowRoot, ['var(--_text)', ...TIERS.map((t) => `var(--_tier-${t})`)]);
     return {
       key: names.join('|'),
       rgba: names.map(cssColor) as [Rgba, Rgba, Rgba, Rgba],
-      line: cs.getPropertyValue('--_text').trim() || '#1f2933',
+      line: line!,
     };
   }
 

@@ -1,10 +1,11 @@
-import { html, css, nothing } from 'lit';
+import { html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
 import { AnalyticsPanel, type LoadContext } from '../shared/analytics-panel.js';
 import type { MetricName, TotalsResult } from '../../data/types.js';
 import { trend, type Trend } from '../../data/compare.js';
 import type { CsvTable } from '../../data/csv.js';
 import type { MessageKey } from '../../i18n/index.js';
+import { entryHighlightsStyles } from './entry-highlights.styles.js';
 
 /** What `<entry-highlights>` loads: the totals of the range and, when comparing, of the compare range. */
 export interface HighlightsData {
@@ -36,47 +37,7 @@ export const DEFAULT_HIGHLIGHTS: MetricName[] = [
 export class EntryHighlights extends AnalyticsPanel<HighlightsData> {
   static override styles = [
     ...AnalyticsPanel.styles,
-    css`
-      ul {
-        list-style: none;
-        margin: 0;
-        padding: 0;
-        display: grid;
-        grid-template-columns: repeat(auto-fit, minmax(150px, 1fr));
-        gap: 12px;
-      }
-      li {
-        background: var(--_bg-alt);
-        border-radius: calc(var(--_radius) / 2);
-        padding: 12px;
-        display: flex;
-        flex-direction: column;
-        gap: 4px;
-      }
-      .label {
-        color: var(--_muted);
-        font-size: 0.92em;
-      }
-      .value {
-        font-size: 1.7em;
-        font-weight: 600;
-        font-variant-numeric: tabular-nums;
-      }
-      .trend {
-        font-size: 0.9em;
-        color: var(--_muted);
-      }
-      .trend.up {
-        color: var(--_positive);
-      }
-      .trend.down {
-        color: var(--_negative);
-      }
-      .previous {
-        color: var(--_muted);
-        font-size: 0.85em;
-      }
-    `,
+    entryHighlightsStyles,
   ];
 
   /** Which metrics to show, in order (a JS property). Image entries usually show impressions, plays and viewers. */

@@ -1,4 +1,4 @@
-import { html, svg, css, nothing, type PropertyValues } from 'lit';
+import { html, svg, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { styleMap } from 'lit/directives/style-map.js';
 import { AnalyticsPanel, type LoadContext } from '../shared/analytics-panel.js';
@@ -19,6 +19,7 @@ import {
 import { WidthController } from '../shared/width-controller.js';
 import { ScrubController } from '../shared/scrub-controller.js';
 import { besideStyle, chartTextStyles, lineChartStyles, liveRegion, tableToggle, tooltipStyles } from '../shared/chart-parts.js';
+import { metricsOverTimeStyles } from './metrics-over-time.styles.js';
 
 /** What `<metrics-over-time>` loads: the timeline of the range and, when comparing, of the compare range. */
 export interface TimeData {
@@ -59,66 +60,7 @@ export class MetricsOverTime extends AnalyticsPanel<TimeData> {
     lineChartStyles,
     tooltipStyles,
     chartTextStyles,
-    css`
-      [role='tablist'] {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 4px;
-        margin-bottom: 8px;
-        border-bottom: 1px solid var(--_border);
-      }
-      [role='tab'] {
-        border: none;
-        border-bottom: 3px solid transparent;
-        border-radius: 0;
-        background: none;
-        padding: 6px 10px;
-        color: var(--_muted);
-      }
-      [role='tab'][aria-selected='true'] {
-        background: none;
-        color: var(--_text);
-        border-bottom-color: var(--_accent);
-        font-weight: 600;
-      }
-      .group {
-        display: inline-flex;
-        gap: 4px;
-      }
-      .key {
-        display: inline-flex;
-        gap: 12px;
-        color: var(--_muted);
-        font-size: 0.9em;
-      }
-      .swatch {
-        display: inline-block;
-        width: 14px;
-        height: 0;
-        border-top: 3px solid;
-        margin-inline-end: 4px;
-        vertical-align: middle;
-      }
-      .swatch.dashed {
-        border-top-style: dashed;
-        opacity: 0.6;
-      }
-      .details-toggle {
-        margin-top: 8px;
-      }
-      .details {
-        margin-top: 12px;
-        max-height: 420px;
-        overflow: auto;
-      }
-      th button {
-        border: none;
-        background: none;
-        padding: 0;
-        font-weight: 600;
-        color: inherit;
-      }
-    `,
+    metricsOverTimeStyles,
   ];
 
   /**

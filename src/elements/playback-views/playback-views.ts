@@ -1,4 +1,4 @@
-import { html, svg, css, nothing, type PropertyValues } from 'lit';
+import { html, svg, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { styleMap } from 'lit/directives/style-map.js';
 import { AnalyticsPanel, type LoadContext } from '../shared/analytics-panel.js';
@@ -19,6 +19,7 @@ import { chapterAt, chapterSpans, pointMarkers, type ChapterSpan } from '../../c
 import { WidthController } from '../shared/width-controller.js';
 import { ScrubController } from '../shared/scrub-controller.js';
 import { besideStyle, chartTextStyles, lineChartStyles, liveRegion, tableToggle, tooltipStyles } from '../shared/chart-parts.js';
+import { playbackViewsStyles } from './playback-views.styles.js';
 
 /** What `<playback-views>` loads: retention for the range and, when comparing, for the compare range. */
 export interface PlaybackData {
@@ -74,59 +75,7 @@ export class PlaybackViews extends AnalyticsPanel<PlaybackData> {
     lineChartStyles,
     tooltipStyles,
     chartTextStyles,
-    css`
-      .legend {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 6px;
-      }
-      .legend button[aria-pressed='true'] {
-        background: var(--_bg);
-        color: var(--_text);
-        border-color: var(--_text);
-      }
-      .legend button[aria-pressed='false'] .swatch {
-        opacity: 0.35;
-      }
-      .swatch {
-        display: inline-block;
-        width: 12px;
-        height: 12px;
-        border-radius: 2px;
-        margin-inline-end: 6px;
-        vertical-align: -1px;
-      }
-      .band {
-        fill: var(--_bg-alt);
-      }
-      .chapter-line {
-        stroke: var(--_muted);
-        stroke-dasharray: 2 3;
-      }
-      .chapter-num {
-        fill: var(--_muted);
-        font-size: 10px;
-      }
-      .marker {
-        fill: var(--_series-4);
-      }
-      .fill {
-        opacity: 0.1;
-        stroke: none;
-      }
-      .tooltip {
-        min-width: 150px;
-        max-width: 260px;
-      }
-      .tables {
-        margin-top: 12px;
-        max-height: 420px;
-        overflow: auto;
-      }
-      .tables table + table {
-        margin-top: 16px;
-      }
-    `,
+    playbackViewsStyles,
   ];
 
   /**

@@ -1,4 +1,4 @@
-import { LitElement, html, css, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { Task, TaskStatus } from '@lit/task';
 import type { DataProvider, DateRange, Filters, Query, QueryBase, ResultOf } from '../../data/types.js';
@@ -10,6 +10,7 @@ import { tokens, base } from '../../theme/tokens.js';
 import { resolveLang } from './lang.js';
 import { downloadText } from './download.js';
 import { ProviderTimeoutError, errorDetail, stateStyles, within } from './states.js';
+import { panelStyles } from './analytics-panel.styles.js';
 
 export { ProviderTimeoutError };
 
@@ -53,55 +54,7 @@ export abstract class AnalyticsPanel<T> extends LitElement {
     tokens,
     base,
     stateStyles,
-    css`
-      :host {
-        display: block;
-        position: relative;
-      }
-      :host([hidden]) {
-        display: none;
-      }
-      .panel {
-        background: var(--_bg);
-        border: 1px solid var(--_border);
-        border-radius: var(--_radius);
-        padding: var(--_space);
-        box-sizing: border-box;
-        height: 100%;
-      }
-      header {
-        display: flex;
-        flex-wrap: wrap;
-        align-items: center;
-        justify-content: space-between;
-        gap: 8px;
-        margin-bottom: 12px;
-      }
-      h2 {
-        font-size: 1.1em;
-        margin: 0;
-      }
-      .actions {
-        display: flex;
-        flex-wrap: wrap;
-        align-items: center;
-        gap: 8px;
-      }
-      .body {
-        position: relative;
-        transition: opacity 0.15s;
-      }
-      .message {
-        color: var(--_muted);
-        padding: 24px 0;
-        text-align: center;
-      }
-      @media (prefers-reduced-motion: reduce) {
-        .body {
-          transition: none;
-        }
-      }
-    `,
+    panelStyles,
   ];
 
   /** The data provider (a JS property, never an attribute). */

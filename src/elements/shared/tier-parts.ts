@@ -3,11 +3,12 @@
  * legend and of the dark cell tooltip, the tier legend, the media-time axis with chapter markers, and the CSV of the
  * users × buckets matrix.
  */
-import { css, html, svg, type SVGTemplateResult, type TemplateResult } from 'lit';
+import { html, svg, type SVGTemplateResult, type TemplateResult } from 'lit';
 import { BUCKETS, type HeatmapRow, type Marker } from '../../data/types.js';
 import type { CsvTable } from '../../data/csv.js';
 import type { Formatters } from '../../i18n/index.js';
 import { bucketTime, timeTicks, timeX, TIERS, type Tier } from '../../charts/heatmap.js';
+export { tierStyles } from './tier-parts.styles.js';
 
 /** Reads a list attribute: ids separated by spaces or commas. */
 export const idListConverter = {
@@ -15,52 +16,6 @@ export const idListConverter = {
     value === null ? undefined : value.split(/[\s,]+/).filter(Boolean),
   toAttribute: (value: string[] | undefined): string | null => (value ? value.join(' ') : null),
 };
-
-/** The tier legend and the dark tooltip of a cell or bucket. */
-export const tierStyles = css`
-  .legend {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 4px 16px;
-    margin: 0 0 8px;
-    padding: 0;
-    list-style: none;
-    font-size: 0.9em;
-  }
-  .legend li {
-    display: flex;
-    align-items: center;
-    gap: 6px;
-  }
-  .swatch {
-    width: 12px;
-    height: 12px;
-    border-radius: 2px;
-    border: 1px solid var(--_border);
-  }
-  .tooltip {
-    position: absolute;
-    z-index: 2;
-    pointer-events: none;
-    background: var(--_text);
-    color: var(--_bg);
-    border-radius: 4px;
-    padding: 4px 8px;
-    font-size: 0.85em;
-    transform: translateX(-50%);
-  }
-  .marker {
-    fill: var(--_text);
-  }
-  /* Coordinates are physical (the caller mirrors them for right-to-left), so text anchors must be too: in an
-     inherited rtl direction, text-anchor start/end swap and the end ticks spill out of the axis. */
-  svg {
-    direction: ltr;
-  }
-  .table-toggle {
-    margin-top: 8px;
-  }
-`;
 
 /** One legend entry beyond the tiers: its swatch colour and its text. */
 export interface LegendItem {

@@ -1,4 +1,4 @@
-import { html, css, nothing, type PropertyValues } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { AnalyticsPanel, type LoadContext } from '../shared/analytics-panel.js';
 import {
@@ -22,6 +22,8 @@ import type { AtlasCountry } from '../../charts/geo.js';
 import { emit } from '../../events.js';
 import type { MessageKey, MessageParams } from '../../i18n/index.js';
 import { AtlasLoadError, loadAtlas, loadMapModule, type MapModule } from './atlas.js';
+import { tooltipStyles } from '../shared/tooltip.styles.js';
+import { topCountriesStyles } from './top-countries.styles.js';
 
 /** What `<top-countries>` loads: the places of the level shown and, when comparing, the same places' compare period. */
 export interface CountriesData {
@@ -84,44 +86,9 @@ const ZERO_ROW: GeoRow = { name: '', ...ZERO_BREAKDOWN };
 export class TopCountries extends AnalyticsPanel<CountriesData> {
   static override styles = [
     ...AnalyticsPanel.styles,
+    tooltipStyles,
     dataTableStyles,
-    css`
-      :host {
-        --_map: var(--ea-map-color, var(--_series-1));
-        --_map-empty: var(--ea-map-empty, var(--_bg-alt));
-      }
-      .layout {
-        display: grid;
-        gap: 16px;
-        grid-template-columns: minmax(0, 1fr);
-      }
-      .layout.wide {
-        grid-template-columns: minmax(0, 1fr) minmax(0, 1fr);
-        align-items: start;
-      }
-      .map-wrap {
-        position: relative;
-        min-inline-size: 0;
-      }
-      .map-message {
-        color: var(--_muted);
-        background: var(--_bg-alt);
-        border-radius: calc(var(--_radius) / 2);
-        padding: 24px 12px;
-        text-align: center;
-        margin: 0;
-      }
-      label.metric {
-        display: inline-flex;
-        gap: 6px;
-        align-items: center;
-      }
-      td .cell-name {
-        display: inline-flex;
-        gap: 6px;
-        align-items: center;
-      }
-    `,
+    topCountriesStyles,
   ];
 
   /** The metric the map colours by (and sizes circles by). */

@@ -1,4 +1,4 @@
-import { html, css, nothing, type PropertyValues } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { AnalyticsPanel, type LoadContext } from '../shared/analytics-panel.js';
 import type { Marker, QueryBase, Sort, UserRow, UserSortField, UsersQuery, UsersResult } from '../../data/types.js';
@@ -7,6 +7,7 @@ import { toCsv, csvFileName, type CsvTable } from '../../data/csv.js';
 import { emit } from '../../events.js';
 import type { MessageKey } from '../../i18n/index.js';
 import { downloadText } from '../shared/download.js';
+import { userEngagementStyles } from './user-engagement.styles.js';
 
 /** The table's columns, in order. */
 export const USER_COLUMNS: readonly UserSortField[] = [
@@ -40,125 +41,7 @@ const SEARCH_DELAY = 250;
 export class UserEngagement extends AnalyticsPanel<UsersResult> {
   static override styles = [
     ...AnalyticsPanel.styles,
-    css`
-      .toolbar {
-        display: flex;
-        flex-wrap: wrap;
-        align-items: center;
-        justify-content: space-between;
-        gap: 8px;
-        margin-bottom: 8px;
-      }
-      .toolbar label {
-        display: flex;
-        align-items: center;
-        gap: 6px;
-      }
-      .count {
-        color: var(--_muted);
-      }
-      .table-wrap {
-        overflow-x: auto;
-        position: relative;
-      }
-      th button.sort {
-        background: none;
-        border: none;
-        padding: 0;
-        font-weight: 600;
-        color: inherit;
-        display: inline-flex;
-        gap: 4px;
-        align-items: center;
-      }
-      th[aria-sort] button.sort {
-        color: var(--_text);
-      }
-      .arrow {
-        display: inline-block;
-        width: 0.8em;
-      }
-      tbody th {
-        font-weight: normal;
-        color: var(--_text);
-      }
-      .user {
-        display: flex;
-        align-items: center;
-        gap: 4px;
-      }
-      .disclosure {
-        padding: 0 6px;
-        border-color: transparent;
-        line-height: 1.4;
-      }
-      .disclosure[aria-expanded='true'] .chev {
-        transform: rotate(90deg);
-      }
-      .chev {
-        display: inline-block;
-        transition: transform 0.15s;
-      }
-      :host(:dir(rtl)) .chev,
-      [dir='rtl'] .chev {
-        scale: -1 1;
-      }
-      .name {
-        background: none;
-        border: none;
-        padding: 0;
-        color: var(--_accent);
-        text-decoration: underline;
-        text-underline-offset: 2px;
-        max-width: 22em;
-        overflow: hidden;
-        text-overflow: ellipsis;
-      }
-      .rate {
-        display: inline-flex;
-        align-items: center;
-        gap: 8px;
-        justify-content: flex-end;
-      }
-      .bar {
-        width: 60px;
-        height: 6px;
-        background: var(--_bg-alt);
-        border-radius: 3px;
-        overflow: hidden;
-        border: 1px solid var(--_border);
-      }
-      .bar > span {
-        display: block;
-        height: 100%;
-        background: var(--_accent);
-      }
-      tr.detail > td {
-        text-align: start;
-        white-space: normal;
-        background: var(--_bg-alt);
-      }
-      .pager {
-        display: flex;
-        flex-wrap: wrap;
-        align-items: center;
-        justify-content: flex-end;
-        gap: 6px;
-        margin-top: 8px;
-      }
-      .pager .status {
-        color: var(--_muted);
-        margin-inline: 6px;
-      }
-      class-engagement {
-        margin-top: 16px;
-      }
-      @media (prefers-reduced-motion: reduce) {
-        .chev {
-          transition: none;
-        }
-      }
-    `,
+    userEngagementStyles,
   ];
 
   /** Markers of the media (chapters), passed on to the heatmaps and the class view. */

@@ -1,0 +1,86 @@
+import { css } from 'lit';
+
+/** Styles of `<devices-overview>` (on top of the panel frame and the shared parts it lists). */
+export const devicesOverviewStyles = css`
+  .chart {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+    display: grid;
+    gap: 6px;
+    position: relative;
+  }
+  .row {
+    position: relative;
+    display: flex;
+    align-items: center;
+    gap: 8px;
+  }
+  .mark {
+    flex: 1;
+    display: grid;
+    grid-template-columns: minmax(7em, 11em) 1fr minmax(8em, auto);
+    align-items: center;
+    gap: 8px;
+    padding: 4px 6px;
+    border-radius: calc(var(--_radius) / 2);
+    cursor: default;
+  }
+  .mark:hover,
+  .mark.active {
+    background: var(--_bg-alt);
+  }
+  .track {
+    display: block;
+    block-size: var(--ea-bar-height, 12px);
+    background: var(--_bg-alt);
+    border-radius: 3px;
+    overflow: hidden;
+  }
+  .bar {
+    display: block;
+    block-size: 100%;
+    background: var(--ea-bar-color, var(--_series-1));
+    border-radius: 3px;
+  }
+  .figures {
+    text-align: end;
+    font-variant-numeric: tabular-nums;
+    white-space: nowrap;
+  }
+  .figures > span {
+    unicode-bidi: isolate;
+  }
+  .share {
+    color: var(--_muted);
+    margin-inline-start: 6px;
+    display: inline-block;
+  }
+  .compare {
+    display: block;
+    color: var(--_muted);
+    font-size: 0.85em;
+  }
+  .tooltip {
+    inset-block-start: 100%;
+    inset-inline-end: 0;
+  }
+  .tooltip dl {
+    margin: 4px 0 0;
+    display: grid;
+    grid-template-columns: auto auto;
+    gap: 2px 12px;
+  }
+  .tooltip dd {
+    margin: 0;
+    text-align: end;
+  }
+  .toggle {
+    margin-top: 12px;
+  }
+  label.metric {
+    display: inline-flex;
+    gap: 6px;
+    align-items: center;
+  }
+`;

@@ -1,0 +1,56 @@
+import { css } from 'lit';
+
+/** Styles of `<playback-views>` (on top of the panel frame and the shared parts it lists). */
+export const playbackViewsStyles = css`
+  .legend {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 6px;
+  }
+  .legend button[aria-pressed='true'] {
+    background: var(--_bg);
+    color: var(--_text);
+    border-color: var(--_text);
+  }
+  .legend button[aria-pressed='false'] .swatch {
+    opacity: 0.35;
+  }
+  .swatch {
+    display: inline-block;
+    width: 12px;
+    height: 12px;
+    border-radius: 2px;
+    margin-inline-end: 6px;
+    vertical-align: -1px;
+  }
+  .band {
+    fill: var(--_bg-alt);
+  }
+  .chapter-line {
+    stroke: var(--_muted);
+    stroke-dasharray: 2 3;
+  }
+  .chapter-num {
+    fill: var(--_muted);
+    font-size: 10px;
+  }
+  .marker {
+    fill: var(--_series-4);
+  }
+  .fill {
+    opacity: 0.1;
+    stroke: none;
+  }
+  .tooltip {
+    min-width: 150px;
+    max-width: 260px;
+  }
+  .tables {
+    margin-top: 12px;
+    max-height: 420px;
+    overflow: auto;
+  }
+  .tables table + table {
+    margin-top: 16px;
+  }
+`;
