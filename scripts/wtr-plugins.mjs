@@ -5,8 +5,25 @@
 // to tests as the virtual module `/__kaltura-mock-url.js` (`export default 'http://127.0.0.1:PORT'`; the string is
 // empty and `error` says why when the mock could not start; `sample` = the generateSample options of its data), and
 // closes it on stop.
+//
+// strict-csp: sends the strict Content Security Policy of README's "Content Security Policy" section with the page
+// test/csp/strict-csp.html (and nothing else: the runner's own pages use inline scripts).
 export function testServerPlugins() {
-  return [kalturaMockPlugin()];
+  return [kalturaMockPlugin(), strictCspPlugin()];
+}
+
+/** The policy a locked-down host (an LMS) sends; README's "Content Security Policy" section documents it. */
+export const STRICT_CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self'; require-trusted-types-for 'script'; trusted-types lit-html";
+
+function strictCspPlugin() {
+  return {
+    name: 'strict-csp',
+    transform(context) {
+      if (context.path !== '/test/csp/strict-csp.html') return undefined;
+      return { headers: { 'content-security-policy': STRICT_CSP, 'cache-control': 'no-store' } };
+    },
+  };
 }
 
 /** The sample data the mock serves; tests build the same data in the browser to compare. */

@@ -1,4 +1,5 @@
 import { html, nothing, svg, type PropertyValues } from 'lit';
+import { cssProps } from '../shared/css-props.js';
 import { property, state, query } from 'lit/decorators.js';
 import { AnalyticsPanel, type LoadContext } from '../shared/analytics-panel.js';
 import { BUCKETS, type HeatmapQuery, type HeatmapResult, type HeatmapRow, type Marker } from '../../data/types.js';
@@ -427,7 +428,7 @@ export class ClassEngagement extends AnalyticsPanel<HeatmapResult> {
             ${w > 0 ? timeAxisMarks(data.duration, this.markers, { ...g, baseline: AXIS_H }, this.fmt) : nothing}
           </g>
         </svg>
-        ${tip !== undefined ? html`<div class="tooltip" part="tooltip" aria-hidden="true" style="left: ${Math.max(80, Math.min(w - 80, tipX))}px; top: ${CHART_H + 4}px">${this.bucketText(tip)}</div>` : nothing}
+        ${tip !== undefined ? html`<div class="tooltip" part="tooltip" aria-hidden="true" style=${cssProps({ left: `${Math.max(80, Math.min(w - 80, tipX))}px`, top: `${CHART_H + 4}px` })}>${this.bucketText(tip)}</div>` : nothing}
       </div>
       <p class="muted" id="${this.uid}-summary">${this.t('class.summary', { count: this.fmt.count(s.users.length) })} ${this.t('class.dragHint')}</p>
       <p class="sr-only" id="${this.uid}-keys">${this.t('class.keys')}</p>`;

@@ -1,4 +1,5 @@
 import { html, nothing } from 'lit';
+import { cssProps } from '../shared/css-props.js';
 import { property, state } from 'lit/decorators.js';
 import { AnalyticsPanel, type LoadContext } from '../shared/analytics-panel.js';
 import { tableToggle } from '../shared/chart-parts.js';
@@ -203,7 +204,7 @@ export class DevicesOverview extends AnalyticsPanel<DevicesData> {
               @pointerleave=${() => (this.tip = false)}
             >
               <span class="name">${name}</span>
-              <span class="track" part="bar-track"><span class="bar" part="bar" style="inline-size:${bar.fraction * 100}%"></span></span>
+              <span class="track" part="bar-track"><span class="bar" part="bar" style=${cssProps({ 'inline-size': `${bar.fraction * 100}%` })}></span></span>
               <span class="figures"
                 ><span class="value">${this.format(metric, bar.value)}</span>${bar.share === undefined
                   ? nothing

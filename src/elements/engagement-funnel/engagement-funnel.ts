@@ -1,6 +1,6 @@
 import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { styleMap } from 'lit/directives/style-map.js';
+import { cssProps } from '../shared/css-props.js';
 import { AnalyticsPanel, type LoadContext } from '../shared/analytics-panel.js';
 import { PLAY_THROUGH_STEPS, type PlayThroughStep, type TotalsResult } from '../../data/types.js';
 import type { CsvTable } from '../../data/csv.js';
@@ -181,7 +181,7 @@ export class EngagementFunnel extends AnalyticsPanel<FunnelData> {
     const tabStop = ids.includes(this.tabStop) ? this.tabStop : ids[0]!;
     const cur = steps.current;
     return html`
-      <ol part="steps" aria-label=${this.t('funnel.chartLabel', { step: this.fmt.percent(this.chosen, 0) })} style=${styleMap({ '--_periods': String(periods.length) })}>
+      <ol part="steps" aria-label=${this.t('funnel.chartLabel', { step: this.fmt.percent(this.chosen, 0) })} style=${cssProps({ '--_periods': String(periods.length) })}>
         ${cur.map(
           (s, i) => html`<li class="step" part="step" data-step=${s.key}>
             <span class="name">${this.stepName(s)}</span>
@@ -206,7 +206,7 @@ export class EngagementFunnel extends AnalyticsPanel<FunnelData> {
                   @pointerleave=${() => (this.tipOpen = false)}
                   @keydown=${(e: KeyboardEvent) => this.onKeyDown(e, data)}
                 >
-                  <div class="fill" style=${styleMap({ width: `${(st.length * 100).toFixed(2)}%` })}></div>
+                  <div class="fill" style=${cssProps({ width: `${(st.length * 100).toFixed(2)}%` })}></div>
                 </div>
                 <div class="figures" aria-hidden="true">
                   <span class="count">${this.fmt.count(st.count)}</span>

@@ -1,4 +1,5 @@
 import { html, nothing, type PropertyValues } from 'lit';
+import { cssProps } from '../shared/css-props.js';
 import { property, state, query } from 'lit/decorators.js';
 import { AnalyticsPanel, type LoadContext } from '../shared/analytics-panel.js';
 import { type HeatmapQuery, type HeatmapResult, type Marker } from '../../data/types.js';
@@ -415,12 +416,12 @@ export class EngagementHeatmap extends AnalyticsPanel<HeatmapResult> {
     const keysId = `${this.uid}-keys`;
     return html`${tierLegend(this.t('heatmap.legend'), (t) => this.tierLabel(t))}
       <div class="chart" part="chart">
-        <div class="viewport" style="max-height: ${height}px" @scroll=${this.onScroll}>
-          <div class="grid" style="height: ${n * rowH}px">
+        <div class="viewport" style=${cssProps({ 'max-height': `${height}px` })} @scroll=${this.onScroll}>
+          <div class="grid" style=${cssProps({ height: `${n * rowH}px` })}>
             <ul class="names" part="names" aria-label=${this.t('users.name')}>
               ${visible.map(
                 (u, k) =>
-                  html`<li style="top: ${(start + k) * rowH}px; height: ${rowH - this.gap}px" title=${u.name || u.userId}>
+                  html`<li style=${cssProps({ top: `${(start + k) * rowH}px`, height: `${rowH - this.gap}px` })} title=${u.name || u.userId}>
                     ${u.name || u.userId}
                   </li>`,
               )}
@@ -439,11 +440,16 @@ export class EngagementHeatmap extends AnalyticsPanel<HeatmapResult> {
               @focus=${this.onFocus}
               @blur=${this.onBlur}
             >
-              <canvas part="canvas" aria-hidden="true" style="height: ${height}px"></canvas>
+              <canvas part="canvas" aria-hidden="true" style=${cssProps({ height: `${height}px` })}></canvas>
               ${focusBox && focus
                 ? html`<div
                     class="focus"
-                    style="left: ${focusBox[0]}px; width: ${Math.max(3, focusBox[1] - focusBox[0])}px; top: ${focus.row * rowH}px; height: ${rowH - this.gap}px"
+                    style=${cssProps({
+                      left: `${focusBox[0]}px`,
+                      width: `${Math.max(3, focusBox[1] - focusBox[0])}px`,
+                      top: `${focus.row * rowH}px`,
+                      height: `${rowH - this.gap}px`,
+                    })}
                   ></div>`
                 : nothing}
             </div>

@@ -1,6 +1,6 @@
 import { html, svg, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { styleMap } from 'lit/directives/style-map.js';
+import { cssProps } from '../shared/css-props.js';
 import { AnalyticsPanel, type LoadContext } from '../shared/analytics-panel.js';
 import { METRICS, type Granularity, type MetricName, type TimelinePoint, type TimelineResult } from '../../data/types.js';
 import { RATE_METRICS } from '../../data/compare.js';
@@ -351,10 +351,10 @@ export class MetricsOverTime extends AnalyticsPanel<TimeData> {
             </select></label
           >
           <span class="key" aria-hidden="true">
-            <span><span class="swatch" style=${styleMap({ color: PRIMARY })}></span>${this.metricLabel(primary)}</span>
-            ${second ? html`<span><span class="swatch" style=${styleMap({ color: SECOND })}></span>${this.metricLabel(second)}</span>` : nothing}
+            <span><span class="swatch" style=${cssProps({ color: PRIMARY })}></span>${this.metricLabel(primary)}</span>
+            ${second ? html`<span><span class="swatch" style=${cssProps({ color: SECOND })}></span>${this.metricLabel(second)}</span>` : nothing}
             ${hasCompare
-              ? html`<span><span class="swatch dashed" style=${styleMap({ color: PRIMARY })}></span>${this.t('time.comparePeriod')}</span>`
+              ? html`<span><span class="swatch dashed" style=${cssProps({ color: PRIMARY })}></span>${this.t('time.comparePeriod')}</span>`
               : nothing}
           </span>
         </div>
@@ -408,7 +408,7 @@ export class MetricsOverTime extends AnalyticsPanel<TimeData> {
     const p = data.current.points[i]!;
     const prev = alignByOffset(data.current.points, data.previous?.points)[i];
     const metrics = [this.primary, ...(this.second ? [this.second] : [])];
-    return html`<div class="tooltip" part="tooltip" aria-hidden="true" style=${styleMap(besideStyle(x, width))}>
+    return html`<div class="tooltip" part="tooltip" aria-hidden="true" style=${cssProps(besideStyle(x, width))}>
       <p class="head">${this.dateLabel(p.date, true)}</p>
       ${metrics.map((m) => html`<p data-metric=${m}>${this.metricLabel(m)}: <strong>${this.formatMetric(m, p[m])}</strong></p>`)}
       ${data.previous

@@ -1,6 +1,6 @@
 import { html, svg, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { styleMap } from 'lit/directives/style-map.js';
+import { cssProps } from '../shared/css-props.js';
 import { AnalyticsPanel, type LoadContext } from '../shared/analytics-panel.js';
 import { BUCKETS, type Marker, type RetentionQuery, type RetentionResult } from '../../data/types.js';
 import type { CsvTable } from '../../data/csv.js';
@@ -375,7 +375,7 @@ export class PlaybackViews extends AnalyticsPanel<PlaybackData> {
             title=${this.t(`playback.series.help.${s}` as MessageKey)}
             @click=${() => this.toggleSeries(s)}
           >
-            <span class="swatch" style=${styleMap({ background: SERIES_COLOR[s] })}></span>${this.seriesLabel(s)}
+            <span class="swatch" style=${cssProps({ background: SERIES_COLOR[s] })}></span>${this.seriesLabel(s)}
           </button>`;
         })}
       </div>
@@ -424,11 +424,11 @@ export class PlaybackViews extends AnalyticsPanel<PlaybackData> {
     const inBucket = pointMarkers(this.markers ?? [], duration).filter(
       (m) => m.time >= from && (m.time < to || (i === BUCKETS - 1 && m.time <= to)),
     );
-    return html`<div class="tooltip" part="tooltip" aria-hidden="true" style=${styleMap(besideStyle(x, width))}>
+    return html`<div class="tooltip" part="tooltip" aria-hidden="true" style=${cssProps(besideStyle(x, width))}>
       <p class="head">${this.pointText(i, duration)}</p>
       ${this.shownSeries().map(
         (s) => html`<p data-series=${s}>
-          <span class="swatch" style=${styleMap({ background: SERIES_COLOR[s] })}></span>${this.seriesLabel(s)}:
+          <span class="swatch" style=${cssProps({ background: SERIES_COLOR[s] })}></span>${this.seriesLabel(s)}:
           <strong>${this.formatValue(this.values(current, s)[i]!)}</strong>
           ${previous
             ? html`<span class="muted compare-value"

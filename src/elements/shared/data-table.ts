@@ -8,6 +8,7 @@
  * the common catalog (`pager.*`, `sort.*`) through the panel's `t`.
  */
 import { html, nothing, type TemplateResult } from 'lit';
+import { cssProps } from './css-props.js';
 import type { MessageKey, MessageParams, Formatters } from '../../i18n/index.js';
 import type { DateRange } from '../../data/types.js';
 import { changeCsv, trend, type Trend } from '../../data/compare.js';
@@ -199,7 +200,7 @@ export function distributionBar(percent: number, fmt: Formatters): TemplateResul
   return html`<span class="dist"
     ><span class="dist-value">${fmt.percent(percent, 1)}</span
     ><span class="dist-track" part="bar-track" aria-hidden="true"
-      ><span class="dist-bar" part="bar" style="inline-size:${width}%"></span></span
+      ><span class="dist-bar" part="bar" style=${cssProps({ 'inline-size': `${width}%` })}></span></span
   ></span>`;
 }
 

@@ -4,6 +4,7 @@
  * users × buckets matrix.
  */
 import { html, svg, type SVGTemplateResult, type TemplateResult } from 'lit';
+import { cssProps } from './css-props.js';
 import { BUCKETS, type HeatmapRow, type Marker } from '../../data/types.js';
 import type { CsvTable } from '../../data/csv.js';
 import type { Formatters } from '../../i18n/index.js';
@@ -26,7 +27,7 @@ export interface LegendItem {
 /** The legend of the four tiers (and any `extra` entries), labelled by `label`. */
 export function tierLegend(label: string, tierLabel: (t: Tier) => string, extra: LegendItem[] = []): TemplateResult {
   const item = (color: string, text: string) =>
-    html`<li><span class="swatch" style="background: ${color}" aria-hidden="true"></span>${text}</li>`;
+    html`<li><span class="swatch" style=${cssProps({ background: color })} aria-hidden="true"></span>${text}</li>`;
   return html`<ul class="legend" part="legend" aria-label=${label}>
     ${TIERS.map((t) => item(`var(--_tier-${t})`, tierLabel(t)))} ${extra.map((x) => item(x.color, x.label))}
   </ul>`;

@@ -4,6 +4,7 @@
  * in a {@link MapHost}; nothing here is imported statically by the element.
  */
 import { html, nothing, svg, type TemplateResult } from 'lit';
+import { cssProps } from '../shared/css-props.js';
 import type { GeoLevel, GeoResult, GeoRow, MetricName } from '../../data/types.js';
 import type { Formatters, MessageKey, MessageParams } from '../../i18n/index.js';
 import {
@@ -240,7 +241,7 @@ export function renderMap(h: MapHost): TemplateResult {
           class="tooltip"
           part="tooltip"
           aria-hidden="true"
-          style="left:${(tipMark.x / layout.width) * 100}%;top:${(tipMark.y / layout.height) * 100}%"
+          style=${cssProps({ left: `${(tipMark.x / layout.width) * 100}%`, top: `${(tipMark.y / layout.height) * 100}%` })}
         >
           <strong>${h.rowName(tipMark.row, level)}</strong><br />${metricLabel}: ${h.format(metric, tipMark.row[metric])}
           ${metric !== 'plays' ? html`<br />${h.t('metric.plays')}: ${h.fmt.count(tipMark.row.plays)}` : nothing}

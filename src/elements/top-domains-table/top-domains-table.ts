@@ -1,4 +1,5 @@
 import { html, nothing, svg, type PropertyValues } from 'lit';
+import { cssProps } from '../shared/css-props.js';
 import { property, state } from 'lit/decorators.js';
 import { AnalyticsPanel, type LoadContext } from '../shared/analytics-panel.js';
 import {
@@ -717,7 +718,7 @@ export class TopDomainsTable extends AnalyticsPanel<DomainsData> {
           }`}
         </svg>
         ${active >= 0 && this.pointTip
-          ? html`<div class="tooltip" part="tooltip" aria-hidden="true" style="left:${(x(active) / frame.width) * 100}%">
+          ? html`<div class="tooltip" part="tooltip" aria-hidden="true" style=${cssProps({ left: `${(x(active) / frame.width) * 100}%` })}>
               <strong>${this.dateLabel(points[active]!.date)}</strong><br />${metricLabel}: ${this.format(metric, values[active]!)}
               ${previousPoints ? html`<br /><span class="tip-compare">${compareText(active)}</span>` : nothing}
             </div>`

@@ -1,4 +1,5 @@
 import { html, nothing, type PropertyValues } from 'lit';
+import { cssProps } from '../shared/css-props.js';
 import { property, state } from 'lit/decorators.js';
 import { AnalyticsPanel, type LoadContext } from '../shared/analytics-panel.js';
 import type { Marker, QueryBase, Sort, UserRow, UserSortField, UsersQuery, UsersResult } from '../../data/types.js';
@@ -204,7 +205,7 @@ export class UserEngagement extends AnalyticsPanel<UsersResult> {
   private rate(value: number) {
     const w = Math.max(0, Math.min(100, value));
     return html`<span class="rate"
-      >${this.fmt.percent(value, 1)}<span class="bar" part="bar" aria-hidden="true"><span style="width: ${w}%"></span></span
+      >${this.fmt.percent(value, 1)}<span class="bar" part="bar" aria-hidden="true"><span style=${cssProps({ width: `${w}%` })}></span></span
     ></span>`;
   }
 
