@@ -27,6 +27,7 @@ interface Args {
   backLink: string;
   backLabel: string;
   filters: Filters;
+  syncUrl: string;
 }
 
 const range = sampleRange();
@@ -44,6 +45,7 @@ const render = (args: Args, provider: DataProvider = sampleProvider()) => html`<
   back-link=${args.backLink}
   back-label=${args.backLabel}
   .filters=${args.filters}
+  sync-url=${args.syncUrl}
 ></entry-analytics>`;
 
 const meta: Meta<Args> = {
@@ -61,6 +63,7 @@ const meta: Meta<Args> = {
     backLink: 'https://media.northfield.edu/media/1_v8k2m4qz',
     backLabel: '',
     filters: {},
+    syncUrl: '',
   },
   argTypes: {
     entryId: { control: 'select', options: [SAMPLE_ENTRY_ID, SAMPLE_IMAGE_ID], description: 'entry-id' },
@@ -74,6 +77,7 @@ const meta: Meta<Args> = {
     backLink: { control: 'text', description: 'http(s) URL of the host media page' },
     backLabel: { control: 'text' },
     filters: { control: 'object', description: 'Filters (JS property), e.g. {"devices": ["Mobile"]}' },
+    syncUrl: { control: 'select', options: ['', 'query', 'hash'], description: 'sync-url: keep the view in the URL' },
   },
   render: (args) => render(args),
   parameters: { layout: 'fullscreen' },
@@ -104,6 +108,9 @@ export const German: Story = { args: { lang: 'de', compare: 'previous' } };
 export const RightToLeft: Story = { args: { lang: 'ar', compare: 'previous' } };
 
 /** The provider never answers: the details header and every panel loading. */
+/** The view kept in the frame's URL hash: drill into a country, go back with the browser's Back. */
+export const ShareableView: Story = { args: { syncUrl: 'hash' } };
+
 export const Loading: Story = { render: (args) => render(args, hangingProvider()) };
 
 /** The provider rejects: the entry error with Retry. */

@@ -34,6 +34,16 @@ import {
 } from './presets.js';
 import { PANELS, layoutSpans, parsePanelIds, visiblePanels, type PanelContext, type PanelDefinition } from './panels.js';
 import { shellStyles } from './entry-analytics.styles.js';
+import {
+  decodeViewValue,
+  encodeViewValue,
+  paramsOf,
+  readView,
+  urlWith,
+  writeView,
+  type PanelView,
+  type UrlView,
+} from './url-state.js';
 
 /** Every filter field, in the order chips are shown. */
 const FILTER_FIELDS: readonly FilterField[] = [
@@ -72,6 +82,13 @@ let uid = 0;
  * @summary Per-entry analytics dashboard composing every panel.
  * @fires range-change - The user chose another period, custom range or compare mode. Detail: `{range, compare, preset, compareMode}`.
  * @fires filters-change - The user added or removed a filter. Detail: `{filters}`.
+ *
+ * With `sync-url="query"` (or `"hash"`) the dashboard keeps its view in the page's URL: period, compare mode,
+ * filters, and each panel's drill level, metric tab, and the users table's sort and page (see `src/shell/url-state.ts`
+ * for the parameters). A view in the URL when the dashboard connects replaces the host's attributes, without events
+ * (as if the host had set them). Each user action pushes a history entry; Back and Forward restore the view of that
+ * entry and, since the user changed the period or the filters by pressing them, fire `range-change` and
+ * `filters-change` when those differ. What the URL leaves out is the view the page started with.
  * @csspart details - The details header.
  * @csspart thumbnail - The entry's thumbnail.
  * @csspart name - The entry's name.
@@ -135,6 +152,12 @@ export class EntryAnalytics extends LitElement {
   /** Milliseconds to wait for the entry details (and each panel's data) before showing an error. */
   @property({ type: Number }) timeout = 30_000;
 
+  /**
+   * Keep the view in the URL: `query` (the search part) or `hash`; empty (default) leaves the URL alone. Parameters
+   * start with `ea-`, so the host's own are kept.
+   */
+  @property({ attribute: 'sync-url' }) syncUrl = '';
+
   /** The panel registry (a JS property); default: every panel of the library. */
   @property({ attribute: false }) panels: readonly PanelDefinition[] = PANELS;
 
@@ -156,6 +179,15 @@ export class EntryAnalytics extends LitElement {
   private fmt: Formatters = formatters('en');
   private langInUse = 'en';
 
+  // ---- sync-url state
+  /** The view the page started with; the URL holds only what differs from it. */
+  private baseline?: { preset: string; from: string; to: string; compare: string; filters: Filters };
+  /** Panel views read from the URL, applied when each panel element appears. */
+  private pendingViews: Record<string, PanelView> = {};
+  /** Each panel element's view when it appeared (before any restore), encoded. */
+  private readonly panelDefaults = new WeakMap<Element, PanelView>();
+  private readonly onPopState = () => this.restoreFromUrl(true);
+
   private readonly entryTask = new Task(this, {
     task: async ([provider, entryId, zone, timeout]: readonly [DataProvider | undefined, string, string, number], { signal }) => {
       if (!provider || !entryId) return undefined;
@@ -176,9 +208,15 @@ export class EntryAnalytics extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    window.addEventListener('popstate', this.onPopState);
     // Panels whose element is registered later (lazy define files) appear when they are defined.
     for (const p of this.panels)
       if (!customElements.get(p.tag)) void customElements.whenDefined(p.tag).then(() => this.requestUpdate());
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('popstate', this.onPopState);
   }
 
   // ---- public API
@@ -254,6 +292,10 @@ export class EntryAnalytics extends LitElement {
     super.willUpdate(changed);
     this.langInUse = this.lang || resolveLang(this);
     this.fmt = formatters(this.langInUse);
+    if (this.urlMode && !this.baseline) {
+      this.baseline = { preset: this.preset, from: this.from, to: this.to, compare: this.compare, filters: this.filters ?? {} };
+      this.restoreFromUrl(false);
+    }
     if (changed.has('from') || changed.has('to') || changed.has('preset')) {
       // Host-set values replace any draft the user left half-typed.
       this.draftFrom = this.from;
@@ -261,6 +303,127 @@ export class EntryAnalytics extends LitElement {
       this.rangeProblem =
         this.effectivePreset === 'custom' ? customRangeProblem(this.from, this.to) : undefined;
     }
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    if (this.urlMode) this.applyPanelViews();
+  }
+
+  // ---- sync-url
+
+  private get urlMode(): 'query' | 'hash' | undefined {
+    return this.syncUrl === 'query' || this.syncUrl === 'hash' ? this.syncUrl : undefined;
+  }
+
+  /** The panel elements on screen with their registry entries. */
+  private viewPanels(): { el: HTMLElement; id: string; view: Readonly<Record<string, string>> }[] {
+    const out: { el: HTMLElement; id: string; view: Readonly<Record<string, string>> }[] = [];
+    for (const el of this.panelElements) {
+      const id = el.parentElement?.dataset['panel'];
+      const view = this.panels.find((p) => p.id === id)?.view;
+      if (id && view) out.push({ el, id, view });
+    }
+    return out;
+  }
+
+  /** A panel element's view, encoded. */
+  private panelView(el: HTMLElement, view: Readonly<Record<string, string>>): PanelView {
+    const out: PanelView = {};
+    for (const [prop, codec] of Object.entries(view)) {
+      const value = encodeViewValue(codec as 'string', (el as unknown as Record<string, unknown>)[prop]);
+      if (value !== undefined) out[prop] = value;
+    }
+    return out;
+  }
+
+  /** Sets a panel's view properties: the given ones, and its defaults for the others. */
+  private setPanelView(el: HTMLElement, view: Readonly<Record<string, string>>, values: PanelView): void {
+    const defaults = this.panelDefaults.get(el) ?? {};
+    const current = this.panelView(el, view);
+    for (const [prop, codec] of Object.entries(view)) {
+      const text = values[prop] ?? defaults[prop];
+      if (text === undefined || text === current[prop]) continue;
+      const value = decodeViewValue(codec as 'string', text);
+      if (value !== undefined) (el as unknown as Record<string, unknown>)[prop] = value;
+    }
+  }
+
+  /** Records each new panel's defaults and gives it the view the URL asked for. */
+  private applyPanelViews(): void {
+    for (const { el, id, view } of this.viewPanels()) {
+      if (this.panelDefaults.has(el)) continue;
+      this.panelDefaults.set(el, this.panelView(el, view));
+      const pending = this.pendingViews[id];
+      if (pending) {
+        this.setPanelView(el, view, pending);
+        delete this.pendingViews[id];
+      }
+    }
+  }
+
+  /** Reads the URL's view into the dashboard; after Back or Forward, fires the events of what changed. */
+  private restoreFromUrl(fromHistory: boolean): void {
+    const mode = this.urlMode;
+    const base = this.baseline;
+    if (!mode || !base) return;
+    const view = readView(paramsOf(window.location, mode), FILTER_FIELDS);
+    const before = this.rangeKey();
+    const filtersBefore = this.filters;
+    this.preset = view.preset ?? base.preset;
+    this.from = view.from ?? (view.preset ? '' : base.from);
+    this.to = view.to ?? (view.preset ? '' : base.to);
+    this.compare = view.compare ?? base.compare;
+    const filters = view.filters ?? base.filters;
+    if (JSON.stringify(filters) !== JSON.stringify(this.filters ?? {})) this.filters = filters;
+    this.pendingViews = { ...view.panels };
+    for (const { el, id, view: props } of this.viewPanels()) {
+      if (!this.panelDefaults.has(el)) continue;
+      this.setPanelView(el, props, view.panels[id] ?? {});
+      delete this.pendingViews[id];
+    }
+    if (!fromHistory) return;
+    if (this.rangeKey() !== before) this.emitRange();
+    if (this.filters !== filtersBefore) emit(this, 'filters-change', { filters: this.filters });
+  }
+
+  private rangeKey(): string {
+    return JSON.stringify([this.effectivePreset, this.effectivePreset === 'custom' ? [this.from, this.to] : 0, this.effectiveCompare]);
+  }
+
+  /** The view on screen, as far as it differs from the view the page started with. */
+  private currentView(): UrlView {
+    const base = this.baseline!;
+    const view: UrlView = { panels: { ...this.pendingViews } };
+    const preset = this.effectivePreset;
+    if (preset !== base.preset || preset === 'custom') view.preset = preset;
+    if (preset === 'custom') {
+      view.from = this.from;
+      view.to = this.to;
+    }
+    if (this.effectiveCompare !== base.compare) view.compare = this.effectiveCompare;
+    if (JSON.stringify(this.filters ?? {}) !== JSON.stringify(base.filters)) view.filters = this.filters ?? {};
+    for (const { el, id, view: props } of this.viewPanels()) {
+      const defaults = this.panelDefaults.get(el) ?? {};
+      const now = this.panelView(el, props);
+      const changed: PanelView = {};
+      for (const [prop, value] of Object.entries(now)) if (value !== defaults[prop]) changed[prop] = value;
+      if (Object.keys(changed).length) view.panels[id] = changed;
+      else delete view.panels[id];
+    }
+    return view;
+  }
+
+  /** After a user action: once the dashboard and its panels have updated, pushes the view as a history entry. */
+  private async pushView(): Promise<void> {
+    const mode = this.urlMode;
+    if (!mode || !this.baseline) return;
+    await this.updateComplete;
+    await Promise.all(this.panelElements.map((p) => (p as Partial<LitElement>).updateComplete));
+    const now = paramsOf(window.location, mode);
+    const next = writeView(now, this.currentView());
+    if (next.toString() === writeView(now, readView(now, FILTER_FIELDS)).toString()) return;
+    window.history.pushState(window.history.state, '', urlWith(window.location.href, mode, next));
   }
 
   private fieldName(field: FilterField): string {
@@ -298,6 +461,12 @@ export class EntryAnalytics extends LitElement {
     });
   }
 
+  /** What a user action that changed the view does next: tell the host, then keep the URL. */
+  private userChangedRange(): void {
+    this.emitRange();
+    void this.pushView();
+  }
+
   // ---- user actions
 
   private onPresetChange(e: Event): void {
@@ -311,7 +480,7 @@ export class EntryAnalytics extends LitElement {
     }
     this.preset = value;
     this.rangeProblem = undefined;
-    this.emitRange();
+    this.userChangedRange();
   }
 
   private onCustomChange(): void {
@@ -328,14 +497,14 @@ export class EntryAnalytics extends LitElement {
     this.from = from;
     this.to = to;
     // willUpdate would reset the drafts from the properties: they are equal now anyway.
-    this.emitRange();
+    this.userChangedRange();
   }
 
   private onCompareChange(e: Event): void {
     const value = (e.target as HTMLSelectElement).value;
     if (!isCompareMode(value) || value === this.effectiveCompare) return;
     this.compare = value;
-    this.emitRange();
+    this.userChangedRange();
   }
 
   private onFilterAdd(e: CustomEvent<FilterAddDetail>): void {
@@ -353,6 +522,7 @@ export class EntryAnalytics extends LitElement {
     if (list.includes(value)) return false;
     this.filters = { ...this.filters, [field]: [...list, value] };
     emit(this, 'filters-change', { filters: this.filters });
+    void this.pushView();
     this.announce(this.t('shell.filterAdded', { field: this.fieldName(field), value: this.valueLabel(field, value) }));
     return true;
   }
@@ -364,6 +534,7 @@ export class EntryAnalytics extends LitElement {
     else delete next[field];
     this.filters = next;
     emit(this, 'filters-change', { filters: this.filters });
+    void this.pushView();
     this.announce(this.t('shell.filterRemoved', { field: this.fieldName(field), value: this.valueLabel(field, value) }));
     await this.updateComplete;
     // Keep focus in the chip list: the chip now at the same place, else the previous one, else "Add filter".
@@ -374,6 +545,7 @@ export class EntryAnalytics extends LitElement {
   private async clearFilters(): Promise<void> {
     this.filters = {};
     emit(this, 'filters-change', { filters: this.filters });
+    void this.pushView();
     this.announce(this.t('shell.filtersCleared'));
     await this.updateComplete;
     this.addFilterButton?.focus();
@@ -669,7 +841,17 @@ export class EntryAnalytics extends LitElement {
     );
     const spans = layoutSpans(panels);
     const cells = panels.map((panel, i) => ({ panel, span: spans[i]! }));
-    return html`<div class="grid" part="grid" role="region" aria-label=${this.t('shell.panels')}>
+    // A click, a key or a choice inside a panel may change its view (drill level, tab, sort, page): keep the URL.
+    const onPanelAction = () => void this.pushView();
+    return html`<div
+      class="grid"
+      part="grid"
+      role="region"
+      aria-label=${this.t('shell.panels')}
+      @click=${onPanelAction}
+      @keydown=${onPanelAction}
+      @change=${onPanelAction}
+    >
       ${repeat(
         cells,
         (c) => c.panel.id,

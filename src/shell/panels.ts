@@ -10,6 +10,7 @@
 import { html, type TemplateResult } from 'lit';
 import { METRICS, type DataProvider, type EntryResult, type EntryType, type Filters, type MetricName } from '../data/types.js';
 import { panelInputs } from './panel-inputs.js';
+import type { ViewCodec } from './url-state.js';
 
 /** What every panel is rendered from. */
 export interface PanelContext {
@@ -42,6 +43,11 @@ export interface PanelDefinition {
   span: 'full' | 'half';
   /** Renders the element with the dashboard's inputs. */
   render(ctx: PanelContext): TemplateResult;
+  /**
+   * The element's properties that make up what the user is looking at (drill level, metric tab, sort, page), and how
+   * each is written: `<entry-analytics sync-url>` keeps them in the URL as `ea-<id>.<property>`.
+   */
+  view?: Readonly<Record<string, ViewCodec>>;
 }
 
 const ALL: readonly EntryType[] = ['video', 'audio', 'image'];
@@ -95,6 +101,7 @@ export const PANELS: readonly PanelDefinition[] = [
     tag: 'metrics-over-time',
     entryTypes: ALL,
     span: 'full',
+    view: { metric: 'string', secondMetric: 'string', granularity: 'string' },
     render: (c) => html`<metrics-over-time
       ${panelInputs(c)}
       granularity=${granularityOf(c)}
@@ -115,6 +122,7 @@ export const PANELS: readonly PanelDefinition[] = [
     tag: 'devices-overview',
     entryTypes: ALL,
     span: 'half',
+    view: { metric: 'string' },
     render: (c) => html`<devices-overview
       ${panelInputs(c)}
     ></devices-overview>`,
@@ -124,6 +132,7 @@ export const PANELS: readonly PanelDefinition[] = [
     tag: 'user-engagement',
     entryTypes: PLAYABLE,
     span: 'full',
+    view: { sort: 'sort', page: 'number' },
     render: (c) => html`<user-engagement
       ${panelInputs(c)}
       .markers=${c.entry.markers ?? []}
@@ -144,6 +153,7 @@ export const PANELS: readonly PanelDefinition[] = [
     tag: 'top-countries',
     entryTypes: ALL,
     span: 'full',
+    view: { country: 'string', region: 'string', metric: 'string' },
     render: (c) => html`<top-countries
       ${panelInputs(c)}
     ></top-countries>`,
@@ -153,6 +163,7 @@ export const PANELS: readonly PanelDefinition[] = [
     tag: 'top-domains-table',
     entryTypes: ALL,
     span: 'full',
+    view: { domain: 'string', graphMetric: 'string', granularity: 'string' },
     render: (c) => html`<top-domains-table
       ${panelInputs(c)}
       granularity=${granularityOf(c)}

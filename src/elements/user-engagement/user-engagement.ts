@@ -67,6 +67,18 @@ export class UserEngagement extends AnalyticsPanel<UsersResult> {
   @state() private expanded: ReadonlySet<string> = new Set();
   @state() private draft = '';
 
+  /** The page on screen, from 1 (the dashboard's `sync-url` keeps it in the URL). */
+  get page(): number {
+    return Math.floor(this.offset / this.size) + 1;
+  }
+  set page(page: number) {
+    this.offset = Math.max(0, (Math.floor(page) || 1) - 1) * this.size;
+  }
+
+  private get size(): number {
+    return Math.max(1, Math.floor(this.pageSize) || 25);
+  }
+
   private searchTimer?: ReturnType<typeof setTimeout>;
   private lastBase?: QueryBase;
 
@@ -81,8 +93,10 @@ export class UserEngagement extends AnalyticsPanel<UsersResult> {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     // A new entry, range or filter starts over at the first page.
+    // (Unless the page was set in the same update: the dashboard restoring a shared view sets both.)
     if (
       (changed.has('entryId') || changed.has('from') || changed.has('to') || changed.has('filters')) &&
+      !(changed as Map<PropertyKey, unknown>).has('offset') &&
       this.offset !== 0
     )
       this.offset = 0;

@@ -1,0 +1,160 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import '../../src/shell/define.js';
+import type { EntryAnalytics } from '../../src/shell/entry-analytics.js';
+import { PANELS } from '../../src/shell/panels.js';
+import type { FiltersChangeDetail, RangeChangeDetail } from '../../src/events.js';
+import type { MetricsOverTime } from '../../src/elements/metrics-over-time/metrics-over-time.js';
+import type { UserEngagement } from '../../src/elements/user-engagement/user-engagement.js';
+import type { TopCountries } from '../../src/elements/top-countries/top-countries.js';
+import { SAMPLE_ENTRY_ID, sampleProvider, sampleRange } from '../../stories/support.js';
+import { until } from '../support/providers.js';
+
+const SYNCED = PANELS.filter((p) => ['time', 'users', 'countries'].includes(p.id));
+const start = window.location.href;
+
+async function dashboard(mode: 'query' | 'hash', attrs: { preset?: string } = {}) {
+  const events: string[] = [];
+  const el = await fixture<EntryAnalytics>(
+    html`<entry-analytics
+      .provider=${sampleProvider()}
+      .panels=${SYNCED}
+      entry-id=${SAMPLE_ENTRY_ID}
+      time-zone="UTC"
+      today=${sampleRange().to}
+      preset=${attrs.preset ?? 'last30'}
+      sync-url=${mode}
+      @range-change=${(e: CustomEvent<RangeChangeDetail>) => events.push(`range:${e.detail.preset}/${e.detail.compareMode}`)}
+      @filters-change=${(e: CustomEvent<FiltersChangeDetail>) => events.push(`filters:${JSON.stringify(e.detail.filters)}`)}
+    ></entry-analytics>`,
+  );
+  await el.whenLoaded();
+  await until(() => el.panelElements.length === 3);
+  await Promise.all(el.panelElements.map((p) => (p as MetricsOverTime).updateComplete));
+  return { el, events };
+}
+const panel = <T>(el: EntryAnalytics, tag: string) => el.shadowRoot!.querySelector(tag) as T;
+const params = () => new URLSearchParams(window.location.search);
+async function back() {
+  const popped = new Promise((r) => window.addEventListener('popstate', r, { once: true }));
+  window.history.back();
+  await popped;
+}
+
+describe('<entry-analytics sync-url>', () => {
+  afterEach(() => window.history.replaceState(null, '', start));
+
+  it('restores a shared view on load, without firing events', async () => {
+    window.history.replaceState(
+      null,
+      '',
+      `?keep=1&ea-preset=last7&ea-compare=previous&ea-f-devices=Mobile&ea-countries.country=US&ea-countries.metric=uniqueViewers&ea-users.sort=name.asc&ea-users.page=2&ea-time.metric=minutesViewed`,
+    );
+    const { el, events } = await dashboard('query');
+    expect(el.effectivePreset).to.equal('last7');
+    expect(el.effectiveCompare).to.equal('previous');
+    expect(el.filters).to.deep.equal({ devices: ['Mobile'] });
+    const countries = panel<TopCountries>(el, 'top-countries');
+    expect(countries.country).to.equal('US');
+    expect(countries.metric).to.equal('uniqueViewers');
+    const users = panel<UserEngagement>(el, 'user-engagement');
+    expect(users.sort).to.deep.equal({ field: 'name', direction: 'asc' });
+    expect(users.page).to.equal(2);
+    await users.whenLoaded();
+    expect(users.shadowRoot!.querySelector('.pager .status')!.textContent).to.match(/^26–/);
+    expect(panel<MetricsOverTime>(el, 'metrics-over-time').metric).to.equal('minutesViewed');
+    expect(events).to.deep.equal([]);
+    expect(params().get('keep')).to.equal('1');
+    await expect(el).to.be.accessible();
+  });
+
+  it('pushes each user action as a history entry, and Back and Forward walk through them', async () => {
+    window.history.replaceState(null, '', '?keep=1');
+    const { el, events } = await dashboard('query');
+    const length = window.history.length;
+    expect(params().toString()).to.equal('keep=1');
+
+    const preset = el.shadowRoot!.querySelector<HTMLSelectElement>('select[name=preset]')!;
+    preset.value = 'last90';
+    preset.dispatchEvent(new Event('change', { bubbles: true }));
+    await until(() => params().get('ea-preset') === 'last90');
+    expect(window.history.length).to.equal(length + 1);
+
+    const time = panel<MetricsOverTime>(el, 'metrics-over-time');
+    await time.whenLoaded();
+    time.shadowRoot!.querySelector<HTMLElement>('[role=tab][data-metric="uniqueViewers"]')!.click();
+    await until(() => params().get('ea-time.metric') === 'uniqueViewers');
+
+    const users = panel<UserEngagement>(el, 'user-engagement');
+    await users.whenLoaded();
+    users.shadowRoot!.querySelector<HTMLButtonElement>('.pager [data-page=next]')!.click();
+    await until(() => params().get('ea-users.page') === '2');
+    expect(params().get('keep')).to.equal('1');
+    expect(window.history.length).to.equal(length + 3);
+
+    events.length = 0;
+    await back();
+    expect(users.page).to.equal(1);
+    expect(time.metric).to.equal('uniqueViewers');
+    await back();
+    expect(time.metric).to.equal('plays');
+    expect(el.effectivePreset).to.equal('last90');
+    expect(events).to.deep.equal([]);
+    await back();
+    expect(el.effectivePreset).to.equal('last30');
+    // Back changed the period: the host hears of it as of any user's change.
+    expect(events).to.deep.equal(['range:last30/none']);
+
+    const forward = new Promise((r) => window.addEventListener('popstate', r, { once: true }));
+    window.history.forward();
+    await forward;
+    expect(el.effectivePreset).to.equal('last90');
+    expect(params().get('ea-preset')).to.equal('last90');
+  });
+
+  it('keeps filters and drill levels, and writes removing the page’s own filters as ea-f', async () => {
+    window.history.replaceState(null, '', '?');
+    const { el, events } = await dashboard('query');
+    el.filters = { devices: ['Computer'] };
+    await el.updateComplete;
+    // A host-set value is not a user action: nothing is pushed.
+    expect(params().toString()).to.equal('');
+    el.dispatchEvent(
+      new CustomEvent('filter-add', { detail: { field: 'countries', value: 'fr', label: 'France' }, bubbles: true, composed: true }),
+    );
+    await until(() => params().getAll('ea-f-countries').length === 1);
+    expect(params().getAll('ea-f-devices')).to.deep.equal(['Computer']);
+    expect(params().get('ea-f-countries')).to.equal('FR');
+    events.length = 0;
+    await back();
+    expect(el.filters).to.deep.equal({});
+    expect(events).to.deep.equal(['filters:{}']);
+  });
+
+  it('keeps the view in the hash when asked, leaving the query alone', async () => {
+    window.history.replaceState(null, '', '?keep=1#ea-compare=lastYear&ea-countries.country=FR');
+    const { el } = await dashboard('hash');
+    expect(el.effectiveCompare).to.equal('lastYear');
+    expect(panel<TopCountries>(el, 'top-countries').country).to.equal('FR');
+    const compare = el.shadowRoot!.querySelector<HTMLSelectElement>('select[name=compare]')!;
+    compare.value = 'previous';
+    compare.dispatchEvent(new Event('change', { bubbles: true }));
+    await until(() => window.location.hash.includes('ea-compare=previous'));
+    expect(window.location.hash).to.contain('ea-countries.country=FR');
+    expect(window.location.search).to.equal('?keep=1');
+  });
+
+  it('leaves the URL alone without sync-url', async () => {
+    window.history.replaceState(null, '', '?ea-preset=last7');
+    const el = await fixture<EntryAnalytics>(
+      html`<entry-analytics .provider=${sampleProvider()} .panels=${SYNCED} entry-id=${SAMPLE_ENTRY_ID} time-zone="UTC"></entry-analytics>`,
+    );
+    await el.whenLoaded();
+    expect(el.effectivePreset).to.equal('last30');
+    const preset = el.shadowRoot!.querySelector<HTMLSelectElement>('select[name=preset]')!;
+    preset.value = 'last90';
+    preset.dispatchEvent(new Event('change', { bubbles: true }));
+    await el.updateComplete;
+    await new Promise((r) => setTimeout(r, 50));
+    expect(window.location.search).to.equal('?ea-preset=last7');
+  });
+});
