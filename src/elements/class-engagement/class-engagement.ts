@@ -141,6 +141,15 @@ export class ClassEngagement extends AnalyticsPanel<HeatmapResult> {
     return ctx.ask(q);
   }
 
+  protected override hasChartImage(): boolean {
+    return true;
+  }
+
+  /** Per-user figures have no compare period. */
+  protected override chartShowsCompare(): boolean {
+    return false;
+  }
+
   protected override panelTitle(): string {
     return this.t('class.title');
   }

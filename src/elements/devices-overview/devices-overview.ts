@@ -72,6 +72,10 @@ export class DevicesOverview extends AnalyticsPanel<DevicesData> {
   /** Whether the tooltip shows (pointer over a bar or keyboard focus on it). */
   @state() private tip = false;
 
+  protected override hasChartImage(): boolean {
+    return true;
+  }
+
   protected override panelTitle(): string {
     return this.t('devices.title');
   }

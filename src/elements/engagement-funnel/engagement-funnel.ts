@@ -54,6 +54,15 @@ export class EngagementFunnel extends AnalyticsPanel<FunnelData> {
   /** The bar that holds the roving tab stop. */
   @state() private tabStop = 'current:0';
 
+  protected override hasChartImage(): boolean {
+    return true;
+  }
+
+  protected override chartImageParts() {
+    const chart = this.renderRoot.querySelector('[part~="steps"]');
+    return chart ? { chart, legends: [] } : undefined;
+  }
+
   protected override panelTitle(): string {
     return this.t('funnel.title');
   }

@@ -138,6 +138,15 @@ export class EngagementHeatmap extends AnalyticsPanel<HeatmapResult> {
     return ctx.ask(q);
   }
 
+  protected override hasChartImage(): boolean {
+    return true;
+  }
+
+  /** Per-user figures have no compare period. */
+  protected override chartShowsCompare(): boolean {
+    return false;
+  }
+
   protected override panelTitle(): string {
     return this.heading || this.t('heatmap.title');
   }

@@ -2,6 +2,7 @@ import { html, svg, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { cssProps } from '../shared/css-props.js';
 import { AnalyticsPanel, type LoadContext } from '../shared/analytics-panel.js';
+import type { LegendItem } from '../shared/chart-image.js';
 import { METRICS, type Granularity, type MetricName, type TimelinePoint, type TimelineResult } from '../../data/types.js';
 import { RATE_METRICS } from '../../data/compare.js';
 import type { CsvTable } from '../../data/csv.js';
@@ -97,6 +98,30 @@ export class MetricsOverTime extends AnalyticsPanel<TimeData> {
 
   protected override loadArgs(): unknown[] {
     return [this.granularity];
+  }
+
+  protected override hasChartImage(): boolean {
+    return true;
+  }
+
+  /** The chart has no legend element (the tabs name the metric): the image gets one from the drawn lines. */
+  protected override chartImageParts(): { chart: Element; legends: Element[]; legendItems: LegendItem[] } | undefined {
+    const chart = this.renderRoot.querySelector('[part~="chart"]');
+    if (!chart) return undefined;
+    const items: LegendItem[] = [];
+    for (const path of chart.querySelectorAll<SVGPathElement>('path.series, path.compare')) {
+      const metric = path.dataset['metric'] as MetricName;
+      const label = this.metricLabel(metric);
+      const compare = path.classList.contains('compare');
+      items.push({
+        label: compare ? this.t('time.compareSeries', { metric: label }) : label,
+        color: getComputedStyle(path).stroke,
+        dashed: compare,
+      });
+    }
+    // Series first, then their compare lines, as in the chart's tooltip.
+    items.sort((a, b) => Number(Boolean(a.dashed)) - Number(Boolean(b.dashed)));
+    return { chart, legends: [], legendItems: items };
   }
 
   protected override panelTitle(): string {

@@ -118,6 +118,10 @@ export class PlaybackViews extends AnalyticsPanel<PlaybackData> {
     return [this.userIds];
   }
 
+  protected override hasChartImage(): boolean {
+    return true;
+  }
+
   protected override panelTitle(): string {
     return this.t('playback.title');
   }

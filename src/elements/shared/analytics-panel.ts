@@ -8,7 +8,8 @@ import { toCsv, csvFileName, type CsvTable } from '../../data/csv.js';
 import { formatters, isRtl, translate, type Formatters, type MessageKey, type MessageParams } from '../../i18n/index.js';
 import { tokens, base } from '../../theme/tokens.js';
 import { resolveLang } from './lang.js';
-import { downloadText } from './download.js';
+import { downloadBlob, downloadText } from './download.js';
+import { chartSvg, svgToPng, type ChartImage, type LegendItem } from './chart-image.js';
 import { ProviderTimeoutError, errorDetail, stateStyles, within } from './states.js';
 import { panelStyles } from './analytics-panel.styles.js';
 
@@ -44,6 +45,8 @@ let uid = 0;
  * @csspart body - Where the data shows.
  * @csspart error - The error message and retry button.
  * @csspart export - The CSV export button.
+ * @csspart export-png - The button that downloads the chart as PNG (panels with a chart).
+ * @csspart export-svg - The button that downloads the chart as SVG (panels with a chart).
  * @cssprop --ea-color-surface - Panel background.
  * @cssprop --ea-color-border - Borders and grid lines.
  * @cssprop --ea-color-text - Text colour.
@@ -176,7 +179,58 @@ export abstract class AnalyticsPanel<T> extends LitElement {
     downloadText(csvFileName(table.name, range.from, range.to), toCsv(table), 'text/csv;charset=utf-8');
   }
 
+  /**
+   * The chart on screen as an image: the panel's title, the date range (and compare range), the chart and its
+   * legend, in the panel's language and theme. Undefined when the panel shows no chart.
+   */
+  chartImage(): ChartImage | undefined {
+    const parts = this.hasChartImage() && this.data !== undefined ? this.chartImageParts() : undefined;
+    const frame = this.renderRoot.querySelector('[part~="panel"]');
+    if (!parts || !frame) return undefined;
+    const range = this.range;
+    const compare = this.compareRange;
+    const period = this.fmt.dateRange(range.from, range.to);
+    return chartSvg({
+      title: this.panelTitle(),
+      subtitle: compare && this.chartShowsCompare()
+        ? this.t('image.periodCompare', { range: period, compare: this.fmt.dateRange(compare.from, compare.to) })
+        : period,
+      chart: parts.chart,
+      legends: parts.legends,
+      legendItems: parts.legendItems,
+      frame,
+      lang: this.locale,
+      dir: isRtl(this.locale) ? 'rtl' : 'ltr',
+    });
+  }
+
+  /** Downloads the chart as a PNG or SVG file (see {@link chartImage}). */
+  async exportImage(format: 'png' | 'svg'): Promise<void> {
+    const image = this.chartImage();
+    if (!image) return;
+    const range = this.range;
+    const name = csvFileName(this.panelTitle(), range.from, range.to).replace(/\.csv$/, `.${format}`);
+    if (format === 'svg') downloadBlob(name, new Blob([image.svg], { type: 'image/svg+xml;charset=utf-8' }));
+    else downloadBlob(name, await svgToPng(image));
+  }
+
   // ---- for subclasses
+
+  /** Whether the panel shows a chart that can be saved as an image (its header then offers PNG and SVG). */
+  protected hasChartImage(): boolean {
+    return false;
+  }
+
+  /** Whether the chart draws the compare period (the image's subtitle then names it). */
+  protected chartShowsCompare(): boolean {
+    return true;
+  }
+
+  /** The chart element and its legend (default: the elements with the `chart` and `legend` parts). */
+  protected chartImageParts(): { chart: Element; legends: Element[]; legendItems?: LegendItem[] } | undefined {
+    const chart = this.renderRoot.querySelector('[part~="chart"]');
+    return chart ? { chart, legends: [...this.renderRoot.querySelectorAll('[part~="legend"]')] } : undefined;
+  }
 
   /** Extra inputs whose change should reload (a granularity, a drill-down level…). */
   protected loadArgs(): unknown[] {
@@ -301,6 +355,20 @@ export abstract class AnalyticsPanel<T> extends LitElement {
           >
             ${this.t('action.exportCsv')}
           </button>
+          ${canExport && this.hasChartImage()
+            ? (['png', 'svg'] as const).map(
+                (format) => html`<button
+                  type="button"
+                  part="export-${format}"
+                  class="export-image"
+                  data-format=${format}
+                  aria-label=${this.t('action.downloadImageLabel', { title, format: format.toUpperCase() })}
+                  @click=${() => void this.exportImage(format)}
+                >
+                  ${this.t(format === 'png' ? 'action.downloadPng' : 'action.downloadSvg')}
+                </button>`,
+              )
+            : nothing}
         </div>
       </header>
       <div class="body ${stale ? 'stale' : ''}" part="body">${this.renderState()}</div>

@@ -1,7 +1,11 @@
 /** Saves text as a file through a temporary object URL: no server, no third-party request. */
 export function downloadText(fileName: string, text: string, type: string): void {
   // A BOM so spreadsheet programs read UTF-8 (names with accents, non-Latin scripts) correctly.
-  const blob = new Blob(['\ufeff', text], { type });
+  downloadBlob(fileName, new Blob(['\ufeff', text], { type }));
+}
+
+/** Saves a blob (an image) as a file through a temporary object URL. */
+export function downloadBlob(fileName: string, blob: Blob): void {
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;

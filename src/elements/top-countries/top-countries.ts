@@ -226,6 +226,16 @@ export class TopCountries extends AnalyticsPanel<CountriesData> {
     return { current, previous };
   }
 
+  /** The map is the chart: there is an image once its geometry has loaded. */
+  protected override hasChartImage(): boolean {
+    return this.atlas.status === 'ready';
+  }
+
+  protected override chartImageParts() {
+    const chart = this.renderRoot.querySelector('[part~="map"]');
+    return chart ? { chart, legends: [...this.renderRoot.querySelectorAll('[part~="legend"]')] } : undefined;
+  }
+
   protected override panelTitle(): string {
     return this.t('geo.title');
   }

@@ -351,6 +351,16 @@ export class TopDomainsTable extends AnalyticsPanel<DomainsData> {
     >`;
   }
 
+  /** The drilled domain's graph is the chart (the top level is a table). */
+  protected override hasChartImage(): boolean {
+    return Boolean(this.domain);
+  }
+
+  protected override chartImageParts() {
+    const chart = this.renderRoot.querySelector('[part~="graph"]');
+    return chart ? { chart, legends: [...this.renderRoot.querySelectorAll('[part~="legend"]')] } : undefined;
+  }
+
   protected override panelTitle(): string {
     return this.t('domains.title');
   }
