@@ -36,6 +36,26 @@ function pluralCategory(lang: string, n: number): string {
   return rules.select(n);
 }
 
+const digitMaps = new Map<string, Map<string, string>>();
+/**
+ * `text` with the digits of `lang`'s numbering system (Arabic-Indic `٩٤٣`, for one) written as ASCII digits, so a
+ * count formatted for the page still picks its plural case.
+ */
+function asciiDigits(lang: string, text: string): string {
+  let map = digitMaps.get(lang);
+  if (!map) {
+    map = new Map();
+    try {
+      const nine = [...new Intl.NumberFormat(lang, { useGrouping: false }).format(9876543210)];
+      nine.forEach((ch, i) => map!.set(ch, String(9 - i)));
+    } catch {
+      /* ASCII digits only */
+    }
+    digitMaps.set(lang, map);
+  }
+  return map.size ? text.replace(/./gu, (ch) => map!.get(ch) ?? ch) : text;
+}
+
 /**
  * Expands `{name, plural, one {# user} other {# users}}` blocks (ICU syntax, the categories of `Intl.PluralRules`
  * plus exact `=N` cases). Give the parameter as a number: it picks the case and `#` shows it formatted with
@@ -66,7 +86,7 @@ function expandPlurals(lang: string, text: string, params: MessageParams): strin
       while (text[j] === ' ') j++;
     }
     const raw = params[m[1]!];
-    const n = typeof raw === 'number' ? raw : Number(String(raw ?? '').replace(/[^\d-]/g, ''));
+    const n = typeof raw === 'number' ? raw : Number(asciiDigits(lang, String(raw ?? '')).replace(/[^\d-]/g, ''));
     const shown = typeof raw === 'number' ? new Intl.NumberFormat(lang).format(raw) : String(raw ?? '');
     const chosen = cases.get(`=${n}`) ?? cases.get(pluralCategory(lang, n)) ?? cases.get('other') ?? '';
     out += text.slice(i, m.index) + chosen.replace(/#/g, shown);

@@ -15,6 +15,19 @@ describe('translate', () => {
     expect(translate('en', 'users.count', { count: '2,001' })).to.equal('2,001 users');
     expect(translate('en', 'class.missedCount', { count: '3', total: 1 })).to.equal('3 of 1 user');
   });
+  it('picks the plural case of a count already formatted in another numbering system', () => {
+    registerCatalog('ar-EG', {
+      'users.count': '{count, plural, zero {z #} one {o #} two {t #} few {f #} many {m #} other {x #}}',
+    });
+    const arab = new Intl.NumberFormat('ar-EG');
+    const shown = (n: number) => translate('ar-EG', 'users.count', { count: arab.format(n) });
+    expect(arab.format(943)).to.not.equal('943');
+    expect(shown(0)).to.equal(`z ${arab.format(0)}`);
+    expect(shown(2)).to.equal(`t ${arab.format(2)}`);
+    expect(shown(5)).to.equal(`f ${arab.format(5)}`);
+    expect(shown(11)).to.equal(`m ${arab.format(11)}`);
+    expect(shown(1000)).to.equal(`x ${arab.format(1000)}`);
+  });
   it('falls back from region to language to English, and takes registered catalogs', () => {
     registerCatalog('fr', { 'action.retry': 'Réessayer', 'users.count': '{count, plural, one {# utilisateur} other {# utilisateurs}}' });
     expect(translate('fr-CA', 'action.retry')).to.equal('Réessayer');
