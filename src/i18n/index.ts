@@ -1,8 +1,9 @@
 /**
  * Localisation: one module for every user-visible string, and `Intl` for every number and date.
  *
- * English is built in; German ships as an opt-in module (`import 'entry-analytics/i18n/de.js'` registers it, and costs
- * nothing to pages that do not import it). A host adds a language with {@link registerCatalog}('fr', {...}); missing
+ * English is built in; German, French, Spanish, Brazilian Portuguese, Italian, Dutch, Japanese, Simplified Chinese,
+ * Hebrew and Arabic ship as opt-in modules (`import 'entry-analytics/i18n/de.js'` registers German, and costs
+ * nothing to pages that do not import it). A host adds a language with {@link registerCatalog}('sv', {...}); missing
  * keys fall back to English. Elements take their language from their own `lang` attribute, else the nearest
  * ancestor's (crossing shadow roots), else the document's, else the browser's.
  */
