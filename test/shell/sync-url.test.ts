@@ -34,13 +34,17 @@ async function dashboard(mode: 'query' | 'hash', attrs: { preset?: string } = {}
 }
 const panel = <T>(el: EntryAnalytics, tag: string) => el.shadowRoot!.querySelector(tag) as T;
 const params = () => new URLSearchParams(window.location.search);
+/** Goes back one entry; refuses when the page shows no synced view (the entry before would be another page). */
 async function back() {
+  if (!/[?&#]ea-/.test(window.location.search + window.location.hash)) throw new Error('no synced view to go back from');
   const popped = new Promise((r) => window.addEventListener('popstate', r, { once: true }));
   window.history.back();
   await popped;
 }
 
-describe('<entry-analytics sync-url>', () => {
+describe('<entry-analytics sync-url>', function () {
+  // Whole dashboards on the sample: generous time on a loaded machine.
+  this.timeout(60_000);
   // The sample is generated on the first query: once, before the timed tests.
   before(async function () {
     this.timeout(120_000);
