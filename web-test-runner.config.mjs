@@ -1,12 +1,15 @@
-// @web/test-runner: every test runs in headless Chromium (Debian's /usr/bin/chromium unless CHROME_PATH says
-// otherwise). Versions and flags: ../shared/TOOLCHAIN.md. Pure-logic tests (engine, layouts, parsers) run here too but
-// touch no DOM; tsconfig.pure.json type-checks their sources without the DOM library.
+// @web/test-runner: the component tests run in headless Chromium (Debian's /usr/bin/chromium unless CHROME_PATH says
+// otherwise). Pure-logic tests (engine, layouts, parsers: test/node-files.mjs) run in Node instead
+// (scripts/test-node.mjs); `npm test` runs both through scripts/test.mjs. tsconfig.pure.json type-checks the pure
+// sources without the DOM library.
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter } from '@web/test-runner';
 import { fileURLToPath } from 'node:url';
+import { availableParallelism } from 'node:os';
 import { summaryReporter } from './scripts/wtr-summary-reporter.mjs';
 import { testServerPlugins } from './scripts/wtr-plugins.mjs';
+import { nodeTestFiles } from './test/node-files.mjs';
 
 const chromeArgs = [
   '--no-sandbox',
@@ -19,12 +22,26 @@ const chromeArgs = [
   '--disable-quic',
 ];
 
+/**
+ * Several test files at once, each in a page of its own browser context (its own window, so no page is a background
+ * tab with throttled frames) with focus emulated (every page behaves as the focused one: focus events and
+ * :focus-visible work in all of them at the same time). As many files as cores plus one (pages wait on timers and the
+ * network too); WTR_CONCURRENCY=1 runs one file at a time.
+ */
+const concurrency = Number(process.env.WTR_CONCURRENCY) || availableParallelism() + 1;
+
+async function focusedPage({ browser }) {
+  const context = await browser.createBrowserContext();
+  const page = await context.newPage();
+  const cdp = await page.createCDPSession();
+  await cdp.send('Emulation.setFocusEmulationEnabled', { enabled: true });
+  return page;
+}
+
 export default {
-  files: ['test/**/*.test.ts'],
+  files: ['test/**/*.test.ts', ...nodeTestFiles.map((f) => `!${f}`)],
   nodeResolve: true,
-  // One test file at a time: a second tab would lack window focus (focus events, :focus-visible) and layout tests
-  // would depend on which tab is in front.
-  concurrency: 1,
+  concurrency,
   concurrentBrowsers: 1,
   testsFinishTimeout: 240_000,
   browsers: [
@@ -34,6 +51,7 @@ export default {
         headless: true,
         args: chromeArgs,
       },
+      createPage: focusedPage,
     }),
   ],
   testFramework: { config: { timeout: 20_000 } },

@@ -1,5 +1,8 @@
-// Prints `N passed, N failed, N skipped` alone on the last line, which CI reads. A test file that fails to load (or
+// Prints `N passed, N failed, N skipped` alone on the last line, which CI reads (and, when EA_TEST_SUMMARY names a
+// file, writes the counts there as JSON for scripts/test.mjs, which adds the Node tests' counts). A test file that fails to load (or
 // whose browser session errors) counts as one failure, so a broken import can never look green.
+import { writeFileSync } from 'node:fs';
+
 function collect(suite, acc) {
   if (!suite) return;
   for (const t of suite.tests ?? []) {
@@ -23,6 +26,7 @@ export function summaryReporter() {
           if (!session.passed) acc.failed++;
         }
       }
+      if (process.env.EA_TEST_SUMMARY) writeFileSync(process.env.EA_TEST_SUMMARY, JSON.stringify(acc));
       // Written after the default reporter's last frame.
       setTimeout(() => process.stdout.write(`\n${acc.passed} passed, ${acc.failed} failed, ${acc.skipped} skipped\n`), 0);
     },

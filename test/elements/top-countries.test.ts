@@ -167,8 +167,7 @@ describe('<top-countries>', () => {
     setMapModuleImporter(() => new Promise<MapModule>((r) => (release = r)));
     try {
       const el = await make();
-      await new Promise((r) => setTimeout(r, 50));
-      expect(release).to.be.a('function'); // on screen: the code was asked for…
+      await until(() => release !== undefined); // on screen: the code was asked for…
       expect(cells(el, 0).slice(0, 3)).to.deep.equal(['1', 'United States', '500']); // …and the table did not wait
       expect(root(el).querySelector('.map-message')!.textContent).to.equal('Loading the map…');
       expect(root(el).querySelector('svg.map')).to.equal(null);

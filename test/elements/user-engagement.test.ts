@@ -8,7 +8,7 @@ import type { HeatmapQuery, UserRow, UsersQuery } from '../../src/data/types.js'
 import { fakeProvider, failingProvider } from '../support/providers.js';
 
 /** Polls with timers (not animation frames, which pause in a background tab when test files run side by side). */
-async function waitFor(predicate: () => boolean, ms = 5000): Promise<void> {
+async function waitFor(predicate: () => boolean, ms = 10_000): Promise<void> {
   const start = performance.now();
   while (!predicate()) {
     if (performance.now() - start > ms) throw new Error('condition not met in time');

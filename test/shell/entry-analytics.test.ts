@@ -13,7 +13,7 @@ import { SAMPLE_ENTRY_ID, sampleProvider, sampleRange } from '../../stories/supp
  * Waits until `predicate` holds, polling with timers: requestAnimationFrame does not run in a page the test runner
  * keeps in the background when files run concurrently.
  */
-async function until(predicate: () => boolean, ms = 3000): Promise<void> {
+async function until(predicate: () => boolean, ms = 10_000): Promise<void> {
   const start = Date.now();
   while (!predicate()) {
     if (Date.now() - start > ms) throw new Error('condition not met in time');

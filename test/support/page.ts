@@ -5,7 +5,7 @@
  */
 
 /** Polls with timers, not animation frames. */
-export async function waitFor(predicate: () => boolean, ms = 5000): Promise<void> {
+export async function waitFor(predicate: () => boolean, ms = 10_000): Promise<void> {
   const start = Date.now();
   while (!predicate()) {
     if (Date.now() - start > ms) throw new Error('condition not met in time');

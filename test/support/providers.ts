@@ -51,7 +51,7 @@ export function totals(over: Partial<ResultByKind['totals']> = {}): ResultByKind
 }
 
 /** Waits until `predicate` holds, polling every 16 ms (fails after `ms`). */
-export async function until(predicate: () => boolean, ms = 3000): Promise<void> {
+export async function until(predicate: () => boolean, ms = 10_000): Promise<void> {
   const start = performance.now();
   while (!predicate()) {
     if (performance.now() - start > ms) throw new Error('condition not met in time');
