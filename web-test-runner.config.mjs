@@ -6,7 +6,6 @@ import { chromeLauncher } from '@web/test-runner-chrome';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter } from '@web/test-runner';
 import { fileURLToPath } from 'node:url';
-import { availableParallelism } from 'node:os';
 import { summaryReporter } from './scripts/wtr-summary-reporter.mjs';
 import { testServerPlugins } from './scripts/wtr-plugins.mjs';
 import { nodeTestFiles } from './test/node-files.mjs';
@@ -23,12 +22,14 @@ const chromeArgs = [
 ];
 
 /**
- * Several test files at once, each in a page of its own browser context (its own window, so no page is a background
- * tab with throttled frames) with focus emulated (every page behaves as the focused one: focus events and
- * :focus-visible work in all of them at the same time). As many files as cores plus one (pages wait on timers and the
- * network too); WTR_CONCURRENCY=1 runs one file at a time.
+ * Each test file gets a page of its own browser context (its own window, never a background tab with throttled frames)
+ * with focus emulated (every page behaves as the focused one: focus events and :focus-visible work in all of them at
+ * once), so files can run side by side: WTR_CONCURRENCY=N runs N at a time. The default is one file at a time: on
+ * a 2-core machine that is busy with anything else, pages side by side starve each other and the map and dashboard
+ * tests hit their waiting limits (seen with three at a time under load); the pure tests already left the browser
+ * (test/node-files.mjs), which is where most of the time went.
  */
-const concurrency = Number(process.env.WTR_CONCURRENCY) || availableParallelism() + 1;
+const concurrency = Number(process.env.WTR_CONCURRENCY) || 1;
 
 async function focusedPage({ browser }) {
   const context = await browser.createBrowserContext();
@@ -44,6 +45,9 @@ export default {
   concurrency,
   concurrentBrowsers: 1,
   testsFinishTimeout: 240_000,
+  // Generous start limits: on a busy 2-core machine a page can take tens of seconds to open; a test never waits for them.
+  browserStartTimeout: 120_000,
+  testsStartTimeout: 120_000,
   browsers: [
     chromeLauncher({
       launchOptions: {
