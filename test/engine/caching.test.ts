@@ -225,7 +225,9 @@ describe('engine users orders', () => {
         events.push({ entryId: 'e1', sessionId: `s${k}-${p}`, userId: id, eventIndex: 1, time: t0 + k * 10 + p, eventType: 3, position: 0 });
       }
     }
-    const playsOf = (id: string) => events.filter((x) => x['userId'] === id).length;
+    const playCount = new Map<unknown, number>();
+    for (const x of events) playCount.set(x['userId'], (playCount.get(x['userId']) ?? 0) + 1);
+    const playsOf = (id: string) => playCount.get(id)!;
     const byPlays = [...ids].sort((x, y) => playsOf(y) - playsOf(x) || (x < y ? -1 : 1));
     const page = (offset: number, limit: number, direction: 'asc' | 'desc' = 'desc', search?: string) => {
       const r = engineWith(events).query(q('users', { sort: { field: 'plays', direction }, page: { offset, limit }, ...(search ? { search } : {}) }));
