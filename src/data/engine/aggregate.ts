@@ -1,24 +1,30 @@
 /**
- * The one linear pass every query runs over the time-sorted events of its range: counts, seconds, per-session bucket
- * masks (flushed per session and group), and optionally retention, per-user masks and per-user heatmaps.
+ * The pass every query runs over the sessions of its range. A session wholly inside the range (and, for a timeline,
+ * inside one day) contributes its prepared facts at once; a session that straddles a boundary is read event by event
+ * (only its events inside the range count, split by day for timelines). Sessions are ordered by their first event,
+ * so the range's sessions are found by binary search. Scratch arrays sized by the user dictionary are reused from one
+ * query to the next (cleared through a stamp, never reallocated per query).
  * @internal
  */
 import { BUCKETS, type MetricSet, type PlayThrough } from '../types.js';
-import { MASK_WORDS, popcount, type PreparedEntry } from './prepare.js';
+import { MASK_WORDS, TOUCHED, lowerBound, popcount, setBits, type PreparedEntry } from './prepare.js';
 import { T_IMPRESSION, T_PLAY, T_PT100, T_PT25, T_VIEW } from './store.js';
 
 /** What a pass computes. */
 export interface PassSpec {
-  /** Event index range [lo, hi) of the prepared entry (the query's range after binary search). */
-  lo: number;
-  hi: number;
+  /** The query's range as instants [from, to). */
+  from: number;
+  to: number;
+  /** The store's time and type columns (the straddling sessions' events are read from them). */
+  time: Float64Array;
+  type: Uint8Array;
   /** Per session: non-zero when the session passes the filters. */
   mask: Uint8Array;
   /** Number of groups. */
   groups: number;
   /** Group of each session (-1: in no group, only in the total). Null: by day (`dayBounds`) or a single group 0. */
-  sessionGroup?: Int32Array | null;
-  /** Timeline: day boundaries (the group of an event is the day, or `dayGroup[day]`). */
+  sessionGroup?: Int32Array | Uint8Array | null;
+  /** Timeline: day boundaries (the group of an event is its day, or `dayGroup[day]`). */
   dayBounds?: Float64Array | null;
   dayGroup?: Int32Array | null;
   /** Also accumulate every passing session into an extra slot at index `groups`. */
@@ -27,14 +33,10 @@ export interface PassSpec {
   users: number;
   /** Compute retention arrays (views, viewers, uniqueUsers). */
   retention?: boolean;
-  /** Compute per-user bucket masks (union over the user's sessions). */
-  userMasks?: boolean;
   /** Heatmap: row of each user slot (-1: none) and number of rows. */
   heatmapRow?: Int32Array;
   heatmapRows?: number;
-  /** Skip distinct-viewer counting (the users table does not show it). */
-  noUnique?: boolean;
-  /** Session → user index (-1 anonymous); required for uniqueness, user masks and heatmaps. */
+  /** Session → user index (-1 anonymous). */
   sUser: Int32Array;
 }
 
@@ -52,18 +54,52 @@ export interface PassResult {
   views?: Float64Array;
   viewers?: Float64Array;
   uniqueUsers?: Float64Array;
-  /** MASK_WORDS per user slot. */
-  userMask?: Uint32Array;
   /** 100 per heatmap row. */
   heat?: Float64Array;
 }
 
+/**
+ * Per-user scratch shared by every pass (one query at a time): a stamp per user slot says whether the slot was
+ * touched by the current pass, so nothing is cleared or reallocated per query.
+ */
+class Scratch {
+  stamp = new Int32Array(0);
+  /** First group a user's play was counted in (valid when stamped). */
+  group = new Int32Array(0);
+  totalStamp = new Int32Array(0);
+  /** Union of watched buckets per user slot (valid when `maskStamp` is current). */
+  mask = new Uint32Array(0);
+  maskStamp = new Int32Array(0);
+  epoch = 0;
+  /** (group, user) pairs seen beyond a user's first group. */
+  readonly pairs = new Set<number>();
+
+  begin(slots: number): void {
+    if (this.stamp.length < slots) {
+      const n = Math.max(slots, this.stamp.length * 2);
+      this.stamp = new Int32Array(n);
+      this.group = new Int32Array(n);
+      this.totalStamp = new Int32Array(n);
+      this.mask = new Uint32Array(n * MASK_WORDS);
+      this.maskStamp = new Int32Array(n);
+      this.epoch = 0;
+    }
+    this.epoch++;
+    this.pairs.clear();
+  }
+}
+const scratch = new Scratch();
+
+/** The sessions that may have events in [from, to): those whose first event is in [from − longest span, to). */
+function candidates(p: PreparedEntry, from: number, to: number): [number, number] {
+  return [lowerBound(p.sFirst, p.sessions, from - p.maxSpan), lowerBound(p.sFirst, p.sessions, to)];
+}
+
 /** Runs the pass. */
 export function runPass(p: PreparedEntry, spec: PassSpec): PassResult {
-  const { lo, hi, mask, groups } = spec;
-  const hasTotal = spec.total === true;
-  const slots = groups + (hasTotal ? 1 : 0);
-  const TOTAL = hasTotal ? groups : -1;
+  const { from, to, mask, groups } = spec;
+  const TOTAL = spec.total === true ? groups : -1;
+  const slots = groups + (TOTAL >= 0 ? 1 : 0);
   const impressions = new Float64Array(slots);
   const plays = new Float64Array(slots);
   const seconds = new Float64Array(slots);
@@ -72,190 +108,221 @@ export function runPass(p: PreparedEntry, spec: PassSpec): PassResult {
   const uniq = new Float64Array(slots);
   const nUserSlots = spec.users + 1;
   const sUser = spec.sUser;
-
   const sessionGroup = spec.sessionGroup ?? null;
   const dayBounds = spec.dayBounds ?? null;
   const dayGroup = spec.dayGroup ?? null;
-  const byDay = dayBounds !== null;
-  // Distinct viewers: groups contiguous in time (days, months, a single group) use a stamp per user; groups by session
-  // attribute interleave, so they use a set of (group, user) keys.
-  const stamp = sessionGroup ? null : new Int32Array(nUserSlots).fill(-1);
-  const seen = sessionGroup ? new Set<number>() : null;
-  const seenTotal = hasTotal ? new Uint8Array(nUserSlots) : null;
-
-  const sMask = new Uint32Array(p.sessions * MASK_WORDS);
-  const sFlags = new Uint8Array(p.sessions); // bit 0: touched; bits 1-4: reached 25/50/75/100
-  const touched = new Int32Array(p.sessions);
-  let nTouched = 0;
-
   const retention = spec.retention === true;
   const viewsDiff = retention ? new Float64Array(BUCKETS + 1) : null;
   const viewers = retention ? new Float64Array(BUCKETS) : null;
-  const userMask = retention || spec.userMasks ? new Uint32Array(nUserSlots * MASK_WORDS) : null;
   const heatRow = spec.heatmapRow ?? null;
   const heatDiff = heatRow ? new Float64Array((spec.heatmapRows ?? 0) * (BUCKETS + 1)) : null;
-
-  const time = p.time;
-  const type = p.type;
-  const session = p.session;
-  const view = p.view;
   const vSec = p.viewSeconds;
-  const vMask = p.viewMask;
   const vB = p.viewBuckets;
+  scratch.begin(nUserSlots);
+  const { stamp, group: firstGroup, totalStamp, pairs } = scratch;
+  const epoch = scratch.epoch;
+  const touchedUsers: number[] = [];
 
-  let day = 0;
-  let group = -2;
+  // --- The phases' shared steps.
 
-  const flush = (g: number) => {
-    for (let k = 0; k < nTouched; k++) {
-      const s = touched[k]!;
-      const sg = byDay ? g : sessionGroup ? sessionGroup[s]! : 0;
-      const o = s * MASK_WORDS;
-      const m0 = sMask[o]!;
-      const m1 = sMask[o + 1]!;
-      const m2 = sMask[o + 2]!;
-      const m3 = sMask[o + 3]!;
-      const n = popcount(m0) + popcount(m1) + popcount(m2) + popcount(m3);
-      const f = sFlags[s]!;
-      if (sg >= 0) {
-        bits[sg]! += n;
-        for (let q = 0; q < 4; q++) if (f & (2 << q)) pt[sg * 4 + q]!++;
-      }
-      if (TOTAL >= 0) {
-        bits[TOTAL]! += n;
-        for (let q = 0; q < 4; q++) if (f & (2 << q)) pt[TOTAL * 4 + q]!++;
-      }
-      if (n > 0 && viewers) {
-        const words = [m0, m1, m2, m3];
-        for (let w = 0; w < MASK_WORDS; w++) {
-          let x = words[w]!;
-          while (x !== 0) {
-            const b = 31 - Math.clz32(x & -x);
-            viewers[w * 32 + b]!++;
-            x &= x - 1;
-          }
+  /** A play of user slot `u` in group `g`: counts the user once per group and once in the total. */
+  const countViewer = (g: number, u: number) => {
+    if (g >= 0) {
+      if (stamp[u] !== epoch) {
+        stamp[u] = epoch;
+        firstGroup[u] = g;
+        uniq[g]!++;
+      } else if (firstGroup[u] !== g) {
+        const key = g * nUserSlots + u;
+        if (!pairs.has(key)) {
+          pairs.add(key);
+          uniq[g]!++;
         }
       }
-      if (n > 0 && userMask) {
-        const u = (sUser[s]! + 1) * MASK_WORDS;
-        userMask[u] = (userMask[u]! | m0) >>> 0;
-        userMask[u + 1] = (userMask[u + 1]! | m1) >>> 0;
-        userMask[u + 2] = (userMask[u + 2]! | m2) >>> 0;
-        userMask[u + 3] = (userMask[u + 3]! | m3) >>> 0;
-      }
-      sMask[o] = 0;
-      sMask[o + 1] = 0;
-      sMask[o + 2] = 0;
-      sMask[o + 3] = 0;
-      sFlags[s] = 0;
     }
-    nTouched = 0;
+    if (TOTAL >= 0 && totalStamp[u] !== epoch) {
+      totalStamp[u] = epoch;
+      uniq[TOTAL]!++;
+    }
   };
 
-  for (let i = lo; i < hi; i++) {
-    const s = session[i]!;
-    if (mask[s] === 0) continue;
-    let g: number;
-    if (byDay) {
-      const t = time[i]!;
-      while (t >= dayBounds[day + 1]!) day++;
-      g = dayGroup ? dayGroup[day]! : day;
-      if (g !== group) {
-        if (nTouched > 0) flush(group);
-        group = g;
-      }
-    } else g = sessionGroup ? sessionGroup[s]! : 0;
-    const t = type[i]!;
-    if (t === T_IMPRESSION) {
-      if (g >= 0) impressions[g]!++;
-      if (TOTAL >= 0) impressions[TOTAL]!++;
-    } else if (t === T_PLAY) {
-      const u = sUser[s]! + 1;
-      if (g >= 0) {
-        plays[g]!++;
-        if (spec.noUnique) {
-          // not needed
-        } else if (stamp) {
-          if (stamp[u] !== g) {
-            stamp[u] = g;
-            uniq[g]!++;
-          }
-        } else {
-          const key = g * nUserSlots + u;
-          if (!seen!.has(key)) {
-            seen!.add(key);
-            uniq[g]!++;
-          }
-        }
-      }
-      if (TOTAL >= 0) {
-        plays[TOTAL]!++;
-        if (seenTotal![u] === 0) {
-          seenTotal![u] = 1;
-          uniq[TOTAL]!++;
-        }
-      }
-    } else if (t === T_VIEW) {
-      const v = view[i]!;
-      const sec = vSec[v]!;
-      if (g >= 0) seconds[g]! += sec;
-      if (TOTAL >= 0) seconds[TOTAL]! += sec;
-      const vo = v * MASK_WORDS;
-      const m0 = vMask[vo]!;
-      const m1 = vMask[vo + 1]!;
-      const m2 = vMask[vo + 2]!;
-      const m3 = vMask[vo + 3]!;
-      if ((m0 | m1 | m2 | m3) !== 0) {
-        const o = s * MASK_WORDS;
-        sMask[o] = (sMask[o]! | m0) >>> 0;
-        sMask[o + 1] = (sMask[o + 1]! | m1) >>> 0;
-        sMask[o + 2] = (sMask[o + 2]! | m2) >>> 0;
-        sMask[o + 3] = (sMask[o + 3]! | m3) >>> 0;
-        if (viewsDiff || heatDiff) {
-          const b = v * 4;
-          const a0 = vB[b]!;
-          const a1 = vB[b + 1]!;
-          const b0 = vB[b + 2]!;
-          const b1 = vB[b + 3]!;
-          if (viewsDiff) {
-            if (a1 > a0) {
-              viewsDiff[a0]!++;
-              viewsDiff[a1]!--;
-            }
-            if (b1 > b0) {
-              viewsDiff[b0]!++;
-              viewsDiff[b1]!--;
-            }
-          }
-          if (heatDiff) {
-            const row = heatRow![sUser[s]! + 1]!;
-            if (row >= 0) {
-              const h = row * (BUCKETS + 1);
-              if (a1 > a0) {
-                heatDiff[h + a0]!++;
-                heatDiff[h + a1]!--;
-              }
-              if (b1 > b0) {
-                heatDiff[h + b0]!++;
-                heatDiff[h + b1]!--;
-              }
-            }
-          }
-        }
-      }
-      if (sFlags[s] === 0) {
-        sFlags[s] = 1;
-        touched[nTouched++] = s;
-      }
-    } else if (t >= T_PT25 && t <= T_PT100) {
-      if (sFlags[s] === 0) touched[nTouched++] = s;
-      sFlags[s] = sFlags[s]! | 1 | (2 << (t - T_PT25));
+  /** One session's watched buckets and reached-X flags in group `g` (its whole range part, or one day of it). */
+  const addCoverage = (s: number, g: number, m0: number, m1: number, m2: number, m3: number, flags: number) => {
+    if (flags === 0) return;
+    const nb = popcount(m0) + popcount(m1) + popcount(m2) + popcount(m3);
+    if (g >= 0) {
+      bits[g]! += nb;
+      for (let q = 0; q < 4; q++) if (flags & (2 << q)) pt[g * 4 + q]!++;
     }
-  }
-  if (nTouched > 0) flush(group);
+    if (TOTAL >= 0) {
+      bits[TOTAL]! += nb;
+      for (let q = 0; q < 4; q++) if (flags & (2 << q)) pt[TOTAL * 4 + q]!++;
+    }
+    if (nb > 0 && viewers) {
+      addBits(viewers, m0, 0);
+      addBits(viewers, m1, 32);
+      addBits(viewers, m2, 64);
+      addBits(viewers, m3, 96);
+      const u = sUser[s]! + 1;
+      const um = scratch.mask;
+      const o = u * MASK_WORDS;
+      if (scratch.maskStamp[u] !== epoch) {
+        scratch.maskStamp[u] = epoch;
+        um[o] = um[o + 1] = um[o + 2] = um[o + 3] = 0;
+        touchedUsers.push(u);
+      }
+      um[o] = (um[o]! | m0) >>> 0;
+      um[o + 1] = (um[o + 1]! | m1) >>> 0;
+      um[o + 2] = (um[o + 2]! | m2) >>> 0;
+      um[o + 3] = (um[o + 3]! | m3) >>> 0;
+    }
+  };
 
+  /** View `v`'s watched bucket ranges into the retention and heatmap difference arrays. */
+  const addView = (s: number, v: number) => {
+    const b = v * 4;
+    const a0 = vB[b]!;
+    const a1 = vB[b + 1]!;
+    const b0 = vB[b + 2]!;
+    const b1 = vB[b + 3]!;
+    if (viewsDiff) {
+      if (a1 > a0) {
+        viewsDiff[a0]!++;
+        viewsDiff[a1]!--;
+      }
+      if (b1 > b0) {
+        viewsDiff[b0]!++;
+        viewsDiff[b1]!--;
+      }
+    }
+    if (heatDiff) {
+      const row = heatRow![sUser[s]! + 1]!;
+      if (row >= 0) {
+        const h = row * (BUCKETS + 1);
+        if (a1 > a0) {
+          heatDiff[h + a0]!++;
+          heatDiff[h + a1]!--;
+        }
+        if (b1 > b0) {
+          heatDiff[h + b0]!++;
+          heatDiff[h + b1]!--;
+        }
+      }
+    }
+  };
+
+  /** Phase A: a session wholly inside the range (and inside one group): its prepared facts. */
+  const addSession = (s: number, g: number) => {
+    const i = p.sImpressions[s]!;
+    const n = p.sPlays[s]!;
+    const sec = p.sSeconds[s]!;
+    if (g >= 0) {
+      impressions[g]! += i;
+      plays[g]! += n;
+      seconds[g]! += sec;
+    }
+    if (TOTAL >= 0) {
+      impressions[TOTAL]! += i;
+      plays[TOTAL]! += n;
+      seconds[TOTAL]! += sec;
+    }
+    if (n > 0) countViewer(g, sUser[s]! + 1);
+    const o = s * MASK_WORDS;
+    const sm = p.sMask;
+    addCoverage(s, g, sm[o]!, sm[o + 1]!, sm[o + 2]!, sm[o + 3]!, p.sFlags[s]!);
+    if (viewsDiff || heatDiff) {
+      const row = heatRow ? heatRow[sUser[s]! + 1]! : -1;
+      if (viewsDiff || row >= 0) {
+        const { diffAt, diffBy } = p;
+        const h = row * (BUCKETS + 1);
+        for (let k = p.diffStart[s]!, end = p.diffStart[s + 1]!; k < end; k++) {
+          if (viewsDiff) viewsDiff[diffAt[k]!]! += diffBy[k]!;
+          if (row >= 0) heatDiff![h + diffAt[k]!]! += diffBy[k]!;
+        }
+      }
+    }
+  };
+
+  /** Phase B: a session that straddles a boundary of the range (or of a day): its events in the range, one by one. */
+  const seg = new Uint32Array(MASK_WORDS);
+  const T = spec.time;
+  const TY = spec.type;
+  const scanSession = (s: number) => {
+    let day = 0;
+    let g = -2;
+    let flags = 0;
+    seg.fill(0);
+    const flush = () => {
+      addCoverage(s, g, seg[0]!, seg[1]!, seg[2]!, seg[3]!, flags);
+      flags = 0;
+      seg.fill(0);
+    };
+    const fixed = dayBounds ? -2 : sessionGroup ? sessionGroup[s]! : 0;
+    const u = sUser[s]! + 1;
+    let v = p.viewStart[s]!;
+    for (let k = p.rowStart[s]!, end = p.rowStart[s + 1]!; k < end; k++) {
+      const r = p.rows[k]!;
+      const t = TY[r]!;
+      const time = T[r]!;
+      const isView = t === T_VIEW;
+      if (time < from || time >= to) {
+        if (isView) v++;
+        continue;
+      }
+      let eg = fixed;
+      if (dayBounds) {
+        if (g === -2) day = Math.max(0, lowerBound(dayBounds, dayBounds.length, time) - 1);
+        while (time >= dayBounds[day + 1]!) day++;
+        eg = dayGroup ? dayGroup[day]! : day;
+      }
+      if (eg !== g) {
+        if (g !== -2) flush();
+        g = eg;
+      }
+      if (t === T_IMPRESSION) {
+        if (g >= 0) impressions[g]!++;
+        if (TOTAL >= 0) impressions[TOTAL]!++;
+      } else if (t === T_PLAY) {
+        if (g >= 0) plays[g]!++;
+        if (TOTAL >= 0) plays[TOTAL]!++;
+        countViewer(g, u);
+      } else if (isView) {
+        const sec = vSec[v]!;
+        if (g >= 0) seconds[g]! += sec;
+        if (TOTAL >= 0) seconds[TOTAL]! += sec;
+        const b = v * 4;
+        setBits(seg, 0, vB[b]!, vB[b + 1]!);
+        setBits(seg, 0, vB[b + 2]!, vB[b + 3]!);
+        flags |= TOUCHED;
+        if (viewsDiff || heatDiff) addView(s, v);
+        v++;
+      } else if (t >= T_PT25 && t <= T_PT100) flags |= TOUCHED | (2 << (t - T_PT25));
+    }
+    if (g !== -2) flush();
+  };
+
+  // --- The pass.
+  const [sLo, sHi] = candidates(p, from, to);
+  const sFirst = p.sFirst;
+  const sLast = p.sLast;
+  let day = 0;
+  for (let s = sLo; s < sHi; s++) {
+    if (mask[s] === 0) continue;
+    const first = sFirst[s]!;
+    const last = sLast[s]!;
+    if (last < from) continue;
+    if (first < from || last >= to) scanSession(s);
+    else if (dayBounds) {
+      // Sessions inside the range come in order of their first event: the day only moves forward.
+      while (first >= dayBounds[day + 1]!) day++;
+      if (last < dayBounds[day + 1]!) addSession(s, dayGroup ? dayGroup[day]! : day);
+      else scanSession(s);
+    } else addSession(s, sessionGroup ? sessionGroup[s]! : 0);
+  }
+
+  // --- Results.
   const result: PassResult = { slots, impressions, plays, seconds, bits, pt, uniqueViewers: uniq };
-  if (viewsDiff && viewers && userMask) {
+  if (viewsDiff && viewers) {
     const views = new Float64Array(BUCKETS);
     let run = 0;
     for (let b = 0; b < BUCKETS; b++) {
@@ -263,21 +330,18 @@ export function runPass(p: PreparedEntry, spec: PassSpec): PassResult {
       views[b] = run;
     }
     const uniqueUsers = new Float64Array(BUCKETS);
-    for (let u = 0; u < nUserSlots; u++) {
-      for (let w = 0; w < MASK_WORDS; w++) {
-        let x = userMask[u * MASK_WORDS + w]!;
-        while (x !== 0) {
-          const b = 31 - Math.clz32(x & -x);
-          uniqueUsers[w * 32 + b]!++;
-          x &= x - 1;
-        }
-      }
+    const um = scratch.mask;
+    for (const u of touchedUsers) {
+      const o = u * MASK_WORDS;
+      addBits(uniqueUsers, um[o]!, 0);
+      addBits(uniqueUsers, um[o + 1]!, 32);
+      addBits(uniqueUsers, um[o + 2]!, 64);
+      addBits(uniqueUsers, um[o + 3]!, 96);
     }
     result.views = views;
     result.viewers = viewers;
     result.uniqueUsers = uniqueUsers;
   }
-  if (userMask) result.userMask = userMask;
   if (heatDiff) {
     const rows = spec.heatmapRows ?? 0;
     const heat = new Float64Array(rows * BUCKETS);
@@ -291,6 +355,15 @@ export function runPass(p: PreparedEntry, spec: PassSpec): PassResult {
     result.heat = heat;
   }
   return result;
+}
+
+/** Adds 1 to `counts[offset + b]` for every set bit b of `x`. */
+function addBits(counts: Float64Array, x: number, offset: number): void {
+  while (x !== 0) {
+    const b = 31 - Math.clz32(x & -x);
+    counts[offset + b]!++;
+    x &= x - 1;
+  }
 }
 
 /** The {@link MetricSet} of slot `k` of a pass. */
@@ -312,70 +385,102 @@ export function playThroughOf(r: PassResult, k: number): PlayThrough {
   return { 25: r.pt[k * 4]!, 50: r.pt[k * 4 + 1]!, 75: r.pt[k * 4 + 2]!, 100: r.pt[k * 4 + 3]! };
 }
 
-/** Number of distinct buckets in a user slot's mask. */
-export function maskBits(m: Uint32Array, slot: number): number {
-  const o = slot * MASK_WORDS;
-  return popcount(m[o]!) + popcount(m[o + 1]!) + popcount(m[o + 2]!) + popcount(m[o + 3]!);
-}
-
-/** Per-user sums of a range: slot u + 1 for user u, slot 0 for every anonymous session. */
+/** Per-user sums of a range, over the users with an impression or a play in it (ascending user index). */
 export interface UsersPass {
+  user: Int32Array;
   impressions: Float64Array;
   plays: Float64Array;
   /** Σ over the user's sessions of the distinct buckets each watched. */
   bits: Float64Array;
-  /** {@link MASK_WORDS} per slot: the union of the buckets of the user's sessions. */
-  userMask: Uint32Array;
+  /** Distinct buckets of the union of the user's sessions. */
+  unionBits: Float64Array;
 }
 
 /**
- * The users table's pass: what {@link runPass} computes with one group per user and user masks, without the parts
- * the table does not show (seconds, reached-X, distinct viewers), in one loop over the range's events.
+ * The users table's pass: per user, impressions, plays, Σ of each session's distinct buckets and the union of the
+ * sessions' buckets (no seconds, reached-X or distinct viewers, which the table does not show).
  */
-export function runUsersPass(p: PreparedEntry, lo: number, hi: number, mask: Uint8Array, users: number): UsersPass {
-  const slots = users + 1;
-  const impressions = new Float64Array(slots);
-  const plays = new Float64Array(slots);
-  const bits = new Float64Array(slots);
-  const userMask = new Uint32Array(slots * MASK_WORDS);
-  const sMask = new Uint32Array(p.sessions * MASK_WORDS);
-  const seen = new Uint8Array(p.sessions);
-  const touched = new Int32Array(p.sessions);
-  let nTouched = 0;
-  const { session, type, view, viewMask, sUser } = p;
-  for (let i = lo; i < hi; i++) {
-    const s = session[i]!;
-    if (mask[s] === 0) continue;
-    const t = type[i]!;
-    if (t === T_IMPRESSION) impressions[sUser[s]! + 1]!++;
-    else if (t === T_PLAY) plays[sUser[s]! + 1]!++;
-    else if (t === T_VIEW) {
-      const vo = view[i]! * MASK_WORDS;
-      const o = s * MASK_WORDS;
-      sMask[o] = (sMask[o]! | viewMask[vo]!) >>> 0;
-      sMask[o + 1] = (sMask[o + 1]! | viewMask[vo + 1]!) >>> 0;
-      sMask[o + 2] = (sMask[o + 2]! | viewMask[vo + 2]!) >>> 0;
-      sMask[o + 3] = (sMask[o + 3]! | viewMask[vo + 3]!) >>> 0;
-      if (seen[s] === 0) {
-        seen[s] = 1;
-        touched[nTouched++] = s;
-      }
-    }
-  }
-  for (let k = 0; k < nTouched; k++) {
-    const s = touched[k]!;
-    const o = s * MASK_WORDS;
-    const m0 = sMask[o]!;
-    const m1 = sMask[o + 1]!;
-    const m2 = sMask[o + 2]!;
-    const m3 = sMask[o + 3]!;
+export function runUsersPass(p: PreparedEntry, spec: Pick<PassSpec, 'from' | 'to' | 'mask' | 'users' | 'time' | 'type'>): UsersPass {
+  const { from, to, mask } = spec;
+  const slots = spec.users + 1;
+  scratch.begin(slots);
+  const { stamp, mask: um, epoch } = scratch;
+  // Per user slot: impressions, plays, bits, in scratch-free growable lists indexed through `at`.
+  const at = scratch.group; // slot → index in the lists (valid when stamped)
+  const slotOf: number[] = [];
+  const imp: number[] = [];
+  const pl: number[] = [];
+  const bits: number[] = [];
+  const seg = new Uint32Array(MASK_WORDS);
+  const { sUser, sFirst, sLast, sMask, viewBuckets: vB } = p;
+  const T = spec.time;
+  const TY = spec.type;
+  const add = (u: number, i: number, n: number, m0: number, m1: number, m2: number, m3: number) => {
+    let k: number;
+    if (stamp[u] !== epoch) {
+      stamp[u] = epoch;
+      k = at[u] = slotOf.length;
+      slotOf.push(u);
+      imp.push(0);
+      pl.push(0);
+      bits.push(0);
+      const o = u * MASK_WORDS;
+      um[o] = um[o + 1] = um[o + 2] = um[o + 3] = 0;
+    } else k = at[u]!;
+    imp[k]! += i;
+    pl[k]! += n;
+    bits[k]! += popcount(m0) + popcount(m1) + popcount(m2) + popcount(m3);
+    const o = u * MASK_WORDS;
+    um[o] = (um[o]! | m0) >>> 0;
+    um[o + 1] = (um[o + 1]! | m1) >>> 0;
+    um[o + 2] = (um[o + 2]! | m2) >>> 0;
+    um[o + 3] = (um[o + 3]! | m3) >>> 0;
+  };
+  const [sLo, sHi] = candidates(p, from, to);
+  for (let s = sLo; s < sHi; s++) {
+    if (mask[s] === 0 || sLast[s]! < from) continue;
     const u = sUser[s]! + 1;
-    bits[u]! += popcount(m0) + popcount(m1) + popcount(m2) + popcount(m3);
-    const w = u * MASK_WORDS;
-    userMask[w] = (userMask[w]! | m0) >>> 0;
-    userMask[w + 1] = (userMask[w + 1]! | m1) >>> 0;
-    userMask[w + 2] = (userMask[w + 2]! | m2) >>> 0;
-    userMask[w + 3] = (userMask[w + 3]! | m3) >>> 0;
+    if (sFirst[s]! >= from && sLast[s]! < to) {
+      const o = s * MASK_WORDS;
+      add(u, p.sImpressions[s]!, p.sPlays[s]!, sMask[o]!, sMask[o + 1]!, sMask[o + 2]!, sMask[o + 3]!);
+      continue;
+    }
+    let i = 0;
+    let n = 0;
+    seg.fill(0);
+    let v = p.viewStart[s]!;
+    for (let k = p.rowStart[s]!, end = p.rowStart[s + 1]!; k < end; k++) {
+      const r = p.rows[k]!;
+      const t = TY[r]!;
+      const inRange = T[r]! >= from && T[r]! < to;
+      if (t === T_VIEW) {
+        if (inRange) {
+          setBits(seg, 0, vB[v * 4]!, vB[v * 4 + 1]!);
+          setBits(seg, 0, vB[v * 4 + 2]!, vB[v * 4 + 3]!);
+        }
+        v++;
+      } else if (inRange && t === T_IMPRESSION) i++;
+      else if (inRange && t === T_PLAY) n++;
+    }
+    add(u, i, n, seg[0]!, seg[1]!, seg[2]!, seg[3]!);
   }
-  return { impressions, plays, bits, userMask };
+  // Users with an impression or a play (slot 0, the anonymous sessions, is not a user), ascending.
+  const active = slotOf.filter((u, k) => u > 0 && (imp[k] !== 0 || pl[k] !== 0)).sort((a, b) => a - b);
+  const out: UsersPass = {
+    user: new Int32Array(active.length),
+    impressions: new Float64Array(active.length),
+    plays: new Float64Array(active.length),
+    bits: new Float64Array(active.length),
+    unionBits: new Float64Array(active.length),
+  };
+  active.forEach((u, j) => {
+    const k = at[u]!;
+    const o = u * MASK_WORDS;
+    out.user[j] = u - 1;
+    out.impressions[j] = imp[k]!;
+    out.plays[j] = pl[k]!;
+    out.bits[j] = bits[k]!;
+    out.unionBits[j] = popcount(um[o]!) + popcount(um[o + 1]!) + popcount(um[o + 2]!) + popcount(um[o + 3]!);
+  });
+  return out;
 }

@@ -35,9 +35,9 @@ import {
   type UsersQuery,
   type UsersResult,
 } from '../types.js';
-import { maskBits, metricsOf, playThroughOf, runPass, runUsersPass, type PassResult, type PassSpec } from './aggregate.js';
+import { metricsOf, playThroughOf, runPass, runUsersPass, type PassResult, type PassSpec } from './aggregate.js';
 import { codeUnitOrder, collationKeys, collationTable, type CollationTable } from './order.js';
-import { lowerBound, prepareEntry, type PreparedEntry } from './prepare.js';
+import { prepareEntry, type PreparedEntry } from './prepare.js';
 import { EventStore, type SkipReason } from './store.js';
 import { rangeBounds, timelineBuckets, type RangeBounds } from './time.js';
 
@@ -313,9 +313,10 @@ export class AnalyticsEngine {
     return p;
   }
 
-  private span(p: PreparedEntry, rb: RangeBounds): [number, number] {
+  /** The range's instants and the store columns a pass reads. */
+  private span(rb: RangeBounds): Pick<PassSpec, 'from' | 'to' | 'time' | 'type'> {
     const b = rb.bounds;
-    return [lowerBound(p.time, p.n, b[0]!), lowerBound(p.time, p.n, b[b.length - 1]!)];
+    return { from: b[0]!, to: b[b.length - 1]!, time: this.store.time, type: this.store.type };
   }
 
   /** The per-session filter mask (1 = passes), cached per entry and filters. */
@@ -395,8 +396,7 @@ export class AnalyticsEngine {
   }
 
   private spec(p: PreparedEntry, rb: RangeBounds, mask: Uint8Array, more: Partial<PassSpec>): PassSpec {
-    const [lo, hi] = this.span(p, rb);
-    return { lo, hi, mask, groups: 1, users: this.store.users.size, sUser: p.sUser, ...more };
+    return { ...this.span(rb), mask, groups: 1, users: this.store.users.size, sUser: p.sUser, ...more };
   }
 
   private name(userId: string): string {
@@ -662,37 +662,21 @@ export class AnalyticsEngine {
   private usersAggregate(p: PreparedEntry, q: QueryBase, rb: RangeBounds): UsersAggregate {
     const key = JSON.stringify([q.entryId, p.version, q.timeZone, q.range.from, q.range.to, q.filters ?? {}]);
     if (this.usersCache?.key === key) return this.usersCache;
-    const nUsers = this.store.users.size;
-    const [lo, hi] = this.span(p, rb);
-    const pass = runUsersPass(p, lo, hi, this.mask(p, q.filters), nUsers);
-    // Slot u + 1 is user u (slot 0: anonymous sessions, not a row).
-    const r = {
-      impressions: pass.impressions.subarray(1),
-      plays: pass.plays.subarray(1),
-      bits: pass.bits.subarray(1),
-      userMask: pass.userMask,
-    };
-    let n = 0;
-    for (let u = 0; u < nUsers; u++) if (r.impressions[u] !== 0 || r.plays[u] !== 0) n++;
+    const pass = runUsersPass(p, { ...this.span(rb), mask: this.mask(p, q.filters), users: this.store.users.size });
+    const n = pass.user.length;
     const agg: UsersAggregate = {
       key,
-      user: new Int32Array(n),
-      impressions: new Float64Array(n),
-      plays: new Float64Array(n),
+      user: pass.user,
+      impressions: pass.impressions,
+      plays: pass.plays,
       avgCompletionRate: new Float64Array(n),
       totalCompletionRate: new Float64Array(n),
       orders: new Map(),
     };
-    let k = 0;
-    for (let u = 0; u < nUsers; u++) {
-      if (r.impressions[u] === 0 && r.plays[u] === 0) continue;
-      const plays = r.plays[u]!;
-      agg.user[k] = u;
-      agg.impressions[k] = r.impressions[u]!;
-      agg.plays[k] = plays;
-      agg.avgCompletionRate[k] = plays > 0 ? Math.min(100, r.bits[u]! / plays) : 0;
-      agg.totalCompletionRate[k] = Math.min(100, maskBits(r.userMask, u + 1));
-      k++;
+    for (let k = 0; k < n; k++) {
+      const plays = pass.plays[k]!;
+      agg.avgCompletionRate[k] = plays > 0 ? Math.min(100, pass.bits[k]! / plays) : 0;
+      agg.totalCompletionRate[k] = Math.min(100, pass.unionBits[k]!);
     }
     this.usersCache = agg;
     return agg;
@@ -874,11 +858,7 @@ export class AnalyticsEngine {
 
   /** Plays of sessions passing `mask` in the range: the base of `distribution` for drilled-down breakdowns. */
   private allPlays(p: PreparedEntry, q: QueryBase, rb: RangeBounds): number {
-    const mask = this.mask(p, q.filters);
-    const [lo, hi] = this.span(p, rb);
-    let n = 0;
-    for (let i = lo; i < hi; i++) if (p.type[i] === 3 && mask[p.session[i]!] === 1) n++;
-    return n;
+    return runPass(p, this.spec(p, rb, this.mask(p, q.filters), {})).plays[0]!;
   }
 
   private geo(p: PreparedEntry, q: GeoQuery, rb: RangeBounds): GeoResult {
@@ -934,8 +914,7 @@ export class AnalyticsEngine {
 
   private devices(p: PreparedEntry, q: QueryBase, rb: RangeBounds): DevicesResult {
     const groups = DEVICES.length;
-    const sessionGroup = Int32Array.from(p.sDevice);
-    const r = runPass(p, this.spec(p, rb, this.mask(p, q.filters), { groups, sessionGroup, total: true }));
+    const r = runPass(p, this.spec(p, rb, this.mask(p, q.filters), { groups, sessionGroup: p.sDevice, total: true }));
     const active = activeGroups(r, groups);
     const metrics = this.breakdown(r, active, r.plays[groups]!);
     const rows = active.map((g, k) => ({ device: DEVICES[g]!, ...metrics[k]! }));

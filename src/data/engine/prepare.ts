@@ -1,38 +1,70 @@
 /**
- * Per-entry preparation, done lazily once after ingest (and again only when the entry got new events): events sorted
- * by time, per-session attributes (those of the session's first event), and per-view seconds, watched intervals and
- * 1 % bucket masks. None of this depends on a query.
+ * Per-entry preparation, done lazily once after ingest (and again only when the entry got new events). It computes
+ * everything that does not depend on a query, in named phases:
+ *
+ * 1. {@link timeOrder}: the entry's rows in time order (ties: eventIndex, then ingest order);
+ * 2. {@link numberSessions}: sessions numbered by first appearance in that order, and the rows laid out session by
+ *    session (each session's rows contiguous, in time order);
+ * 3. {@link sessionAttributes}: each session's attributes, those of its first event (its user: the first one it reports);
+ * 4. {@link sessionFacts}: per view event its seconds and watched bucket ranges (the real-player rules), and per
+ *    session its facts: first and last event time, impressions, plays, seconds, the union of its watched buckets and
+ *    the reached-X flags.
+ *
+ * A query then works per session: a session wholly inside the query's range (and, for timelines, inside one day)
+ * contributes its facts; only the few sessions that straddle a boundary are read event by event.
  * @internal
  */
 import { BUCKETS } from '../types.js';
-import { EventStore, T_REPLAY, T_SEEK, T_VIEW } from './store.js';
+import { EventStore, T_IMPRESSION, T_PLAY, T_PT100, T_PT25, T_REPLAY, T_SEEK, T_VIEW } from './store.js';
 
 /** Words of a bucket bit mask: 100 buckets in 4 × 32 bits. */
 export const MASK_WORDS = 4;
 
-/** An entry's events, time-sorted, with everything that does not depend on a query. */
+/** Session flag bits: bit 0 "has a view or reached-X event"; bits 1–4 reached 25/50/75/100 %. */
+export const TOUCHED = 1;
+
+/** An entry's sessions and views, with everything that does not depend on a query. */
 export interface PreparedEntry {
   version: number;
   duration: number;
   /** Number of events. */
   n: number;
-  /** Per event, in time order. */
-  time: Float64Array;
-  type: Uint8Array;
-  /** Local session index (0 … sessions-1). */
-  session: Int32Array;
-  /** Index into the view arrays, or -1 for an event that is not a view. */
-  view: Int32Array;
+  /** Store rows, session by session; session s holds `rows[rowStart[s] … rowStart[s+1])`, in time order. */
+  rows: Int32Array;
+  rowStart: Int32Array;
 
-  /** Per view: seconds played (the rule of DESIGN §3). */
+  /** Number of sessions; sessions are numbered by their first event's time. */
+  sessions: number;
+  /** Per session: times of its first and last events (epoch ms). */
+  sFirst: Float64Array;
+  sLast: Float64Array;
+  /** The longest session, last minus first event time (ms). */
+  maxSpan: number;
+  /** Per session: impressions, plays, seconds of its views. */
+  sImpressions: Int32Array;
+  sPlays: Int32Array;
+  sSeconds: Float64Array;
+  /** Per session: the union of its views' watched buckets, {@link MASK_WORDS} words. */
+  sMask: Uint32Array;
+  /** Per session: {@link TOUCHED} and the reached-X bits. */
+  sFlags: Uint8Array;
+  /** Views of session s are `viewStart[s] … viewStart[s+1]`, in time order. */
+  viewStart: Int32Array;
+  /**
+   * Per session: the difference array of its views' watched buckets, sparse. Entries `diffStart[s] … diffStart[s+1]`
+   * add `diffBy[k]` at bucket `diffAt[k]` (0…100); running sums give how many of the session's views cover each bucket.
+   * A continuous watch in many views leaves just two entries (its views' ends and starts cancel).
+   */
+  diffStart: Int32Array;
+  diffAt: Uint8Array;
+  diffBy: Int32Array;
+
+  /** Per view: seconds played (the rule of the metric definitions). */
   viewSeconds: Float64Array;
   /** Per view: up to two watched intervals as bucket ranges [a0, a1) and [b0, b1) (empty when start ≥ end). */
   viewBuckets: Uint8Array;
-  /** Per view: the union of its intervals' buckets, {@link MASK_WORDS} words. */
-  viewMask: Uint32Array;
 
   /** Per session: attributes of its first event (dictionary indices of the store, -1 when unknown). */
-  sessions: number;
   sUser: Int32Array;
   sCountry: Int32Array;
   sRegion: Int32Array;
@@ -66,49 +98,73 @@ export function popcount(x: number): number {
 
 /** Builds the prepared data of entry `entry` of `store`. */
 export function prepareEntry(store: EventStore, entry: number, duration: number): PreparedEntry {
+  const order = timeOrder(store, entry);
+  const { sessions, rows, rowStart } = numberSessions(store, order);
+  const attributes = sessionAttributes(store, rows, rowStart, sessions);
+  const facts = sessionFacts(store, rows, rowStart, sessions, duration);
+  return {
+    version: store.versionOfEntry[entry]!,
+    duration,
+    n: order.length,
+    rows,
+    rowStart,
+    sessions,
+    ...facts,
+    ...attributes,
+    masks: new Map(),
+  };
+}
+
+/**
+ * Phase 1: the entry's rows in time order (ties: eventIndex, then ingest order). Input usually arrives in time order
+ * (the store knows whether it did): then only runs of equal times may need reordering, by eventIndex, which gives
+ * the full sort's order at a fraction of its cost. Otherwise a stable counting sort by time rank.
+ */
+export function timeOrder(store: EventStore, entry: number): Int32Array {
   const count = store.rowCountOfEntry[entry]!;
   const rows = store.rowsOfEntry[entry]!.subarray(0, count);
   const T = store.time;
-  const EI = store.eventIndex;
-
-  // 1. Time order (ties: eventIndex, then ingest order). Input usually arrives in time order: then only runs of equal
-  // times may need reordering (by eventIndex), which gives the same order as the full sort at a fraction of its cost.
-  // The store knows whether the entry's rows arrived in time order.
-  let order: Int32Array = rows.slice();
-  const byTime = store.timeOrderedEntry[entry]!;
-  // Otherwise a stable counting sort by time rank (a native sort of the times, then a binary search per event): rows
-  // stay in ingest order within a time, as the full sort's last tie-breaker wants.
-  if (!byTime) order = sortByTime(order, T);
+  const order = store.timeOrderedEntry[entry]! ? rows.slice() : sortByTime(rows, T);
   for (let i = 0; i < count; ) {
     const t = T[order[i]!]!;
     let j = i + 1;
     while (j < count && T[order[j]!] === t) j++;
-    if (j - i > 1) sortRun(order, i, j, EI);
+    if (j - i > 1) sortRun(order, i, j, store.eventIndex);
     i = j;
   }
+  return order;
+}
 
-  // 2. Local sessions, numbered by first appearance in time order.
-  const localOf = new Int32Array(store.sessionCount).fill(-1);
-  const time = new Float64Array(count);
-  const type = new Uint8Array(count);
-  const session = new Int32Array(count);
-  const firstRow: number[] = [];
+/**
+ * Phase 2: local session numbers by first appearance in time order, and the rows laid out session by session (a
+ * counting sort by session, stable: each session's rows stay in time order).
+ */
+export function numberSessions(store: EventStore, order: Int32Array): { sessions: number; rows: Int32Array; rowStart: Int32Array } {
+  const n = order.length;
   const ST = store.session;
-  const TY = store.type;
-  for (let i = 0; i < count; i++) {
-    const r = order[i]!;
-    time[i] = T[r]!;
-    type[i] = TY[r]!;
-    const g = ST[r]!;
+  const localOf = new Int32Array(store.sessionCount).fill(-1);
+  const local = new Int32Array(n);
+  let sessions = 0;
+  for (let i = 0; i < n; i++) {
+    const g = ST[order[i]!]!;
     let s = localOf[g]!;
-    if (s < 0) {
-      s = firstRow.length;
-      localOf[g] = s;
-      firstRow.push(r);
-    }
-    session[i] = s;
+    if (s < 0) localOf[g] = s = sessions++;
+    local[i] = s;
   }
-  const sessions = firstRow.length;
+  const rowStart = new Int32Array(sessions + 1);
+  for (let i = 0; i < n; i++) rowStart[local[i]! + 1]!++;
+  for (let s = 0; s < sessions; s++) rowStart[s + 1]! += rowStart[s]!;
+  const next = rowStart.slice(0, sessions);
+  const rows = new Int32Array(n);
+  for (let i = 0; i < n; i++) rows[next[local[i]!]!++] = order[i]!;
+  return { sessions, rows, rowStart };
+}
+
+/**
+ * Phase 3: per session, the attributes of its first event. Its user is the first event's, or when that event has
+ * none, the first userId the session reports later (a viewer who signs in mid-session).
+ */
+export function sessionAttributes(store: EventStore, rows: Int32Array, rowStart: Int32Array, sessions: number) {
   const sUser = new Int32Array(sessions);
   const sCountry = new Int32Array(sessions);
   const sRegion = new Int32Array(sessions);
@@ -118,9 +174,13 @@ export function prepareEntry(store: EventStore, entry: number, duration: number)
   const sUrl = new Int32Array(sessions);
   const sCategories = new Int32Array(sessions);
   const sPlaybackType = new Uint8Array(sessions);
+  const U = store.user;
   for (let s = 0; s < sessions; s++) {
-    const r = firstRow[s]!;
-    sUser[s] = store.user[r]!;
+    const from = rowStart[s]!;
+    const r = rows[from]!;
+    let u = U[r]!;
+    for (let k = from + 1, end = rowStart[s + 1]!; u < 0 && k < end; k++) u = U[rows[k]!]!;
+    sUser[s] = u;
     sCountry[s] = store.country[r]!;
     sRegion[s] = store.region[r]!;
     sCity[s] = store.city[r]!;
@@ -130,123 +190,178 @@ export function prepareEntry(store: EventStore, entry: number, duration: number)
     sCategories[s] = store.categories[r]!;
     sPlaybackType[s] = store.playbackType[r]!;
   }
-  // The user of a session is its first event's; when that event has none, the first userId the session reports.
-  for (let i = 0; i < count; i++) {
-    const s = session[i]!;
-    if (sUser[s] === -1) {
-      const u = store.user[order[i]!]!;
-      if (u >= 0) sUser[s] = u;
-    }
-  }
+  return { sUser, sCountry, sRegion, sCity, sDevice, sDomain, sUrl, sCategories, sPlaybackType };
+}
 
-  // 3. Views: per session in time order, seconds and watched intervals.
-  let views = 0;
-  for (let i = 0; i < count; i++) if (type[i] === T_VIEW) views++;
-  const view = new Int32Array(count).fill(-1);
-  const viewSeconds = new Float64Array(views);
-  const viewBuckets = new Uint8Array(views * 4);
-  const viewMask = new Uint32Array(views * MASK_WORDS);
-  const prevPts = new Float64Array(sessions).fill(NaN);
-  const prevPos = new Float64Array(sessions).fill(NaN);
-  const seekTarget = new Float64Array(sessions).fill(NaN);
+/**
+ * Phase 4: per view its seconds and watched bucket ranges, per session its facts. A view's seconds are its
+ * playTimeSum minus the previous view's, or its own playTimeSum after a counter reset (smaller than the previous).
+ * Its interval is [position − seconds, position]; when seeks lie between it and the previous view, the last one splits
+ * it: [target, position] after the seek (even when longer than the seconds: a reset lost play time), the rest of the
+ * seconds from the previous view's position on before it (dropped when not positive). A replay is a seek to 0.
+ * Bucket i covers [i %, (i+1) %) of the duration and is watched when its midpoint lies in the interval [start, end):
+ * the covered range is [ceil(start·k − ½), ceil(end·k − ½)) with k = 100 / duration, clamped to 0…100.
+ */
+export function sessionFacts(store: EventStore, rows: Int32Array, rowStart: Int32Array, sessions: number, duration: number) {
+  const n = rows.length;
+  const TY = store.type;
+  const T = store.time;
   const P = store.position;
   const PTS = store.playTimeSum;
-  // Bucket i covers [i %, (i+1) %) of the duration and is watched when its midpoint lies in the interval [start, end):
-  // the covered range is [ceil(start·k − ½), ceil(end·k − ½)) with k = 100 / duration, clamped to 0…100.
+  let views = 0;
+  for (let i = 0; i < n; i++) if (TY[rows[i]!] === T_VIEW) views++;
+  const viewSeconds = new Float64Array(views);
+  const viewBuckets = new Uint8Array(views * 4);
+  const viewStart = new Int32Array(sessions + 1);
+  const sFirst = new Float64Array(sessions);
+  const sLast = new Float64Array(sessions);
+  const sImpressions = new Int32Array(sessions);
+  const sPlays = new Int32Array(sessions);
+  const sSeconds = new Float64Array(sessions);
+  const sMask = new Uint32Array(sessions * MASK_WORDS);
+  const sFlags = new Uint8Array(sessions);
   const k = duration > 0 ? BUCKETS / duration : 0;
+  const diffStart = new Int32Array(sessions + 1);
+  let diffAt = new Uint8Array(sessions * 2 + 16);
+  let diffBy = new Int32Array(sessions * 2 + 16);
+  let nDiff = 0;
+  /** The current session's difference array; [lo, hi] is the part of it in use. */
+  const diff = new Int32Array(BUCKETS + 1);
+  let lo = BUCKETS + 1;
+  let hi = -1;
+  const bump = (x: number, by: number) => {
+    diff[x]! += by;
+    if (x < lo) lo = x;
+    if (x > hi) hi = x;
+  };
+  const bucketOf = (x: number) => Math.min(BUCKETS, Math.max(0, Math.ceil(x * k - 0.5)));
+  let maxSpan = 0;
   let v = 0;
-  for (let i = 0; i < count; i++) {
-    const t = type[i]!;
-    const s = session[i]!;
-    const r = order[i]!;
-    if (t === T_SEEK) {
-      seekTarget[s] = P[r]!;
-      continue;
-    }
-    if (t === T_REPLAY) {
-      // A replay restarts the media from 0: treated as a seek to 0.
-      seekTarget[s] = 0;
-      continue;
-    }
-    if (t !== T_VIEW) continue;
-    const pts = PTS[r]!;
-    const pos = P[r]!;
-    const before = prevPts[s]!;
-    const seconds = Number.isNaN(before) || pts < before ? pts : pts - before;
-    view[i] = v;
-    viewSeconds[v] = seconds;
-    let s0 = pos - seconds;
-    let e0 = pos;
-    let s1 = NaN;
-    let e1 = NaN;
-    const target = seekTarget[s]!;
-    if (!Number.isNaN(target)) {
-      // The last seek since the previous view splits the period: [target, position] after it, even when that is
-      // longer than the view's seconds (a counter reset between the seek and the view lost play time, but the player
-      // did play from the target to the position); the rest of the seconds from the previous view's position on
-      // before it, dropped when not positive.
-      const after = Math.max(0, pos - target);
-      s0 = pos - after;
-      e0 = pos;
-      const rest = seconds - after;
-      const from = Number.isNaN(prevPos[s]!) ? 0 : prevPos[s]!;
-      if (rest > 0) {
-        s1 = from;
-        e1 = from + rest;
+  for (let s = 0; s < sessions; s++) {
+    viewStart[s] = v;
+    diffStart[s] = nDiff;
+    const from = rowStart[s]!;
+    const end = rowStart[s + 1]!;
+    sFirst[s] = T[rows[from]!]!;
+    sLast[s] = T[rows[end - 1]!]!;
+    if (sLast[s]! - sFirst[s]! > maxSpan) maxSpan = sLast[s]! - sFirst[s]!;
+    let prevPts = NaN;
+    let prevPos = NaN;
+    let target = NaN;
+    let impressions = 0;
+    let plays = 0;
+    let seconds = 0;
+    let flags = 0;
+    for (let i = from; i < end; i++) {
+      const r = rows[i]!;
+      const t = TY[r]!;
+      if (t === T_IMPRESSION) impressions++;
+      else if (t === T_PLAY) plays++;
+      else if (t === T_SEEK) target = P[r]!;
+      else if (t === T_REPLAY) target = 0;
+      else if (t >= T_PT25 && t <= T_PT100) flags |= TOUCHED | (2 << (t - T_PT25));
+      else if (t === T_VIEW) {
+        const pts = PTS[r]!;
+        const pos = P[r]!;
+        const sec = Number.isNaN(prevPts) || pts < prevPts ? pts : pts - prevPts;
+        viewSeconds[v] = sec;
+        seconds += sec;
+        flags |= TOUCHED;
+        let s0 = pos - sec;
+        let e0 = pos;
+        let s1 = NaN;
+        let e1 = NaN;
+        if (!Number.isNaN(target)) {
+          const after = Math.max(0, pos - target);
+          s0 = pos - after;
+          e0 = pos;
+          const rest = sec - after;
+          const start = Number.isNaN(prevPos) ? 0 : prevPos;
+          if (rest > 0) {
+            s1 = start;
+            e1 = start + rest;
+          }
+        }
+        let a0 = 0;
+        let a1 = 0;
+        let b0 = 0;
+        let b1 = 0;
+        if (duration > 0) {
+          if (e0 > s0) {
+            a0 = bucketOf(s0);
+            a1 = bucketOf(e0);
+            if (a1 <= a0) a0 = a1 = 0;
+          }
+          if (e1 > s1) {
+            b0 = bucketOf(s1);
+            b1 = bucketOf(e1);
+            if (b1 <= b0) b0 = b1 = 0;
+          }
+        }
+        const iv = v * 4;
+        viewBuckets[iv] = a0;
+        viewBuckets[iv + 1] = a1;
+        viewBuckets[iv + 2] = b0;
+        viewBuckets[iv + 3] = b1;
+        setBits(sMask, s * MASK_WORDS, a0, a1);
+        setBits(sMask, s * MASK_WORDS, b0, b1);
+        if (a1 > a0) {
+          bump(a0, 1);
+          bump(a1, -1);
+        }
+        if (b1 > b0) {
+          bump(b0, 1);
+          bump(b1, -1);
+        }
+        prevPts = pts;
+        prevPos = pos;
+        target = NaN;
+        v++;
       }
     }
-    const iv = v * 4;
-    let a0 = 0;
-    let a1 = 0;
-    let b0 = 0;
-    let b1 = 0;
-    if (duration > 0) {
-      if (e0 > s0) {
-        a0 = Math.min(BUCKETS, Math.max(0, Math.ceil(s0 * k - 0.5)));
-        a1 = Math.min(BUCKETS, Math.max(0, Math.ceil(e0 * k - 0.5)));
-        if (a1 <= a0) a0 = a1 = 0;
+    // The session's non-zero differences, in bucket order.
+    for (let x = lo; x <= hi; x++) {
+      const by = diff[x]!;
+      if (by === 0) continue;
+      diff[x] = 0;
+      if (nDiff === diffAt.length) {
+        diffAt = grow(diffAt, nDiff * 2);
+        diffBy = grow(diffBy, nDiff * 2);
       }
-      if (e1 > s1) {
-        b0 = Math.min(BUCKETS, Math.max(0, Math.ceil(s1 * k - 0.5)));
-        b1 = Math.min(BUCKETS, Math.max(0, Math.ceil(e1 * k - 0.5)));
-        if (b1 <= b0) b0 = b1 = 0;
-      }
+      diffAt[nDiff] = x;
+      diffBy[nDiff++] = by;
     }
-    viewBuckets[iv] = a0;
-    viewBuckets[iv + 1] = a1;
-    viewBuckets[iv + 2] = b0;
-    viewBuckets[iv + 3] = b1;
-    setBits(viewMask, v * MASK_WORDS, a0, a1);
-    setBits(viewMask, v * MASK_WORDS, b0, b1);
-    prevPts[s] = pts;
-    prevPos[s] = pos;
-    seekTarget[s] = NaN;
-    v++;
+    lo = BUCKETS + 1;
+    hi = -1;
+    sImpressions[s] = impressions;
+    sPlays[s] = plays;
+    sSeconds[s] = seconds;
+    sFlags[s] = flags;
   }
-
+  viewStart[sessions] = v;
+  diffStart[sessions] = nDiff;
   return {
-    version: store.versionOfEntry[entry]!,
-    duration,
-    n: count,
-    time,
-    type,
-    session,
-    view,
+    sFirst,
+    sLast,
+    maxSpan,
+    sImpressions,
+    sPlays,
+    sSeconds,
+    sMask,
+    sFlags,
+    viewStart,
     viewSeconds,
     viewBuckets,
-    viewMask,
-    sessions,
-    sUser,
-    sCountry,
-    sRegion,
-    sCity,
-    sDevice,
-    sDomain,
-    sUrl,
-    sCategories,
-    sPlaybackType,
-    masks: new Map(),
+    diffStart,
+    diffAt: diffAt.slice(0, nDiff),
+    diffBy: diffBy.slice(0, nDiff),
   };
+}
+
+function grow<T extends Uint8Array | Int32Array>(a: T, n: number): T {
+  const b = new (a.constructor as new (n: number) => T)(n);
+  b.set(a);
+  return b;
 }
 
 /** `rows` (ascending) stably sorted by time. */
@@ -296,13 +411,13 @@ function sortRun(order: Int32Array, from: number, to: number, EI: Float64Array):
   }
 }
 
-/** Index of the first event at or after `t` (binary search over the time-sorted events). */
-export function lowerBound(time: Float64Array, n: number, t: number): number {
+/** Index of the first element of the ascending `values[0 … n)` at or after `t`. */
+export function lowerBound(values: Float64Array, n: number, t: number): number {
   let lo = 0;
   let hi = n;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (time[mid]! < t) lo = mid + 1;
+    if (values[mid]! < t) lo = mid + 1;
     else hi = mid;
   }
   return lo;
