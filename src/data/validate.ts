@@ -2,6 +2,7 @@
  * Runtime validation of provider results. Elements call {@link validateResult} (through {@link runQuery}) on every
  * answer, so malformed data becomes a clear error state instead of a crash or a wrong chart.
  */
+import { abortReason } from './abort.js';
 import {
   BUCKETS,
   DEVICES,
@@ -166,7 +167,7 @@ export async function runQuery<Q extends Query>(
 ): Promise<ResultOf<Q>> {
   signal.throwIfAborted();
   const answer = await new Promise<unknown>((resolve, reject) => {
-    const onAbort = () => reject(signal.reason ?? Object.assign(new Error('Aborted'), { name: 'AbortError' }));
+    const onAbort = () => reject(abortReason(signal));
     signal.addEventListener('abort', onAbort, { once: true });
     let pending: Promise<unknown>;
     try {

@@ -2,11 +2,8 @@
  * A {@link DataProvider} over an {@link AnalyticsEngine}.
  */
 import type { DataProvider, Query, Result } from '../types.js';
+import { abortReason } from '../abort.js';
 import { AnalyticsEngine, type EngineOptions, type RawEvent } from './engine.js';
-
-function abortReason(signal: AbortSignal): unknown {
-  return signal.reason ?? Object.assign(new Error('Aborted'), { name: 'AbortError' });
-}
 
 /** Resolves on a later turn of the event loop (a macrotask), so the caller's rendering can run first. */
 function yieldToEventLoop(): Promise<void> {

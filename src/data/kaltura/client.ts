@@ -4,6 +4,7 @@
  * @packageDocumentation
  */
 import { KalturaResponseError, exceptionError, isKalturaException, throwIfException, type KalturaApiError } from './wire.js';
+import { abortReason } from '../abort.js';
 import { multirequestBody, multirequestUrl, type KalturaCall } from './request.js';
 
 /** How to reach Kaltura. */
@@ -30,10 +31,6 @@ export class KalturaTimeoutError extends Error {
 /** An answer slot: the value, or the exception Kaltura returned for that call. */
 export type CallResult = { ok: true; value: unknown } | { ok: false; error: KalturaApiError };
 
-function abortError(signal: AbortSignal): unknown {
-  return signal.reason ?? Object.assign(new Error('Aborted'), { name: 'AbortError' });
-}
-
 /** Sends one multirequest; resolves with one {@link CallResult} per call. */
 async function sendBatch(session: KalturaSession, calls: KalturaCall[], signal: AbortSignal): Promise<CallResult[]> {
   const doFetch = session.fetch ?? globalThis.fetch.bind(globalThis);
@@ -44,7 +41,7 @@ async function sendBatch(session: KalturaSession, calls: KalturaCall[], signal: 
     timedOut = true;
     controller.abort(new KalturaTimeoutError(`Kaltura did not answer within ${timeoutMs} ms`));
   }, timeoutMs);
-  const onAbort = () => controller.abort(abortError(signal));
+  const onAbort = () => controller.abort(abortReason(signal));
   if (signal.aborted) onAbort();
   else signal.addEventListener('abort', onAbort, { once: true });
 
@@ -81,7 +78,7 @@ async function sendBatch(session: KalturaSession, calls: KalturaCall[], signal: 
       return { ok: true, value };
     });
   } catch (e) {
-    if (controller.signal.aborted) throw timedOut ? controller.signal.reason : abortError(signal);
+    if (controller.signal.aborted) throw timedOut ? controller.signal.reason : abortReason(signal);
     throw e;
   } finally {
     clearTimeout(timer);
