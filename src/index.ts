@@ -16,7 +16,7 @@ export type { RawEvent } from './data/engine/index.js';
 export { generateSample, SAMPLE_VIDEO_ID, SAMPLE_IMAGE_ID } from './data/sample/index.js';
 export type { SampleData, SampleOptions } from './data/sample/index.js';
 export { createKalturaProvider, KalturaApiError, KalturaTimeoutError } from './data/kaltura/index.js';
-export type { KalturaProviderOptions, KalturaSession } from './data/kaltura/index.js';
+export type { KalturaProvider, KalturaProviderOptions, KalturaSession, KsSource } from './data/kaltura/index.js';
 
 // Events.
 export * from './events.js';

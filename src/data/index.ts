@@ -5,3 +5,4 @@ export * from './dates.js';
 export * from './csv.js';
 export * from './urls.js';
 export * from './compare.js';
+export * from './errors.js';

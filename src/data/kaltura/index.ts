@@ -3,12 +3,17 @@
  * `user.get`), for host pages inside KMS, KAF and KMC that already hold a Kaltura session (KS). See docs/kaltura.md.
  * @packageDocumentation
  */
-export { createKalturaProvider, type KalturaProviderOptions } from './provider.js';
-export { KalturaTimeoutError, type KalturaSession } from './client.js';
+export { createKalturaProvider, DEFAULT_CACHE_MS, type KalturaProvider, type KalturaProviderOptions } from './provider.js';
+export { DEFAULT_MAX_CALLS, KalturaTimeoutError, type KalturaSession } from './client.js';
+export { parseKs, ksIdentity, type KsInfo, type KsSource } from './session.js';
+export { frameScheduler, pack, type Scheduler } from './batch.js';
+export { AnswerCache, stableKey } from './cache.js';
 export {
   DELIMITER,
   KalturaApiError,
   KalturaResponseError,
+  NO_ACCESS_ERROR_CODES,
+  SESSION_ERROR_CODES,
   isKalturaException,
   parseGraphs,
   parseTable,

@@ -46,13 +46,31 @@ import {
   type BreakdownMetrics,
   type Page,
 } from '../types.js';
-import { sendCalls, valueOf, type CallResult, type KalturaSession } from './client.js';
+import { createTransport, valueOf, type CallResult, type KalturaSession } from './client.js';
+import { AnswerCache, stableKey } from './cache.js';
+import { ksIdentity } from './session.js';
 import { addDays } from '../dates.js';
 import { ReportType, buildFilter, type KalturaCall, type KalturaReportFilter } from './request.js';
 import { DELIMITER, ZERO_ROW, parseGraphs, parseTable, parseTotal, type Row } from './wire.js';
 
 /** Options of {@link createKalturaProvider}. */
-export type KalturaProviderOptions = KalturaSession;
+export interface KalturaProviderOptions extends KalturaSession {
+  /**
+   * How long an answer is kept, ms (default 300 000 = 5 min; 0 keeps none). Answers are keyed by the whole query and
+   * by who the KS speaks for, so toggling the compare period or going back up a drill-down is instant.
+   * `provider.clearCache()` forgets them all.
+   */
+  cacheMs?: number;
+}
+
+/** A {@link DataProvider} over Kaltura, with a way to forget the answers it keeps. */
+export interface KalturaProvider extends DataProvider {
+  /** Forgets every kept answer: the next query of each kind asks Kaltura again. */
+  clearCache(): void;
+}
+
+/** Default of {@link KalturaProviderOptions.cacheMs}: five minutes. */
+export const DEFAULT_CACHE_MS = 300_000;
 
 const responseOptions = { objectType: 'KalturaReportResponseOptions', delimiter: DELIMITER };
 
@@ -204,11 +222,14 @@ const isAnonymous = (id: string) => id === '' || id === '0' || id.toLowerCase() 
  * el.provider = createKalturaProvider({ serviceUrl: 'https://www.kaltura.com', ks, partnerId });
  * ```
  */
-export function createKalturaProvider(options: KalturaProviderOptions): DataProvider {
+export function createKalturaProvider(options: KalturaProviderOptions): KalturaProvider {
   if (!options || !options.serviceUrl) throw new TypeError('createKalturaProvider: serviceUrl is required');
-  if (!options.ks) throw new TypeError('createKalturaProvider: ks is required');
+  if (!options.ks || (typeof options.ks !== 'string' && typeof options.ks !== 'function'))
+    throw new TypeError('createKalturaProvider: ks is required (a string, or a function returning one)');
   const session: KalturaSession = { ...options };
-  const send = (calls: KalturaCall[], signal: AbortSignal) => sendCalls(session, calls, signal);
+  const transport = createTransport(session);
+  const send = (calls: KalturaCall[], signal: AbortSignal) => transport.run(calls, signal);
+  const cache = new AnswerCache<Result>(Math.max(0, options.cacheMs ?? DEFAULT_CACHE_MS));
 
   async function entry(q: EntryQuery, signal: AbortSignal): Promise<EntryResult> {
     const [m, u] = await send([mediaGet(q.entryId), { service: 'user', action: 'get', userId: '{1:result:userId}' }], signal);
@@ -501,7 +522,7 @@ export function createKalturaProvider(options: KalturaProviderOptions): DataProv
     return { rows: rows.map(({ key, ...r }) => ({ domain: key, ...r })), total: table.totalCount, totals };
   }
 
-  return async (query: Query, { signal }: { signal: AbortSignal }): Promise<Result> => {
+  function answer(query: Query, signal: AbortSignal): Promise<Result> {
     switch (query.kind) {
       case 'entry':
         return entry(query, signal);
@@ -523,9 +544,18 @@ export function createKalturaProvider(options: KalturaProviderOptions): DataProv
       case 'urls':
         return syndication(query, signal);
       default:
-        throw new Error(`Kaltura provider: unknown query kind "${(query as { kind: string }).kind}"`);
+        return Promise.reject(new Error(`Kaltura provider: unknown query kind "${(query as { kind: string }).kind}"`));
     }
-  };
+  }
+
+  const provider = (async (query: Query, { signal }: { signal: AbortSignal }): Promise<Result> => {
+    signal.throwIfAborted();
+    // Who the KS speaks for is part of the key: another user's answers are never served from the cache.
+    const key = `${ksIdentity(await transport.currentKs())}\n${stableKey(query)}`;
+    return cache.get(key, (shared) => answer(query, shared), signal);
+  }) as KalturaProvider;
+  provider.clearCache = () => cache.clear();
+  return provider;
 }
 
 /** Sums counts and minutes; averages rates weighted by plays (how Kaltura's ratios combine). */

@@ -15,6 +15,7 @@
  * reaches a chart.
  * @packageDocumentation
  */
+import type { ProviderErrorKind } from '../errors.js';
 
 /**
  * The column delimiter the provider asks for (`responseOptions.delimiter`). A tab: it never occurs in the names, URLs
@@ -22,9 +23,33 @@
  */
 export const DELIMITER = '\t';
 
-/** A `KalturaAPIException` returned inside a successful HTTP response. */
+/**
+ * Kaltura's codes for a KS that is invalid, expired or missing: asking for a fresh KS may help. (kaltura/server
+ * `KalturaErrors::INVALID_KS` — which an expired KS gets, with `-5,EXPIRED` in its message — `EXPIRED_KS`, `MISSING_KS`.)
+ */
+export const SESSION_ERROR_CODES: readonly string[] = ['INVALID_KS', 'EXPIRED_KS', 'KS_EXPIRED', 'MISSING_KS'];
+
+/**
+ * Kaltura's codes for a session that lacks a privilege (`SERVICE_FORBIDDEN` and its relatives in kaltura/server
+ * `KalturaErrors` / `APIErrors`): that report stays closed to this KS; other reports may work.
+ */
+export const NO_ACCESS_ERROR_CODES: readonly string[] = [
+  'SERVICE_FORBIDDEN',
+  'SERVICE_FORBIDDEN_CONTENT_BLOCKED',
+  'SERVICE_ACCESS_CONTROL_RESTRICTED',
+  'PRIVILEGE_IP_RESTRICTION',
+  'INVALID_ACTIONS_LIMIT',
+];
+
+/**
+ * A `KalturaAPIException` returned inside a successful HTTP response. Its `kind` tells the elements what it means:
+ * `'session-expired'` for the {@link SESSION_ERROR_CODES}, `'no-access'` for the {@link NO_ACCESS_ERROR_CODES}
+ * (see `src/data/errors.ts`).
+ */
 export class KalturaApiError extends Error {
   override name = 'KalturaApiError';
+  /** What the elements make of it, when it is a session or privilege error. */
+  readonly kind?: ProviderErrorKind;
   constructor(
     message: string,
     /** Kaltura's error code, e.g. `INVALID_KS`. */
@@ -33,6 +58,8 @@ export class KalturaApiError extends Error {
     readonly call?: number,
   ) {
     super(message);
+    if (SESSION_ERROR_CODES.includes(code)) this.kind = 'session-expired';
+    else if (NO_ACCESS_ERROR_CODES.includes(code)) this.kind = 'no-access';
   }
 }
 
