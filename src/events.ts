@@ -36,6 +36,17 @@ export interface FiltersChangeDetail {
   filters: Filters;
 }
 
+/**
+ * `session-expired`: the data source's session (a Kaltura KS…) has expired and could not be renewed. The host answers
+ * by signing the user in again (so the provider's `ks` function returns a fresh KS, or by setting a new `provider`),
+ * then calls `reload()` on the dashboard (or the panel); every panel recovers without a page reload. Fired once per
+ * failed attempt: by `<entry-analytics>` for the whole dashboard, or by a panel used on its own.
+ */
+export interface SessionExpiredDetail {
+  /** The provider's message, for logs (not for users: the elements show their own text). */
+  message: string;
+}
+
 /** Event names. */
 export const EVENT = {
   seek: 'seek',
@@ -43,6 +54,7 @@ export const EVENT = {
   filterAdd: 'filter-add',
   rangeChange: 'range-change',
   filtersChange: 'filters-change',
+  sessionExpired: 'session-expired',
 } as const;
 
 /** Maps each event name to its detail type. */
@@ -52,6 +64,7 @@ export interface EventDetails {
   'filter-add': FilterAddDetail;
   'range-change': RangeChangeDetail;
   'filters-change': FiltersChangeDetail;
+  'session-expired': SessionExpiredDetail;
 }
 
 declare global {
@@ -61,6 +74,7 @@ declare global {
     'filter-add': CustomEvent<FilterAddDetail>;
     'range-change': CustomEvent<RangeChangeDetail>;
     'filters-change': CustomEvent<FiltersChangeDetail>;
+    'session-expired': CustomEvent<SessionExpiredDetail>;
   }
 }
 

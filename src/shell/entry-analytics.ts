@@ -14,7 +14,8 @@ import {
 import { runQuery } from '../data/validate.js';
 import { dateIn, isIsoDate, todayIn } from '../data/dates.js';
 import { safeHttpUrl } from '../data/urls.js';
-import { emit, type FilterAddDetail } from '../events.js';
+import { emit, type FilterAddDetail, type SessionExpiredDetail } from '../events.js';
+import { providerErrorKind } from '../data/errors.js';
 import { formatters, isRtl, translate, type Formatters, type MessageKey, type MessageParams } from '../i18n/index.js';
 import { tokens, base } from '../theme/tokens.js';
 import { resolveLang } from '../elements/shared/lang.js';
@@ -82,6 +83,8 @@ let uid = 0;
  * @summary Per-entry analytics dashboard composing every panel.
  * @fires range-change - The user chose another period, custom range or compare mode. Detail: `{range, compare, preset, compareMode}`.
  * @fires filters-change - The user added or removed a filter. Detail: `{filters}`.
+ * @fires session-expired - The data source's session expired and could not be renewed (once per failed attempt, for
+ * the whole dashboard). Sign the user in again, then call `reload()`. Detail: `{message}`.
  *
  * With `sync-url="query"` (or `"hash"`) the dashboard keeps its view in the page's URL: period, compare mode,
  * filters, and each panel's drill level, metric tab, and the users table's sort and page (see `src/shell/url-state.ts`
@@ -100,6 +103,7 @@ let uid = 0;
  * @csspart grid - The panel grid.
  * @csspart cell - A grid cell holding one panel.
  * @csspart error - The entry error message and retry button.
+ * @csspart session-expired - The one "session expired" message and its retry button.
  * @cssprop --ea-gap - Space between the dashboard's blocks and panels.
  * @cssprop --ea-color-surface - Card background.
  * @cssprop --ea-color-border - Card borders.
@@ -168,6 +172,8 @@ export class EntryAnalytics extends LitElement {
   @state() private filterField: FilterField = 'categories';
   @state() private filterProblem = '';
   @state() private announcement = '';
+  /** The session expired: one message for the whole dashboard, the last figures stay visible and dimmed. */
+  @state() private sessionExpired = false;
 
   @query('.add-filter') private addFilterButton?: HTMLButtonElement;
 
@@ -191,11 +197,16 @@ export class EntryAnalytics extends LitElement {
   private readonly entryTask = new Task(this, {
     task: async ([provider, entryId, zone, timeout]: readonly [DataProvider | undefined, string, string, number], { signal }) => {
       if (!provider || !entryId) return undefined;
-      const entry = await within(signal, timeout, (inTime) =>
-        runQuery(provider, { kind: 'entry', entryId, range: this.range, timeZone: zone, filters: {} }, inTime),
-      );
-      this.entry = entry;
-      return entry;
+      try {
+        const entry = await within(signal, timeout, (inTime) =>
+          runQuery(provider, { kind: 'entry', entryId, range: this.range, timeZone: zone, filters: {} }, inTime),
+        );
+        this.entry = entry;
+        return entry;
+      } catch (e) {
+        if (providerErrorKind(e) === 'session-expired' && !signal.aborted) this.expire(e);
+        throw e;
+      }
     },
     args: () => [this.provider, this.entryId, this.effectiveTimeZone, this.timeout] as const,
   });
@@ -204,6 +215,13 @@ export class EntryAnalytics extends LitElement {
     super();
     // Panels fire `filter-add` (bubbling, composed): it reaches the dashboard's host from inside its shadow root.
     this.addEventListener('filter-add', (e) => this.onFilterAdd(e));
+    // A panel whose session expired: the dashboard says it once, for all of them, and tells the host once.
+    this.addEventListener('session-expired', (e) => {
+      if (e.composedPath()[0] === this) return; // the dashboard's own event, on its way to the host
+      e.stopPropagation();
+      e.preventDefault();
+      this.expire(e.detail);
+    });
   }
 
   override connectedCallback(): void {
@@ -262,9 +280,28 @@ export class EntryAnalytics extends LitElement {
     return this.entry;
   }
 
-  /** Loads the entry details again (what the error state's Retry does); panels reload on their own Retry. */
+  /**
+   * Loads the entry details and every panel again (what the error and "session expired" states' buttons do). After
+   * the host signed the user in again, this is all it takes: every panel recovers without a page reload.
+   */
   reload(): void {
+    this.sessionExpired = false;
     void this.entryTask.run();
+    for (const panel of this.panelElements) (panel as HTMLElement & { reload?: () => void }).reload?.();
+  }
+
+  /** Whether the dashboard shows its "session expired" state. */
+  get isSessionExpired(): boolean {
+    return this.sessionExpired;
+  }
+
+  /** Enters the "session expired" state; the host hears of it once per attempt. */
+  private expire(error: unknown): void {
+    if (this.sessionExpired) return;
+    this.sessionExpired = true;
+    const message =
+      error && typeof error === 'object' && 'message' in error ? String((error as SessionExpiredDetail).message) : String(error);
+    emit(this, 'session-expired', { message });
   }
 
   /** Resolves once the entry details have loaded (or failed) and the dashboard has rendered. */
@@ -296,6 +333,9 @@ export class EntryAnalytics extends LitElement {
       this.baseline = { preset: this.preset, from: this.from, to: this.to, compare: this.compare, filters: this.filters ?? {} };
       this.restoreFromUrl(false);
     }
+    // New inputs are a new attempt: the panels will say again if the session is still expired.
+    const inputs = ['provider', 'entryId', 'timeZone', 'preset', 'from', 'to', 'compare', 'filters'] as const;
+    if (this.sessionExpired && inputs.some((k) => changed.has(k))) this.sessionExpired = false;
     if (changed.has('from') || changed.has('to') || changed.has('preset')) {
       // Host-set values replace any draft the user left half-typed.
       this.draftFrom = this.from;
@@ -585,6 +625,10 @@ export class EntryAnalytics extends LitElement {
     const status = this.entryTask.status;
     const body = (() => {
       if (!this.provider || !this.entryId) return html`<p class="message">${this.t('shell.initial')}</p>`;
+      if (status === TaskStatus.ERROR && this.entryExpired) {
+        // The one "session expired" message says it: keep the last details, dimmed.
+        return this.entry ? this.renderEntry(this.entry) : html`<div class="skeleton" aria-hidden="true"></div>`;
+      }
       if (status === TaskStatus.ERROR) {
         const detail = errorDetail(this.entryTask.error, (key, params) => this.t(key, params), this.fmt);
         return html`<div class="error" part="error" role="alert">
@@ -599,7 +643,7 @@ export class EntryAnalytics extends LitElement {
       return this.renderEntry(this.entry);
     })();
     const loading = Boolean(this.provider && this.entryId) && (status === TaskStatus.PENDING || status === TaskStatus.INITIAL);
-    const stale = loading && this.entry !== undefined;
+    const stale = (loading || (status === TaskStatus.ERROR && this.entryExpired)) && this.entry !== undefined;
     return html`<section
       class="card details ${stale ? 'stale' : ''}"
       part="details"
@@ -608,6 +652,36 @@ export class EntryAnalytics extends LitElement {
     >
       ${body}
     </section>`;
+  }
+
+  /** The entry's load failed because the session expired. */
+  private get entryExpired(): boolean {
+    return this.entryTask.status === TaskStatus.ERROR && providerErrorKind(this.entryTask.error) === 'session-expired';
+  }
+
+  /**
+   * What the panels render from before the entry's details arrive: a stand-in of the usual type (video), so the
+   * panels ask for their data in the same round trip as the details (a provider that batches, like the Kaltura one,
+   * answers the whole first load in one request). Not for `sinceCreation`, whose range needs the creation date; an
+   * image entry drops the panels that do not fit when its details arrive. Also while an expired session keeps the
+   * details from loading, so the panels wait under the one "session expired" message and recover with the rest.
+   */
+  private provisionalEntry(): EntryResult | undefined {
+    const status = this.entryTask.status;
+    if (this.entry || !this.provider || !this.entryId || this.effectivePreset === 'sinceCreation') return undefined;
+    if (status !== TaskStatus.PENDING && status !== TaskStatus.INITIAL && !this.entryExpired) return undefined;
+    return { id: this.entryId, name: '', type: 'video', duration: 0, owner: { id: '', name: '' }, created: '' };
+  }
+
+  private renderSessionExpired(): TemplateResult | typeof nothing {
+    if (!this.sessionExpired) return nothing;
+    return html`<div class="error session-expired" part="session-expired" role="alert">
+      <div>
+        <p><strong>${this.t('shell.sessionExpired')}</strong></p>
+        <p class="detail">${this.t('shell.sessionExpiredHelp')}</p>
+      </div>
+      <button type="button" @click=${() => this.reload()}>${this.t('shell.sessionRetry')}</button>
+    </div>`;
   }
 
   private renderEntry(entry: EntryResult): TemplateResult {
@@ -819,8 +893,9 @@ export class EntryAnalytics extends LitElement {
   }
 
   private renderPanels(): TemplateResult | typeof nothing {
-    const entry = this.entry;
-    if (!entry || !this.provider || !this.entryId || this.entryTask.status === TaskStatus.ERROR) return nothing;
+    const entry = this.entry ?? this.provisionalEntry();
+    if (!entry || !this.provider || !this.entryId) return nothing;
+    if (this.entryTask.status === TaskStatus.ERROR && !this.entryExpired) return nothing;
     const range = this.range;
     const compare = this.compareRange;
     const ctx: PanelContext = {
@@ -835,6 +910,7 @@ export class EntryAnalytics extends LitElement {
       lang: this.langInUse,
       timeout: this.timeout,
       entry,
+      entryPending: entry !== this.entry,
     };
     const panels = visiblePanels(entry.type, parsePanelIds(this.hiddenPanels), this.panels, (tag) =>
       Boolean(customElements.get(tag)),
@@ -863,7 +939,7 @@ export class EntryAnalytics extends LitElement {
   protected override render() {
     const rtl = isRtl(this.langInUse);
     return html`<div class="shell" dir=${rtl ? 'rtl' : 'ltr'}>
-      ${this.renderDetails()}
+      ${this.renderSessionExpired()} ${this.renderDetails()}
       <section class="card controls" part="controls" aria-label=${this.t('shell.controls')}>
         ${this.renderRangeControls()} ${this.renderFilters()}
       </section>

@@ -27,8 +27,13 @@ export interface PanelContext {
   lang: string;
   /** Milliseconds each panel waits for the provider; the panels' default when absent. */
   timeout?: number;
-  /** The entry's details (from the `entry` query). */
+  /**
+   * The entry's details (from the `entry` query). While they load for the first time this is a stand-in (type
+   * `video`, no name, no markers) so the panels ask for their data in the same round trip; `entryPending` says so.
+   */
   entry: EntryResult;
+  /** True while `entry` is the stand-in. */
+  entryPending?: boolean;
 }
 
 /** One panel of the dashboard. */

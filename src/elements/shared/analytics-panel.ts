@@ -12,6 +12,8 @@ import { downloadBlob, downloadText } from './download.js';
 import { chartSvg, svgToPng, type ChartImage, type LegendItem } from './chart-image.js';
 import { ProviderTimeoutError, errorDetail, stateStyles, within } from './states.js';
 import { panelStyles } from './analytics-panel.styles.js';
+import { providerErrorKind } from '../../data/errors.js';
+import { emit } from '../../events.js';
 
 export { ProviderTimeoutError };
 
@@ -95,6 +97,12 @@ export abstract class AnalyticsPanel<T> extends LitElement {
 
   /** The last data that loaded, kept visible (dimmed) while the next loads. */
   protected data?: T;
+
+  /**
+   * Whether an ancestor (`<entry-analytics>`) took charge of the last `session-expired` failure: the panel then keeps
+   * its last figures dimmed and leaves the one message to the dashboard.
+   */
+  private sessionHandled = false;
 
   private readonly task = new Task(this, {
     task: async (args: readonly unknown[], { signal }) => {
@@ -274,16 +282,31 @@ export abstract class AnalyticsPanel<T> extends LitElement {
     const filters = this.filters ?? {};
     const make = (range: DateRange): QueryBase => ({ entryId: this.entryId, range, timeZone: zone, filters });
     const compare = this.compareRange;
-    const data = await within(signal, this.timeout, (inTime) =>
-      this.load({
-        base: make(this.range),
-        compare: compare ? make(compare) : undefined,
-        signal: inTime,
-        ask: (query) => runQuery(provider, query, inTime),
-      }),
-    );
+    let data: T;
+    try {
+      data = await within(signal, this.timeout, (inTime) =>
+        this.load({
+          base: make(this.range),
+          compare: compare ? make(compare) : undefined,
+          signal: inTime,
+          ask: (query) => runQuery(provider, query, inTime),
+        }),
+      );
+    } catch (e) {
+      // An expired session: say so once (the dashboard, when it catches the event, says it for every panel).
+      if (providerErrorKind(e) === 'session-expired' && !signal.aborted)
+        this.sessionHandled = !emit(this, 'session-expired', { message: e instanceof Error ? e.message : String(e) });
+      throw e;
+    }
     this.data = data;
     return data;
+  }
+
+  /** The failure of the last load is an expired session that the dashboard shows: keep the figures, dimmed. */
+  private get expiredInDashboard(): boolean {
+    return (
+      this.task.status === TaskStatus.ERROR && this.sessionHandled && providerErrorKind(this.task.error) === 'session-expired'
+    );
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -294,8 +317,13 @@ export abstract class AnalyticsPanel<T> extends LitElement {
 
   private errorText(error: unknown): { message: string; detail?: string } {
     const detail = errorDetail(error, (key, params) => this.t(key, params), this.fmt);
-    // A timeout says it all; other errors get the general message and their detail.
-    return error instanceof ProviderTimeoutError ? { message: detail! } : { message: this.t('state.error'), detail };
+    // A timeout says it all; a missing privilege or an expired session has its own words; other errors get the
+    // general message and their detail.
+    if (error instanceof ProviderTimeoutError) return { message: detail! };
+    const kind = providerErrorKind(error);
+    if (kind === 'no-access') return { message: this.t('state.noAccess'), detail };
+    if (kind === 'session-expired') return { message: this.t('state.sessionExpired') };
+    return { message: this.t('state.error'), detail };
   }
 
   private renderState(): TemplateResult | typeof nothing {
@@ -307,6 +335,10 @@ export abstract class AnalyticsPanel<T> extends LitElement {
       case TaskStatus.COMPLETE:
         return this.data === undefined ? nothing : this.renderLoaded(this.data);
       case TaskStatus.ERROR: {
+        if (this.expiredInDashboard)
+          return this.data === undefined
+            ? html`<p class="message">${this.t('state.sessionWaiting')}</p>`
+            : this.renderLoaded(this.data);
         const { message, detail } = this.errorText(this.task.error);
         return html`<div class="error" part="error" role="alert">
           <div>
@@ -330,8 +362,9 @@ export abstract class AnalyticsPanel<T> extends LitElement {
 
   protected override render() {
     const loading = this.loading;
-    const stale = loading && this.data !== undefined;
-    const showData = this.task.status !== TaskStatus.ERROR && this.data !== undefined;
+    const expired = this.expiredInDashboard;
+    const stale = (loading || expired) && this.data !== undefined;
+    const showData = (this.task.status !== TaskStatus.ERROR || expired) && this.data !== undefined;
     const title = this.panelTitle();
     const canExport = showData && !this.isEmpty(this.data!);
     return html`<section
