@@ -286,7 +286,35 @@ function createHandler(engine, directory, state) {
       const [firstName, ...rest] = fullName.split(' ');
       return { id, fullName, firstName, lastName: rest.join(' '), screenName: fullName, objectType: 'KalturaUser' };
     }
+    if (s === 'cuepoint_cuepoint' && action === 'list') return cuePoints(params);
     throw new ApiException('SERVICE_FORBIDDEN', `The access to service [${service}->${action}] is forbidden`);
+  }
+
+  /**
+   * `cuePoint.list` from the sample entry's markers: chapters as thumb cue points of the chapter sub-type (2), quiz
+   * markers as quiz questions; other markers have no cue point here. Honours `entryIdEqual` and `cuePointTypeIn`.
+   */
+  function cuePoints(params) {
+    const f = params.filter ?? {};
+    const entryId = String(f.entryIdEqual ?? f.entryIdIn ?? '');
+    const today = new Date().toISOString().slice(0, 10);
+    let e;
+    try {
+      e = q({ kind: 'entry', entryId, range: { from: today, to: today }, timeZone: 'UTC', filters: {} });
+    } catch {
+      e = undefined;
+    }
+    const types = list(f.cuePointTypeIn);
+    const objects = [];
+    (e?.markers ?? []).forEach((m, i) => {
+      const common = { id: `0_cp${i + 1}`, entryId, startTime: Math.round(m.time * 1000), status: 1 };
+      if (m.kind === 'chapter')
+        objects.push({ ...common, objectType: 'KalturaThumbCuePoint', cuePointType: 'thumbCuePoint.Thumb', subType: 2, title: m.label, description: '' });
+      else if (m.kind === 'quiz') objects.push({ ...common, objectType: 'KalturaQuestionCuePoint', cuePointType: 'quiz.QUIZ_QUESTION', question: m.label });
+    });
+    const wanted = types ? objects.filter((o) => types.includes(o.cuePointType)) : objects;
+    wanted.sort((a, b) => a.startTime - b.startTime);
+    return { objects: wanted, totalCount: wanted.length, objectType: 'KalturaCuePointListResponse' };
   }
 
   function resolveTokens(value, results) {

@@ -26,8 +26,10 @@ import {
   type Device,
   type DevicesQuery,
   type DomainsQuery,
+  type EntryLink,
   type EntryQuery,
   type EntryResult,
+  type Marker,
   type GeoQuery,
   type GeoRow,
   type HeatmapQuery,
@@ -61,6 +63,20 @@ export interface KalturaProviderOptions extends KalturaSession {
    * `provider.clearCache()` forgets them all.
    */
   cacheMs?: number;
+  /**
+   * The partner's KMC (Kaltura Management Console), e.g. `https://kmc.kaltura.com`: the details header links to the
+   * entry there (`{kmcUrl}/index.php/kmcng/content/entries/entry/{id}/metadata`).
+   */
+  kmcUrl?: string;
+  /** The text of the KMC link (a product name; default `KMC`). */
+  kmcLabel?: string;
+  /**
+   * The partner's KMS (Kaltura MediaSpace), e.g. `https://mediaspace.example.edu`: the details header links to the
+   * entry's page there (`{kmsUrl}/media/t/{id}`).
+   */
+  kmsUrl?: string;
+  /** The text of the KMS link (a product name; default `MediaSpace`). */
+  kmsLabel?: string;
 }
 
 /** A {@link DataProvider} over Kaltura, with a way to forget the answers it keeps. */
@@ -188,6 +204,86 @@ const durationOf = (m: MediaEntry) =>
 
 const mediaGet = (entryId: string): KalturaCall => ({ service: 'media', action: 'get', entryId });
 
+/** `KalturaThumbCuePointSubType`: 1 slide, 2 chapter (kaltura/server thumbCuePoint plugin). */
+const THUMB_CHAPTER = 2;
+
+/**
+ * `cuePoint.list` (service `cuepoint_cuepoint`) for the entry's chapters and quiz questions: thumb cue points
+ * (`thumbCuePoint.Thumb`) and questions (`quiz.QUIZ_QUESTION`), by start time. Sources: kaltura/server
+ * `plugins/cue_points/base/lib/api/KalturaCuePointFilter.php`, `…/thumb_cue_point/lib/api/KalturaThumbCuePoint.php`
+ * (`subType`, `title`, `description`), `plugins/quiz/lib/api/KalturaQuestionCuePoint.php` (`question`); `startTime` is
+ * in milliseconds.
+ */
+function cuePointsList(entryId: string): KalturaCall {
+  return {
+    service: 'cuepoint_cuepoint',
+    action: 'list',
+    filter: {
+      objectType: 'KalturaCuePointFilter',
+      entryIdEqual: entryId,
+      cuePointTypeIn: 'thumbCuePoint.Thumb,quiz.QUIZ_QUESTION',
+      orderBy: '+startTime',
+    },
+    pager: { objectType: 'KalturaFilterPager', pageSize: 500, pageIndex: 1 },
+  };
+}
+
+interface RawCuePoint {
+  objectType?: string;
+  cuePointType?: string;
+  subType?: number | string;
+  startTime?: number | string;
+  status?: number | string;
+  title?: string;
+  description?: string;
+  question?: string;
+}
+
+/**
+ * Chapters (thumb cue points of the chapter sub-type) and quiz questions as markers, ordered by time, within the
+ * media. Slides (thumb cue points of the slide sub-type) and other cue points are left out; a deleted cue point
+ * (status 2) too.
+ */
+export function cuePointMarkers(raw: unknown, durationSec: number): Marker[] {
+  const objects = (raw as { objects?: unknown } | null)?.objects;
+  if (!Array.isArray(objects)) return [];
+  const out: Marker[] = [];
+  for (const o of objects as RawCuePoint[]) {
+    if (!o || typeof o !== 'object' || Number(o.status) === 2) continue;
+    const ms = Number(o.startTime);
+    if (!Number.isFinite(ms) || ms < 0) continue;
+    const time = durationSec > 0 ? Math.min(ms / 1000, durationSec) : ms / 1000;
+    const type = o.cuePointType ?? '';
+    if (type === 'thumbCuePoint.Thumb' || o.objectType === 'KalturaThumbCuePoint') {
+      if (Number(o.subType) !== THUMB_CHAPTER) continue;
+      out.push({ time, label: String(o.title || o.description || '').trim(), kind: 'chapter' });
+    } else if (type === 'quiz.QUIZ_QUESTION' || o.objectType === 'KalturaQuestionCuePoint') {
+      out.push({ time, label: String(o.question ?? '').trim(), kind: 'quiz' });
+    }
+  }
+  return out.sort((a, b) => a.time - b.time);
+}
+
+/** Links back to the entry in KMC and KMS, from the options (http(s) bases only). */
+function entryLinks(o: KalturaProviderOptions, entryId: string): EntryLink[] {
+  const links: EntryLink[] = [];
+  const base = (url: string | undefined) => {
+    if (!url) return undefined;
+    try {
+      const u = new URL(url);
+      return u.protocol === 'https:' || u.protocol === 'http:' ? u.href.replace(/\/+$/, '') : undefined;
+    } catch {
+      return undefined;
+    }
+  };
+  const id = encodeURIComponent(entryId);
+  const kmc = base(o.kmcUrl);
+  if (kmc) links.push({ label: o.kmcLabel ?? 'KMC', href: `${kmc}/index.php/kmcng/content/entries/entry/${id}/metadata` });
+  const kms = base(o.kmsUrl);
+  if (kms) links.push({ label: o.kmsLabel ?? 'MediaSpace', href: `${kms}/media/t/${id}` });
+  return links;
+}
+
 /** Orders users by display name, as the embedded engine does by default. */
 const NAME_ORDER = new Intl.Collator('en');
 
@@ -231,23 +327,37 @@ export function createKalturaProvider(options: KalturaProviderOptions): KalturaP
   const send = (calls: KalturaCall[], signal: AbortSignal) => transport.run(calls, signal);
   const cache = new AnswerCache<Result>(Math.max(0, options.cacheMs ?? DEFAULT_CACHE_MS));
 
+  /**
+   * `media.get`, the owner's `user.get` (a result reference) and the entry's cue points, in one multirequest. Chapters
+   * and quiz questions become the entry's `markers`; links back to KMC and KMS come from the options.
+   */
   async function entry(q: EntryQuery, signal: AbortSignal): Promise<EntryResult> {
-    const [m, u] = await send([mediaGet(q.entryId), { service: 'user', action: 'get', userId: '{1:result:userId}' }], signal);
+    const [m, u, c] = await send(
+      [mediaGet(q.entryId), { service: 'user', action: 'get', userId: '{1:result:userId}' }, cuePointsList(q.entryId)],
+      signal,
+    );
     const media = valueOf(m!) as MediaEntry;
     const ownerId = media.userId ?? '';
     // The owner may have been deleted: the entry still shows, with the owner's id as name.
     const user = u!.ok ? (u!.value as { id?: string; fullName?: string; screenName?: string; firstName?: string; lastName?: string }) : {};
     const fullName =
       user.fullName?.trim() || [user.firstName, user.lastName].filter(Boolean).join(' ').trim() || user.screenName || ownerId;
+    const type = entryType(media.mediaType);
+    const duration = type === 'image' ? 0 : durationOf(media);
     const result: EntryResult = {
       id: media.id ?? q.entryId,
       name: media.name ?? q.entryId,
-      type: entryType(media.mediaType),
-      duration: entryType(media.mediaType) === 'image' ? 0 : durationOf(media),
+      type,
+      duration,
       owner: { id: ownerId, name: fullName },
       created: new Date((Number(media.createdAt) || 0) * 1000).toISOString(),
     };
     if (media.thumbnailUrl) result.thumbnail = media.thumbnailUrl;
+    const links = entryLinks(options, result.id);
+    if (links.length) result.links = links;
+    // Cue points are a plugin: a partner without it (or a KS without the right) still gets the entry, without markers.
+    const markers = c!.ok && type !== 'image' ? cuePointMarkers(c!.value, duration) : [];
+    if (markers.length) result.markers = markers;
     return result;
   }
 
