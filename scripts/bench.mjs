@@ -8,6 +8,8 @@
 //   npm run bench -- --events=200000    query string handed to the page (the engine bench reads `events`)
 //   npm run bench -- --json=out.json    also write the results as JSON
 //   npm run bench -- --strict           exit 1 when a row is over its budget (default: only on errors)
+//   npm run bench -- kaltura            the dashboard over the local Kaltura-compatible endpoint (started here, with
+//                                       300 ms injected per request: see bench/kaltura.bench.ts)
 //
 // Environment: CHROME_PATH (default /usr/bin/chromium), BENCH_TIMEOUT_MS (per bench, default 900000).
 import { build } from 'esbuild';
@@ -71,6 +73,15 @@ async function bundle(file) {
   return result.outputFiles[0].text;
 }
 
+// Benches over the Kaltura API get the local endpoint (server/kaltura-mock), started once; its address goes to the page
+// as `kalturaMock`, and the page sets the faults (latency) it measures with.
+let kalturaMock;
+if (files.some((f) => f.startsWith('kaltura'))) {
+  const { startKalturaMock } = await import('../server/kaltura-mock/index.mjs');
+  kalturaMock = await startKalturaMock({ port: 0 });
+  console.log(`Kaltura-compatible endpoint: ${kalturaMock.url}`);
+}
+
 const bundles = new Map();
 const waiting = new Map(); // bench name -> resolve
 const server = createServer((req, res) => {
@@ -130,7 +141,8 @@ for (const file of files) {
     let timer;
     const timeout = new Promise((r) => (timer = setTimeout(() => r({ rows: [], error: `timed out after ${timeoutMs} ms` }), timeoutMs)));
     const started = Date.now();
-    await page.goto(`http://127.0.0.1:${port}/?bench=${encodeURIComponent(name)}${pageQuery ? `&${pageQuery}` : ''}`);
+    const mockQuery = kalturaMock && name.startsWith('kaltura') ? `&kalturaMock=${encodeURIComponent(kalturaMock.url)}` : '';
+    await page.goto(`http://127.0.0.1:${port}/?bench=${encodeURIComponent(name)}${pageQuery ? `&${pageQuery}` : ''}${mockQuery}`);
     result = await Promise.race([done, crashed, timeout]);
     clearTimeout(timer);
     result.wallMs = Date.now() - started;
@@ -147,6 +159,7 @@ for (const file of files) {
 
 await browser.close();
 server.close();
+await kalturaMock?.close();
 
 const over = results.flatMap((r) => (r.rows ?? []).filter((row) => row.budget !== undefined && row.value > row.budget));
 console.log(
