@@ -5,6 +5,7 @@
  * answers alone (the HTTP request is cancelled only when every query in it was aborted).
  * @packageDocumentation
  */
+import { abortReason } from '../abort.js';
 import type { KalturaCall } from './request.js';
 import type { CallResult } from './client.js';
 
@@ -107,8 +108,6 @@ export function pack(groups: Group[], limit: number): Packed[] {
   if (current.calls.length) out.push(current);
   return out;
 }
-
-const abortReason = (signal: AbortSignal) => signal.reason ?? Object.assign(new Error('Aborted'), { name: 'AbortError' });
 
 /** Collects call groups per KS and sends each frame's groups together. */
 export class Batcher {

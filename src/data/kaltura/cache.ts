@@ -4,6 +4,7 @@
  * cancelled only when everyone who asked has aborted. Failures are never kept.
  * @packageDocumentation
  */
+import { abortReason } from '../abort.js';
 
 interface Entry<T> {
   promise: Promise<T>;
@@ -22,8 +23,6 @@ export function stableKey(value: unknown): string {
       : v,
   );
 }
-
-const abortReason = (signal: AbortSignal) => signal.reason ?? Object.assign(new Error('Aborted'), { name: 'AbortError' });
 
 /** A time-limited cache of answers with in-flight sharing. */
 export class AnswerCache<T> {
