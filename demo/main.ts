@@ -102,7 +102,7 @@ void fetch('./config.json')
     if (config.kalturaMockUrl && !serviceUrl.value) {
       serviceUrl.value = config.kalturaMockUrl;
       ks.value ||= 'demo-ks';
-      kalturaStatus.textContent = `A local Kaltura-compatible mock runs at ${config.kalturaMockUrl} (any KS but "expired" works).`;
+      kalturaStatus.textContent = `A local Kaltura-compatible mock runs at ${config.kalturaMockUrl} (any KS but "expired" works; faults: ${config.kalturaMockUrl}/__mock/faults, see docs/kaltura.md).`;
     }
   })
   .catch(() => undefined);
@@ -112,21 +112,43 @@ function useEmbedded(): void {
   kalturaForm.hidden = true;
 }
 
+/** The KS the form holds now: the provider asks again whenever Kaltura rejects the last one. */
+const currentKs = () => ks.value.trim();
+
 function useKaltura(): void {
   kalturaForm.hidden = false;
   const url = serviceUrl.value.trim();
-  if (!url || !ks.value.trim()) {
+  if (!url || !currentKs()) {
     kalturaStatus.textContent = 'Enter the service URL and a KS, then choose “Connect”.';
     return;
   }
   // The KS stays in this page's memory: it is never stored or sent anywhere but the service URL.
-  dashboard.provider = createKalturaProvider({
+  const kaltura = createKalturaProvider({
     serviceUrl: url,
-    ks: ks.value.trim(),
+    ks: currentKs,
     partnerId: partnerId.value.trim() || undefined,
   });
-  kalturaStatus.textContent = `Connected to ${url}.`;
+  // Nothing is "connected" until Kaltura has answered a query.
+  let answered = false;
+  const provider: DataProvider = async (query, options) => {
+    const result = await kaltura(query, options);
+    if (!answered && dashboard.provider === provider) {
+      answered = true;
+      kalturaStatus.textContent = `Connected: ${url} answered.`;
+    }
+    return result;
+  };
+  dashboard.provider = provider;
+  kalturaStatus.textContent = `Asking ${url}…`;
 }
+
+// The dashboard's one "session expired" event: ask for a new KS here, then reload the dashboard.
+dashboard.addEventListener('session-expired', () => {
+  if (!sourceKaltura.checked) return;
+  kalturaStatus.textContent = 'The KS has expired. Enter a new KS and choose “Connect” (any new text works with the local mock).';
+  ks.value = '';
+  ks.focus();
+});
 
 sourceEmbedded.addEventListener('change', () => sourceEmbedded.checked && useEmbedded());
 sourceKaltura.addEventListener('change', () => {
@@ -138,6 +160,12 @@ sourceKaltura.addEventListener('change', () => {
 kalturaForm.addEventListener('submit', (e) => {
   e.preventDefault();
   sourceKaltura.checked = true;
+  // Same endpoint, new KS after an expiry: the provider asks the form again, so a reload is all it takes.
+  if (dashboard.isSessionExpired && dashboard.provider && dashboard.provider !== embedded.provider && currentKs()) {
+    kalturaStatus.textContent = 'Signing in again…';
+    dashboard.reload();
+    return;
+  }
   useKaltura();
 });
 
