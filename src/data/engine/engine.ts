@@ -95,7 +95,7 @@ function countryName(code: string): string {
 
 /**
  * The embedded analytics engine. Holds up to millions of events in columnar form (typed arrays, dictionary-encoded
- * strings) and answers every query kind of the contract synchronously, by the metric definitions of DESIGN §3.
+ * strings) and answers every query kind of the contract synchronously, by the metric definitions of docs/metrics.md.
  *
  * ```ts
  * const engine = new AnalyticsEngine({ entries: [entry], users: { u1: 'Ada' } });
