@@ -151,6 +151,16 @@ class SessionAttrs {
   coords = false;
 }
 
+/** An event's raw collector fields besides the place. */
+interface RawAttributes {
+  rawUser: unknown;
+  rawDevice: unknown;
+  rawReferrer: unknown;
+  rawContext: unknown;
+  rawCategories: unknown;
+  rawPlaybackType: unknown;
+}
+
 /** A raw value that may be reused from the cache: the same primitive (never an object, which may have changed). */
 const same = (raw: unknown, cached: unknown): boolean => raw === cached && typeof raw !== 'object';
 
@@ -240,6 +250,16 @@ export class EventStore {
   /** Per entry: the time of its last accepted row, and whether its rows so far came in time order. */
   private readonly lastTimeOfEntry: number[] = [];
   readonly timeOrderedEntry: boolean[] = [];
+
+  /** The raw collector fields of the event being added (one object, reused). */
+  private readonly raw: RawAttributes = {
+    rawUser: undefined,
+    rawDevice: undefined,
+    rawReferrer: undefined,
+    rawContext: undefined,
+    rawCategories: undefined,
+    rawPlaybackType: undefined,
+  };
 
   /** Rows per entry, in ingest order; and a version that changes whenever an entry gets new rows. */
   readonly rowsOfEntry: Int32Array[] = [];
@@ -485,6 +505,141 @@ export class EventStore {
   }
 
   /**
+   * The global session of an event: the one of a raw sessionId among the last few seen (`mru`, its slot, or -1), else
+   * found or created by id; the raw sessionId moves to the front of the recent list.
+   */
+  private resolveSession(entry: number, rawSession: unknown, sessionId: string | undefined, mru: number): number {
+    const mruRaw = this.mruRaw;
+    const mruEntry = this.mruEntry;
+    const mruSession = this.mruSession;
+    let session: number;
+    let from: number;
+    if (mru >= 0) {
+      session = mruSession[mru]!;
+      from = mru;
+    } else {
+      session = this.sessionOf(entry, sessionId!);
+      from = MRU - 1;
+    }
+    if (typeof rawSession === 'string') {
+      for (let k = from; k > 0; k--) {
+        mruRaw[k] = mruRaw[k - 1];
+        mruEntry[k] = mruEntry[k - 1]!;
+        mruSession[k] = mruSession[k - 1]!;
+      }
+      mruRaw[0] = rawSession;
+      mruEntry[0] = entry;
+      mruSession[0] = session;
+    }
+    return session;
+  }
+
+  /**
+   * Codes an event's country, region and city into row `row` (through the session's cache). Region and city are read
+   * only when the event has a country (region), as they mean nothing without one.
+   */
+  private encodePlace(row: number, a: SessionAttrs, rawCountry: unknown, o: Record<string, unknown>): void {
+    const geo = this.geo;
+    if (!same(rawCountry, a.rawCountry)) {
+      const countryCode = readString(rawCountry);
+      a.country = countryCode === undefined ? -1 : geo.countries.add(countryCode.toUpperCase());
+      a.rawCountry = rawCountry;
+      a.rawRegion = UNSET;
+    }
+    const country = a.country;
+    let region = -1;
+    let city = -1;
+    if (country >= 0) {
+      const rawRegion = o['region'];
+      if (!same(rawRegion, a.rawRegion)) {
+        const regionName = readString(rawRegion);
+        a.region = regionName === undefined ? -1 : geo.region(country, regionName);
+        a.rawRegion = rawRegion;
+        a.rawCity = UNSET;
+      }
+      region = a.region;
+      if (region >= 0) {
+        const rawCity = o['city'];
+        if (!same(rawCity, a.rawCity)) {
+          const cityName = readString(rawCity);
+          a.city = cityName === undefined ? -1 : geo.city(region, cityName);
+          a.rawCity = rawCity;
+        }
+        city = a.city;
+      }
+    }
+    this.country[row] = country;
+    this.region[row] = region;
+    this.city[row] = city;
+  }
+
+  /** Codes an accepted event's user, coordinates, device, referrer, categories and playback type into row `row`. */
+  private encodeAttributes(row: number, a: SessionAttrs, raw: RawAttributes, lat: number | undefined, lon: number | undefined): void {
+    const { rawUser, rawDevice, rawReferrer, rawContext, rawCategories, rawPlaybackType } = raw;
+    const geo = this.geo;
+    const region = this.region[row]!;
+    const city = this.city[row]!;
+    if (!same(rawUser, a.rawUser)) {
+      const userId = readString(rawUser);
+      a.user = userId === undefined ? -1 : this.users.add(userId);
+      a.rawUser = rawUser;
+    }
+    this.user[row] = a.user;
+    // A place's position is the mean over its sessions of each session's first reported coordinates.
+    if (lat !== undefined && lon !== undefined && !a.coords && Math.abs(lat) <= 90 && Math.abs(lon) <= 180) {
+      a.coords = true;
+      if (region >= 0) {
+        geo.regionLat[region]! += lat;
+        geo.regionLon[region]! += lon;
+        geo.regionN[region]!++;
+      }
+      if (city >= 0) {
+        geo.cityLat[city]! += lat;
+        geo.cityLon[city]! += lon;
+        geo.cityN[city]!++;
+      }
+    }
+    if (!same(rawDevice, a.rawDevice)) {
+      a.device = deviceIndex(rawDevice);
+      a.rawDevice = rawDevice;
+    }
+    this.device[row] = a.device;
+    if (!same(rawReferrer, a.rawReferrer)) {
+      const [domain, url] = this.referrer(typeof rawReferrer === 'string' ? rawReferrer : undefined);
+      a.domain = domain;
+      a.url = url;
+      a.rawReferrer = rawReferrer;
+    }
+    this.domain[row] = a.domain;
+    this.url[row] = a.url;
+    if (!same(rawContext, a.rawContext) || !same(rawCategories, a.rawCategories)) {
+      a.categories = this.categoriesOf(rawContext, rawCategories);
+      a.rawContext = rawContext;
+      a.rawCategories = rawCategories;
+    }
+    this.categories[row] = a.categories;
+    if (!same(rawPlaybackType, a.rawPlaybackType)) {
+      const pt = readString(rawPlaybackType)?.toLowerCase();
+      const pti = pt === undefined ? -1 : (PLAYBACK_TYPES as readonly string[]).indexOf(pt);
+      a.playbackType = pti < 0 ? 255 : pti;
+      a.rawPlaybackType = rawPlaybackType;
+    }
+    this.playbackType[row] = a.playbackType;
+  }
+
+  /** Lists accepted row `row` under its entry, and notes whether the entry's rows still come in time order. */
+  private appendToEntry(row: number, entry: number, time: number): void {
+    let rows = this.rowsOfEntry[entry]!;
+    const count = this.rowCountOfEntry[entry]!;
+    if (count === rows.length) this.rowsOfEntry[entry] = rows = grow(rows, rows.length * 2);
+    rows[count] = row;
+    this.rowCountOfEntry[entry] = count + 1;
+    this.versionOfEntry[entry]!++;
+    if (time < this.lastTimeOfEntry[entry]!) this.timeOrderedEntry[entry] = false;
+    else this.lastTimeOfEntry[entry] = time;
+  }
+
+  /**
    * Adds one raw event. Returns `undefined` when accepted, or why it was skipped. Never throws on any input.
    * Storage is not "type": the stored `type` is the KAVA event type when it is below 256, else 0.
    */
@@ -548,31 +703,7 @@ export class EventStore {
       return 'invalid-number';
     }
     const type = rawType < 256 ? rawType : 0;
-    let session: number;
-    const mruSession = this.mruSession;
-    if (mru >= 0) {
-      session = mruSession[mru]!;
-      // Move to the front.
-      for (let k = mru; k > 0; k--) {
-        mruRaw[k] = mruRaw[k - 1];
-        mruEntry[k] = mruEntry[k - 1]!;
-        mruSession[k] = mruSession[k - 1]!;
-      }
-    } else {
-      session = this.sessionOf(entry, sessionId!);
-      if (typeof rawSession === 'string') {
-        for (let k = MRU - 1; k > 0; k--) {
-          mruRaw[k] = mruRaw[k - 1];
-          mruEntry[k] = mruEntry[k - 1]!;
-          mruSession[k] = mruSession[k - 1]!;
-        }
-      }
-    }
-    if (typeof rawSession === 'string') {
-      mruRaw[0] = rawSession;
-      mruEntry[0] = entry;
-      mruSession[0] = session;
-    }
+    const session = this.resolveSession(entry, rawSession, sessionId, mru);
     const row = this.length;
     if (row >= this.capacity) this.ensure(row + 1);
     const ei = eventIndex ?? NaN;
@@ -585,109 +716,26 @@ export class EventStore {
 
     // Read every remaining field before recording the key, so that a field whose getter throws cannot leave a
     // recorded key behind for a row that was never accepted.
-    const rawUser = o['userId'];
+    const raw = this.raw;
+    raw.rawUser = o['userId'];
     const rawCountry = o['country'];
-    const rawDevice = o['device'];
-    const rawReferrer = o['referrer'];
-    const rawContext = o['playbackContext'];
-    const rawCategories = o['categories'];
-    const rawPlaybackType = o['playbackType'];
+    raw.rawDevice = o['device'];
+    raw.rawReferrer = o['referrer'];
+    raw.rawContext = o['playbackContext'];
+    raw.rawCategories = o['categories'];
+    raw.rawPlaybackType = o['playbackType'];
     const a = this.sessionAttrs[session]!;
-    const geo = this.geo;
-    // Region and city are read only when the event has a country (region), as they mean nothing without one.
-    if (!same(rawCountry, a.rawCountry)) {
-      const countryCode = readString(rawCountry);
-      a.country = countryCode === undefined ? -1 : geo.countries.add(countryCode.toUpperCase());
-      a.rawCountry = rawCountry;
-      a.rawRegion = UNSET;
-    }
-    const country = a.country;
-    let region = -1;
-    let city = -1;
-    if (country >= 0) {
-      const rawRegion = o['region'];
-      if (!same(rawRegion, a.rawRegion)) {
-        const regionName = readString(rawRegion);
-        a.region = regionName === undefined ? -1 : geo.region(country, regionName);
-        a.rawRegion = rawRegion;
-        a.rawCity = UNSET;
-      }
-      region = a.region;
-      if (region >= 0) {
-        const rawCity = o['city'];
-        if (!same(rawCity, a.rawCity)) {
-          const cityName = readString(rawCity);
-          a.city = cityName === undefined ? -1 : geo.city(region, cityName);
-          a.rawCity = rawCity;
-        }
-        city = a.city;
-      }
-    }
+    this.encodePlace(row, a, rawCountry, o);
 
     if (this.checkDuplicate(row, session, ei)) return 'duplicate';
 
     this.entry[row] = entry;
     this.time[row] = time;
     this.playTimeSum[row] = playTimeSum ?? NaN;
-    if (!same(rawUser, a.rawUser)) {
-      const userId = readString(rawUser);
-      a.user = userId === undefined ? -1 : this.users.add(userId);
-      a.rawUser = rawUser;
-    }
-    this.user[row] = a.user;
-    this.country[row] = country;
-    this.region[row] = region;
-    this.city[row] = city;
-    // A place's position is the mean over its sessions of each session's first reported coordinates.
-    if (lat !== undefined && lon !== undefined && !a.coords && Math.abs(lat) <= 90 && Math.abs(lon) <= 180) {
-      a.coords = true;
-      if (region >= 0) {
-        geo.regionLat[region]! += lat;
-        geo.regionLon[region]! += lon;
-        geo.regionN[region]!++;
-      }
-      if (city >= 0) {
-        geo.cityLat[city]! += lat;
-        geo.cityLon[city]! += lon;
-        geo.cityN[city]!++;
-      }
-    }
-    if (!same(rawDevice, a.rawDevice)) {
-      a.device = deviceIndex(rawDevice);
-      a.rawDevice = rawDevice;
-    }
-    this.device[row] = a.device;
-    if (!same(rawReferrer, a.rawReferrer)) {
-      const [domain, url] = this.referrer(typeof rawReferrer === 'string' ? rawReferrer : undefined);
-      a.domain = domain;
-      a.url = url;
-      a.rawReferrer = rawReferrer;
-    }
-    this.domain[row] = a.domain;
-    this.url[row] = a.url;
-    if (!same(rawContext, a.rawContext) || !same(rawCategories, a.rawCategories)) {
-      a.categories = this.categoriesOf(rawContext, rawCategories);
-      a.rawContext = rawContext;
-      a.rawCategories = rawCategories;
-    }
-    this.categories[row] = a.categories;
-    if (!same(rawPlaybackType, a.rawPlaybackType)) {
-      const pt = readString(rawPlaybackType)?.toLowerCase();
-      const pti = pt === undefined ? -1 : (PLAYBACK_TYPES as readonly string[]).indexOf(pt);
-      a.playbackType = pti < 0 ? 255 : pti;
-      a.rawPlaybackType = rawPlaybackType;
-    }
-    this.playbackType[row] = a.playbackType;
+    this.encodeAttributes(row, a, raw, lat, lon);
 
     this.commitKey(row, session);
-    let rows = this.rowsOfEntry[entry]!;
-    const count = this.rowCountOfEntry[entry]!;
-    if (count === rows.length) this.rowsOfEntry[entry] = rows = grow(rows, rows.length * 2);
-    rows[count] = row;
-    this.rowCountOfEntry[entry] = count + 1;
-    this.versionOfEntry[entry]!++;
-    if (time < this.lastTimeOfEntry[entry]!) this.timeOrderedEntry[entry] = false;
-    else this.lastTimeOfEntry[entry] = time;
+    this.appendToEntry(row, entry, time);
     this.length = row + 1;
     return undefined;
   }
