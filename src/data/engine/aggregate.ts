@@ -113,7 +113,8 @@ export function runPass(p: PreparedEntry, spec: PassSpec): PassResult {
   const dayGroup = spec.dayGroup ?? null;
   const retention = spec.retention === true;
   const viewsDiff = retention ? new Float64Array(BUCKETS + 1) : null;
-  const viewers = retention ? new Float64Array(BUCKETS) : null;
+  /** Difference array of the viewers per bucket (a session adds its watched runs). */
+  const viewersDiff = retention ? new Float64Array(BUCKETS + 1) : null;
   const heatRow = spec.heatmapRow ?? null;
   const heatDiff = heatRow ? new Float64Array((spec.heatmapRows ?? 0) * (BUCKETS + 1)) : null;
   const vSec = p.viewSeconds;
@@ -158,11 +159,8 @@ export function runPass(p: PreparedEntry, spec: PassSpec): PassResult {
       bits[TOTAL]! += nb;
       for (let q = 0; q < 4; q++) if (flags & (2 << q)) pt[TOTAL * 4 + q]!++;
     }
-    if (nb > 0 && viewers) {
-      addBits(viewers, m0, 0);
-      addBits(viewers, m1, 32);
-      addBits(viewers, m2, 64);
-      addBits(viewers, m3, 96);
+    if (nb > 0 && viewersDiff) {
+      addRuns(viewersDiff, m0, m1, m2, m3);
       const u = sUser[s]! + 1;
       const um = scratch.mask;
       const o = u * MASK_WORDS;
@@ -322,25 +320,16 @@ export function runPass(p: PreparedEntry, spec: PassSpec): PassResult {
 
   // --- Results.
   const result: PassResult = { slots, impressions, plays, seconds, bits, pt, uniqueViewers: uniq };
-  if (viewsDiff && viewers) {
-    const views = new Float64Array(BUCKETS);
-    let run = 0;
-    for (let b = 0; b < BUCKETS; b++) {
-      run += viewsDiff[b]!;
-      views[b] = run;
-    }
-    const uniqueUsers = new Float64Array(BUCKETS);
+  if (viewsDiff && viewersDiff) {
+    const usersDiff = new Float64Array(BUCKETS + 1);
     const um = scratch.mask;
     for (const u of touchedUsers) {
       const o = u * MASK_WORDS;
-      addBits(uniqueUsers, um[o]!, 0);
-      addBits(uniqueUsers, um[o + 1]!, 32);
-      addBits(uniqueUsers, um[o + 2]!, 64);
-      addBits(uniqueUsers, um[o + 3]!, 96);
+      addRuns(usersDiff, um[o]!, um[o + 1]!, um[o + 2]!, um[o + 3]!);
     }
-    result.views = views;
-    result.viewers = viewers;
-    result.uniqueUsers = uniqueUsers;
+    result.views = runningSums(viewsDiff);
+    result.viewers = runningSums(viewersDiff);
+    result.uniqueUsers = runningSums(usersDiff);
   }
   if (heatDiff) {
     const rows = spec.heatmapRows ?? 0;
@@ -357,12 +346,37 @@ export function runPass(p: PreparedEntry, spec: PassSpec): PassResult {
   return result;
 }
 
-/** Adds 1 to `counts[offset + b]` for every set bit b of `x`. */
-function addBits(counts: Float64Array, x: number, offset: number): void {
-  while (x !== 0) {
-    const b = 31 - Math.clz32(x & -x);
-    counts[offset + b]!++;
-    x &= x - 1;
+/** The first {@link BUCKETS} running sums of a difference array. */
+function runningSums(diff: Float64Array): Float64Array {
+  const out = new Float64Array(BUCKETS);
+  let run = 0;
+  for (let b = 0; b < BUCKETS; b++) {
+    run += diff[b]!;
+    out[b] = run;
+  }
+  return out;
+}
+
+/**
+ * Adds a 128-bit mask (4 words, bucket b = bit b % 32 of word b / 32) to a difference array run by run: +1 where a run
+ * of set bits starts, −1 after it ends. Watched buckets come in a few runs, so this costs far less than a bit each.
+ */
+function addRuns(diff: Float64Array, m0: number, m1: number, m2: number, m3: number): void {
+  let carry = 0; // the previous word's top bit
+  for (let w = 0; w < 4; w++) {
+    const m = w === 0 ? m0 : w === 1 ? m1 : w === 2 ? m2 : m3;
+    const next = w === 0 ? m1 : w === 1 ? m2 : w === 2 ? m3 : 0;
+    let starts = (m & ~((m << 1) | carry)) >>> 0;
+    let ends = (m & ~((m >>> 1) | ((next & 1) << 31))) >>> 0;
+    while (starts !== 0) {
+      diff[w * 32 + 31 - Math.clz32(starts & -starts)]!++;
+      starts = (starts & (starts - 1)) >>> 0;
+    }
+    while (ends !== 0) {
+      diff[w * 32 + 32 - Math.clz32(ends & -ends)]!--;
+      ends = (ends & (ends - 1)) >>> 0;
+    }
+    carry = m >>> 31;
   }
 }
 
