@@ -3,6 +3,7 @@ import { html } from 'lit';
 import '../src/define.js';
 import { COMPARE_MODES, PRESETS } from '../src/shell/presets.js';
 import type { DataProvider, Filters } from '../src/data/types.js';
+import { NoAccessError, SessionExpiredError } from '../src/data/errors.js';
 import {
   SAMPLE_ENTRY_ID,
   SAMPLE_IMAGE_ID,
@@ -118,3 +119,38 @@ export const Error: Story = { render: (args) => render(args, failingProvider()) 
 
 /** An entry without any views: zeros and empty panels. */
 export const Empty: Story = { render: (args) => render(args, emptyProvider()) };
+
+/**
+ * The session expired after the first load (the provider's KS is no longer accepted and no fresh one works): one
+ * "session expired" message for the whole dashboard, the last figures kept and dimmed, one `session-expired` event.
+ * "Try again" reloads; here the session stays expired.
+ */
+export const SessionExpired: Story = {
+  render: (args) => {
+    const sample = sampleProvider();
+    let expired = false;
+    const provider: DataProvider = async (query, options) => {
+      if (expired) throw new SessionExpiredError('KS expired');
+      return sample(query, options);
+    };
+    const view = render(args, provider);
+    // Expire once the first figures are on screen.
+    setTimeout(() => {
+      expired = true;
+      document.querySelector<HTMLElement & { reload(): void }>('entry-analytics')?.reload();
+    }, 2500);
+    return view;
+  },
+};
+
+/** A session without the right to read the map reports: "No access to this report" in the countries panel alone. */
+export const NoAccess: Story = {
+  render: (args) => {
+    const sample = sampleProvider();
+    const provider: DataProvider = async (query, options) => {
+      if (query.kind === 'geo') throw new NoAccessError('The access to service [report->getTable] is forbidden');
+      return sample(query, options);
+    };
+    return render(args, provider);
+  },
+};
