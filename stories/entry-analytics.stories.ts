@@ -112,6 +112,16 @@ export const RightToLeft: Story = { args: { lang: 'ar', compare: 'previous' } };
 /** The view kept in the frame's URL hash: drill into a country, go back with the browser's Back. */
 export const ShareableView: Story = { args: { syncUrl: 'hash' } };
 
+/** "Add filter" when the provider cannot list a field's values: the picker says so and takes a typed value. */
+export const FilterValuesUnavailable: Story = {
+  render: (args) =>
+    render(args, (query, options) =>
+      query.kind === 'filterValues'
+        ? Promise.reject(new globalThis.Error('This provider cannot list filter values.'))
+        : sampleProvider()(query, options),
+    ),
+};
+
 export const Loading: Story = { render: (args) => render(args, hangingProvider()) };
 
 /** The provider rejects: the entry error with Retry. */

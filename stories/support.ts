@@ -143,6 +143,8 @@ export function emptyProvider(): DataProvider {
       case 'domains':
       case 'urls':
         return { rows: [], total: 0, totals: { ...ZERO } };
+      case 'filterValues':
+        return { field: query.field, values: [], total: 0 };
     }
   };
 }

@@ -66,6 +66,19 @@ export interface Filters {
 /** The keys of {@link Filters}. */
 export type FilterField = keyof Filters;
 
+/** Every filter field, in the order the dashboard shows its chips. */
+export const FILTER_FIELDS: readonly FilterField[] = [
+  'countries',
+  'regions',
+  'cities',
+  'devices',
+  'domains',
+  'urls',
+  'categories',
+  'users',
+  'playbackTypes',
+];
+
 /** What every query carries. */
 export interface QueryBase {
   /** The entry (video, audio or image) the query is about. */
@@ -394,6 +407,42 @@ export interface UrlsResult {
   totals: MetricSet;
 }
 
+// ---------------------------------------------------------------------------------------------------------------
+// Filter values (the dashboard's filter pickers)
+
+/**
+ * The values a filter field takes in the data: what a filter picker offers. Counted over the range with the query's
+ * filters applied, except those on `field` itself (so a second country can be added to a country filter).
+ */
+export interface FilterValuesQuery extends QueryBase {
+  kind: 'filterValues';
+  /** The filter field whose values are asked for. */
+  field: FilterField;
+  /** Only values whose value or label contains this text, case-insensitively; absent or `''` for all. */
+  search?: string;
+  /** At most this many values, ≥ 1: those with the most plays first, ties by value. */
+  limit: number;
+}
+
+/** One value of a filter field. */
+export interface FilterValue {
+  /** The value as {@link Filters} spells it (`"FR"`, `"Mobile"`, a user id, a host name). */
+  value: string;
+  /** Its name to show (a user's name, a country's English name); `''` when the value speaks for itself. */
+  label: string;
+  /** Plays in the range with these filters. */
+  plays: number;
+}
+
+/** The values of a filter field. */
+export interface FilterValuesResult {
+  field: FilterField;
+  /** At most `limit` values, most plays first. */
+  values: FilterValue[];
+  /** How many values match the search, before the limit. */
+  total: number;
+}
+
 /** Every query. */
 export type Query =
   | EntryQuery
@@ -405,7 +454,8 @@ export type Query =
   | GeoQuery
   | DevicesQuery
   | DomainsQuery
-  | UrlsQuery;
+  | UrlsQuery
+  | FilterValuesQuery;
 
 /** The kinds of {@link Query}. */
 export type QueryKind = Query['kind'];
@@ -422,6 +472,7 @@ export interface ResultByKind {
   devices: DevicesResult;
   domains: DomainsResult;
   urls: UrlsResult;
+  filterValues: FilterValuesResult;
 }
 
 /** The result of query `Q`. */

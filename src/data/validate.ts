@@ -6,6 +6,7 @@ import { abortReason } from './abort.js';
 import {
   BUCKETS,
   DEVICES,
+  FILTER_FIELDS,
   type DataProvider,
   type Query,
   type QueryKind,
@@ -138,6 +139,11 @@ const checks: { [K in QueryKind]: Check } = {
   devices: shape({ rows: arrayOf(shape({ device: oneOf(DEVICES), ...breakdownFields })), totals: metricSet }),
   domains: shape({ rows: arrayOf(shape({ domain: str, ...breakdownFields })), total: count, totals: metricSet }),
   urls: shape({ rows: arrayOf(shape({ url: str, ...breakdownFields })), total: count, totals: metricSet }),
+  filterValues: shape({
+    field: oneOf(FILTER_FIELDS),
+    values: arrayOf(shape({ value: str, label: str, plays: count })),
+    total: count,
+  }),
 };
 
 /**

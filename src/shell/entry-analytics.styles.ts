@@ -172,6 +172,52 @@ export const shellStyles = css`
     border-radius: calc(var(--_radius) / 2);
     background: var(--_bg-alt);
   }
+  /* the filter value combobox */
+  .combo {
+    position: relative;
+  }
+  .listbox {
+    position: absolute;
+    inset-inline-start: 0;
+    top: 100%;
+    z-index: 2;
+    min-width: 100%;
+    max-width: min(28em, 90vw);
+    max-height: 16em;
+    overflow-y: auto;
+    margin: 2px 0 0;
+    padding: 4px 0;
+    list-style: none;
+    background: var(--_bg);
+    border: 1px solid var(--_border);
+    border-radius: calc(var(--_radius) / 2);
+    box-shadow: 0 4px 12px var(--_shadow);
+  }
+  .listbox[hidden] {
+    display: none;
+  }
+  .listbox li {
+    display: flex;
+    justify-content: space-between;
+    gap: 12px;
+    padding: 4px 8px;
+    cursor: pointer;
+  }
+  .listbox li:hover,
+  .listbox li.active {
+    background: var(--_accent);
+    color: var(--_accent-contrast);
+  }
+  .listbox .plays {
+    color: inherit;
+    opacity: 0.8;
+    white-space: nowrap;
+  }
+  .picker-status {
+    margin: 2px 0 0;
+    font-size: 0.85em;
+    color: var(--_muted);
+  }
   /* panels */
   .grid {
     display: grid;

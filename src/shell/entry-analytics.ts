@@ -4,8 +4,10 @@ import { repeat } from 'lit/directives/repeat.js';
 import { Task, TaskStatus } from '@lit/task';
 import {
   DEVICES,
+  FILTER_FIELDS,
   PLAYBACK_TYPES,
   type DataProvider,
+  type FilterValue,
   type DateRange,
   type EntryResult,
   type FilterField,
@@ -35,6 +37,7 @@ import {
 } from './presets.js';
 import { PANELS, layoutSpans, parsePanelIds, visiblePanels, type PanelContext, type PanelDefinition } from './panels.js';
 import { shellStyles } from './entry-analytics.styles.js';
+import { FilterPicker } from './filter-picker.js';
 import {
   decodeViewValue,
   encodeViewValue,
@@ -46,22 +49,17 @@ import {
   type UrlView,
 } from './url-state.js';
 
-/** Every filter field, in the order chips are shown. */
-const FILTER_FIELDS: readonly FilterField[] = [
+/** Fields offered by the "Add filter" menu (pages are added from the domains panel). */
+const MENU_FIELDS: readonly FilterField[] = [
   'countries',
   'regions',
   'cities',
   'devices',
   'domains',
-  'urls',
   'categories',
   'users',
   'playbackTypes',
 ];
-/** Fields offered by the "Add filter" menu. */
-const MENU_FIELDS: readonly FilterField[] = ['categories', 'playbackTypes', 'devices', 'countries', 'domains'];
-/** Fields whose values are a closed list (a select instead of free text). */
-const CHOICES: Partial<Record<FilterField, readonly string[]>> = { devices: DEVICES, playbackTypes: PLAYBACK_TYPES };
 
 /** Normalises a filter value the way the contract spells it (upper-case country codes, bare lower-case hosts). */
 export function normalizeFilterValue(field: FilterField, value: string): string {
@@ -169,7 +167,7 @@ export class EntryAnalytics extends LitElement {
   @state() private draftFrom = '';
   @state() private draftTo = '';
   @state() private filterFormOpen = false;
-  @state() private filterField: FilterField = 'categories';
+  @state() private filterField: FilterField = 'countries';
   @state() private filterProblem = '';
   @state() private announcement = '';
   /** The session expired: one message for the whole dashboard, the last figures stay visible and dimmed. */
@@ -193,6 +191,16 @@ export class EntryAnalytics extends LitElement {
   /** Each panel element's view when it appeared (before any restore), encoded. */
   private readonly panelDefaults = new WeakMap<Element, PanelView>();
   private readonly onPopState = () => this.restoreFromUrl(true);
+
+  /** The value picker of the "Add filter" form. */
+  private readonly picker = new FilterPicker(this, () => ({
+    provider: this.provider,
+    base: this.entryId
+      ? { entryId: this.entryId, range: this.range, timeZone: this.effectiveTimeZone, filters: this.filters ?? {} }
+      : undefined,
+    timeout: this.timeout,
+    label: (field, value) => this.optionLabel(field, value),
+  }));
 
   private readonly entryTask = new Task(this, {
     task: async ([provider, entryId, zone, timeout]: readonly [DataProvider | undefined, string, string, number], { signal }) => {
@@ -470,6 +478,11 @@ export class EntryAnalytics extends LitElement {
     return this.t(`filter.${field}` as MessageKey);
   }
 
+  /** A picker option's name: the provider's label for users (their names), the dashboard's own for the others. */
+  private optionLabel(field: FilterField, value: FilterValue): string {
+    return field === 'users' ? value.label || value.value : this.valueLabel(field, value.value);
+  }
+
   private valueLabel(field: FilterField, value: string): string {
     const given = this.labels.get(`${field}\n${value}`);
     if (given) return given;
@@ -594,27 +607,36 @@ export class EntryAnalytics extends LitElement {
   private async toggleFilterForm(open: boolean): Promise<void> {
     this.filterFormOpen = open;
     this.filterProblem = '';
+    if (open) this.picker.reset(this.filterField);
     await this.updateComplete;
     if (open) this.renderRoot.querySelector<HTMLSelectElement>('select[name=filter-field]')?.focus();
     else this.addFilterButton?.focus();
   }
 
+  /** Adds a value from the picker and closes the form. */
+  private pick(value: FilterValue): void {
+    this.addFilter(this.filterField, value.value, this.optionLabel(this.filterField, value));
+    void this.toggleFilterForm(false);
+  }
+
   private onFilterSubmit(e: Event): void {
     e.preventDefault();
-    const form = e.target as HTMLFormElement;
     const field = this.filterField;
-    const input = form.querySelector<HTMLInputElement | HTMLSelectElement>('[name=filter-value]');
-    const value = normalizeFilterValue(field, input?.value ?? '');
-    if (!value) {
-      this.filterProblem = this.t('shell.filterInvalid.empty');
+    const input = this.renderRoot.querySelector<HTMLInputElement>('[name=filter-value]');
+    const typed = this.picker.text.trim();
+    const picked = this.picker.match();
+    if (picked) return this.pick(picked);
+    const problem = (text: string) => {
+      this.filterProblem = text;
       input?.focus();
-      return;
-    }
-    if (field === 'countries' && !/^[A-Z]{2}$/.test(value)) {
-      this.filterProblem = this.t('shell.filterInvalid.countries');
-      input?.focus();
-      return;
-    }
+    };
+    if (!typed) return problem(this.t('shell.filterInvalid.empty'));
+    if (this.picker.status !== 'error')
+      // The data's values are known: a value outside them would filter everything away.
+      return problem(this.t('shell.filterUnknown', { field: this.fieldName(field), value: typed }));
+    // The provider cannot list values: take the typed one, spelled as the contract spells it.
+    const value = normalizeFilterValue(field, typed);
+    if (field === 'countries' && !/^[A-Z]{2}$/.test(value)) return problem(this.t('shell.filterInvalid.countries'));
     this.addFilter(field, value);
     void this.toggleFilterForm(false);
   }
@@ -804,7 +826,6 @@ export class EntryAnalytics extends LitElement {
     const chips: { field: FilterField; value: string }[] = [];
     for (const field of FILTER_FIELDS)
       for (const value of (this.filters?.[field] as string[] | undefined) ?? []) chips.push({ field, value });
-    const choices = CHOICES[this.filterField];
     const problemId = `${this.uid}-filter-problem`;
     return html`<div class="row filters">
       <span class="legend" id="${this.uid}-filters">${this.t('shell.filters')}</span>
@@ -859,6 +880,7 @@ export class EntryAnalytics extends LitElement {
                 @change=${(e: Event) => {
                   this.filterField = (e.target as HTMLSelectElement).value as FilterField;
                   this.filterProblem = '';
+                  this.picker.reset(this.filterField);
                 }}
               >
                 ${MENU_FIELDS.map(
@@ -866,22 +888,7 @@ export class EntryAnalytics extends LitElement {
                 )}
               </select>
             </div>
-            <div class="field">
-              <label for="${this.uid}-fvalue">${this.t('shell.filterValue')}</label>
-              ${choices
-                ? html`<select id="${this.uid}-fvalue" name="filter-value">
-                    ${choices.map((c) => html`<option value=${c}>${this.valueLabel(this.filterField, c)}</option>`)}
-                  </select>`
-                : html`<input
-                    id="${this.uid}-fvalue"
-                    name="filter-value"
-                    type="text"
-                    autocomplete="off"
-                    placeholder=${this.filterField === 'countries' ? this.t('shell.filterValueHint.countries') : nothing}
-                    aria-invalid=${this.filterProblem ? 'true' : 'false'}
-                    aria-describedby=${this.filterProblem ? problemId : nothing}
-                  />`}
-            </div>
+            ${this.renderPicker()}
             <button type="submit">${this.t('shell.add')}</button>
             <button type="button" @click=${() => this.toggleFilterForm(false)}>${this.t('shell.cancel')}</button>
             ${this.filterProblem
@@ -889,6 +896,81 @@ export class EntryAnalytics extends LitElement {
               : nothing}
           </form>`
         : nothing}
+    </div>`;
+  }
+
+  /** The value combobox: a text input and the listbox of the values in the data (ARIA combobox pattern). */
+  private renderPicker(): TemplateResult {
+    const picker = this.picker;
+    const field = this.filterField;
+    const shown = picker.shown;
+    const listId = `${this.uid}-flist`;
+    const optionId = (i: number) => `${this.uid}-fopt-${i}`;
+    const problemId = `${this.uid}-filter-problem`;
+    const statusId = `${this.uid}-fstatus`;
+    const status =
+      picker.status === 'loading'
+        ? this.t('shell.filterValuesLoading')
+        : picker.status === 'error'
+          ? this.t('shell.filterValuesError')
+          : picker.status === 'ready'
+            ? !shown.length
+              ? this.t('shell.filterValuesNone')
+              : picker.total > picker.values.length && shown === picker.values
+                ? this.t('shell.filterValuesMore', { shown: this.fmt.count(shown.length), total: this.fmt.count(picker.total) })
+                : this.t('shell.filterValuesCount', { count: this.fmt.count(shown.length) })
+            : '';
+    const open = picker.open && shown.length > 0;
+    return html`<div class="field combo">
+      <label for="${this.uid}-fvalue">${this.t('shell.filterValue')}</label>
+      <input
+        id="${this.uid}-fvalue"
+        name="filter-value"
+        type="text"
+        role="combobox"
+        autocomplete="off"
+        spellcheck="false"
+        aria-autocomplete="list"
+        aria-expanded=${open ? 'true' : 'false'}
+        aria-controls=${listId}
+        aria-activedescendant=${open && picker.active >= 0 ? optionId(picker.active) : nothing}
+        aria-invalid=${this.filterProblem ? 'true' : 'false'}
+        aria-describedby=${this.filterProblem ? `${problemId} ${statusId}` : statusId}
+        placeholder=${picker.status === 'error' && field === 'countries'
+          ? this.t('shell.filterValueHint.countries')
+          : this.t('shell.filterValueHint')}
+        .value=${picker.text}
+        @input=${(e: Event) => {
+          this.filterProblem = '';
+          picker.setText((e.target as HTMLInputElement).value);
+        }}
+        @keydown=${(e: KeyboardEvent) => picker.onKey(e)}
+        @click=${() => {
+          picker.open = !picker.open;
+          this.requestUpdate();
+        }}
+        @blur=${() => {
+          picker.open = false;
+          this.requestUpdate();
+        }}
+      />
+      <ul class="listbox" id=${listId} role="listbox" aria-label=${this.t('shell.filterValues', { field: this.fieldName(field) })} ?hidden=${!open}>
+        ${shown.map(
+          (v, i) => html`<li
+            id=${optionId(i)}
+            role="option"
+            class=${i === picker.active ? 'active' : ''}
+            aria-selected=${i === picker.active ? 'true' : 'false'}
+            data-value=${v.value}
+            @pointerdown=${(e: Event) => e.preventDefault()}
+            @click=${() => this.pick(v)}
+          >
+            <bdi>${this.optionLabel(field, v)}</bdi>
+            <span class="plays">${this.t('shell.filterOptionPlays', { count: this.fmt.count(v.plays) })}</span>
+          </li>`,
+        )}
+      </ul>
+      <p class="picker-status" id=${statusId} role="status">${status}</p>
     </div>`;
   }
 

@@ -4,7 +4,7 @@ import '../../src/shell/define.js';
 import type { EntryAnalytics } from '../../src/shell/entry-analytics.js';
 import { PANELS, layoutSpans } from '../../src/shell/panels.js';
 import type { EntryHighlights } from '../../src/elements/entry-highlights/entry-highlights.js';
-import type { EntryResult, Query, TotalsQuery } from '../../src/data/types.js';
+import type { EntryResult, FilterValue, FilterValuesQuery, Query, TotalsQuery } from '../../src/data/types.js';
 import { emit, type FiltersChangeDetail, type RangeChangeDetail } from '../../src/events.js';
 import { fakeProvider, totals } from '../support/providers.js';
 import { SAMPLE_ENTRY_ID, sampleProvider, sampleRange } from '../../stories/support.js';
@@ -351,14 +351,145 @@ describe('<entry-analytics>', () => {
     expect(lastTotals(provider.calls).filters).to.deep.equal({ devices: ['Tablet'] });
   });
 
-  it('adds a filter by hand from the menu, validating country codes, with the keyboard', async () => {
-    const { el } = await dashboard();
+  it('adds a filter from the values in the data: searchable, keyboard-operable, unknown values refused', async () => {
+    const VALUES: Record<string, FilterValue[]> = {
+      countries: [
+        { value: 'US', label: 'United States', plays: 120 },
+        { value: 'FR', label: 'France', plays: 40 },
+        { value: 'DE', label: 'Germany', plays: 12 },
+      ],
+      playbackTypes: [
+        { value: 'vod', label: '', plays: 150 },
+        { value: 'live', label: '', plays: 22 },
+      ],
+      users: [{ value: 'u-17', label: 'Ana Souza', plays: 9 }],
+    };
+    const provider = fakeProvider({
+      ...answers(),
+      filterValues: (q) => {
+        const all = VALUES[q.field] ?? [];
+        const s = (q.search ?? '').toLowerCase();
+        const values = all.filter((v) => !s || v.value.toLowerCase().includes(s) || v.label.toLowerCase().includes(s));
+        return { field: q.field, values: values.slice(0, q.limit), total: values.length };
+      },
+    });
+    const { el } = await dashboard(provider);
     const events = record(el, 'filters-change');
     $<HTMLButtonElement>(el, '.add-filter').click();
     await el.updateComplete;
     await until(() => root(el).activeElement === $(el, 'select[name=filter-field]'));
-    await choose(el, 'filter-field', 'countries');
+    expect($<HTMLSelectElement>(el, 'select[name=filter-field]').value).to.equal('countries');
     const input = $<HTMLInputElement>(el, 'input[name=filter-value]');
+    expect(input.getAttribute('role')).to.equal('combobox');
+    await until(() => text(el, '.picker-status')[0] === '3 values');
+    const asked = provider.calls.filter((c): c is FilterValuesQuery => c.kind === 'filterValues').at(-1)!;
+    expect(asked).to.include({ field: 'countries', entryId: 'e1' });
+    expect(asked.range).to.deep.equal(el.range);
+
+    // Countries are searched by their name in the page's language, and by code.
+    input.focus();
+    await sendKeys({ type: 'ger' });
+    await el.updateComplete;
+    expect(input.getAttribute('aria-expanded')).to.equal('true');
+    expect(text(el, '[role=option]')).to.deep.equal(['Germany 12 plays']);
+    await sendKeys({ press: 'ArrowDown' });
+    await el.updateComplete;
+    const option = $(el, '[role=option]');
+    expect(input.getAttribute('aria-activedescendant')).to.equal(option.id);
+    expect(option.getAttribute('aria-selected')).to.equal('true');
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    expect(events).to.deep.equal([{ filters: { countries: ['DE'] } }]);
+    expect(text(el, '.chip')).to.deep.equal(['Country: Germany ×']);
+    expect($(el, '.filter-form')).to.equal(null);
+    expect(root(el).activeElement).to.equal($(el, '.add-filter'));
+
+    // A value the data does not have gets a message, not a chip.
+    $<HTMLButtonElement>(el, '.add-filter').click();
+    await el.updateComplete;
+    await until(() => text(el, '.picker-status')[0] === '3 values');
+    $<HTMLInputElement>(el, 'input[name=filter-value]').focus();
+    await sendKeys({ type: 'zz' });
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    expect(text(el, '.filter-form .problem')).to.deep.equal([
+      'Country: “zz” is not in this period’s data. Choose a value from the list.',
+    ]);
+    expect(text(el, '.picker-status')).to.deep.equal(['No value matches.']);
+    expect(events).to.have.length(1);
+    // Typing the exact name adds it.
+    const again = $<HTMLInputElement>(el, 'input[name=filter-value]');
+    again.value = '';
+    await sendKeys({ type: 'France' });
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    expect(el.filters).to.deep.equal({ countries: ['DE', 'FR'] });
+    // The field's own filter is left out of the question, so France was still offered.
+    const second = provider.calls.filter((c): c is FilterValuesQuery => c.kind === 'filterValues').at(-1)!;
+    expect(second.filters).to.deep.equal({});
+
+    // Playback types: a click on an option adds it, with its localised name.
+    $<HTMLButtonElement>(el, '.add-filter').click();
+    await el.updateComplete;
+    await choose(el, 'filter-field', 'playbackTypes');
+    await until(() => text(el, '.picker-status')[0] === '2 values');
+    $<HTMLInputElement>(el, 'input[name=filter-value]').click();
+    await el.updateComplete;
+    expect(text(el, '[role=option]')).to.deep.equal(['On demand 150 plays', 'Live 22 plays']);
+    await settled(el);
+    await expect(el).to.be.accessible();
+    $<HTMLElement>(el, '[role=option][data-value=live]').click();
+    await el.updateComplete;
+    expect(el.filters).to.deep.equal({ countries: ['DE', 'FR'], playbackTypes: ['live'] });
+    expect(text(el, '.chip')[2]).to.equal('Playback type: Live ×');
+
+    // Users by name: the provider searches; the chip shows the name.
+    $<HTMLButtonElement>(el, '.add-filter').click();
+    await el.updateComplete;
+    await choose(el, 'filter-field', 'users');
+    $<HTMLInputElement>(el, 'input[name=filter-value]').focus();
+    await sendKeys({ type: 'souza' });
+    const isSearch = (c: Query): c is FilterValuesQuery => c.kind === 'filterValues' && c.search === 'souza';
+    await until(() => provider.calls.some(isSearch));
+    await until(() => text(el, '[role=option]')[0] === 'Ana Souza 9 plays');
+    const searched = provider.calls.find(isSearch)!;
+    expect(searched.field).to.equal('users');
+    expect(searched.filters).to.deep.equal({ countries: ['DE', 'FR'], playbackTypes: ['live'] });
+    await sendKeys({ press: 'ArrowDown' });
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    expect(el.filters.users).to.deep.equal(['u-17']);
+    expect(text(el, '.chip')).to.include('User: Ana Souza ×');
+
+    // Escape closes the list first, then the form, without adding.
+    $<HTMLButtonElement>(el, '.add-filter').click();
+    await el.updateComplete;
+    $<HTMLInputElement>(el, 'input[name=filter-value]').focus();
+    await sendKeys({ press: 'ArrowDown' });
+    await el.updateComplete;
+    await sendKeys({ press: 'Escape' });
+    await el.updateComplete;
+    expect($(el, '.filter-form')).to.not.equal(null);
+    expect($<HTMLInputElement>(el, 'input[name=filter-value]').getAttribute('aria-expanded')).to.equal('false');
+    await sendKeys({ press: 'Escape' });
+    await el.updateComplete;
+    expect($(el, '.filter-form')).to.equal(null);
+    expect(events).to.have.length(4);
+
+    $<HTMLButtonElement>(el, '.clear-filters').click();
+    await el.updateComplete;
+    expect(el.filters).to.deep.equal({});
+    expect(events.at(-1)).to.deep.equal({ filters: {} });
+  });
+
+  it('takes a typed value when the provider cannot list values, validating country codes', async () => {
+    const { el } = await dashboard();
+    const events = record(el, 'filters-change');
+    $<HTMLButtonElement>(el, '.add-filter').click();
+    await el.updateComplete;
+    await until(() => text(el, '.picker-status')[0] === 'The values could not load; type one.');
+    const input = $<HTMLInputElement>(el, 'input[name=filter-value]');
+    expect(input.placeholder).to.equal('Two-letter code, e.g. FR');
     input.focus();
     await sendKeys({ type: 'France' });
     await sendKeys({ press: 'Enter' });
@@ -371,38 +502,6 @@ describe('<entry-analytics>', () => {
     await el.updateComplete;
     expect(events).to.deep.equal([{ filters: { countries: ['DE'] } }]);
     expect(text(el, '.chip')).to.deep.equal(['Country: Germany ×']);
-    expect($(el, '.filter-form')).to.equal(null);
-    expect(root(el).activeElement).to.equal($(el, '.add-filter'));
-
-    $<HTMLButtonElement>(el, '.add-filter').click();
-    await el.updateComplete;
-    await choose(el, 'filter-field', 'playbackTypes');
-    expect([...root(el).querySelectorAll('select[name=filter-value] option')].map((o) => o.textContent)).to.deep.equal([
-      'On demand',
-      'Live',
-      'Live (DVR)',
-    ]);
-    $<HTMLSelectElement>(el, 'select[name=filter-value]').value = 'live';
-    $<HTMLButtonElement>(el, '.filter-form button[type=submit]').click();
-    await el.updateComplete;
-    expect(el.filters).to.deep.equal({ countries: ['DE'], playbackTypes: ['live'] });
-    expect(text(el, '.chip')[1]).to.equal('Playback type: Live ×');
-    await settled(el);
-    await expect(el).to.be.accessible();
-
-    // Escape closes the form without adding
-    $<HTMLButtonElement>(el, '.add-filter').click();
-    await el.updateComplete;
-    $<HTMLSelectElement>(el, 'select[name=filter-field]').focus();
-    await sendKeys({ press: 'Escape' });
-    await el.updateComplete;
-    expect($(el, '.filter-form')).to.equal(null);
-    expect(events).to.have.length(2);
-
-    $<HTMLButtonElement>(el, '.clear-filters').click();
-    await el.updateComplete;
-    expect(el.filters).to.deep.equal({});
-    expect(events.at(-1)).to.deep.equal({ filters: {} });
   });
 
   it('hides the panels the host names', async () => {

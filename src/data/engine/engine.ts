@@ -38,6 +38,7 @@ import { metricsOf, playThroughOf, runPass, runUsersPass, type PassResult, type 
 import { UserOrdering, type UsersAggregate } from './users.js';
 import { sessionMask, type MaskScope } from './filters.js';
 import { prepareEntry, type PreparedEntry } from './prepare.js';
+import { filterValues } from './filter-values.js';
 import { EventStore, type SkipReason } from './store.js';
 import { rangeBounds, timelineBuckets, type RangeBounds } from './time.js';
 
@@ -229,6 +230,17 @@ export class AnalyticsEngine {
     devices: (p, q, rb) => this.devices(p, q, rb),
     domains: (p, q, rb) => this.referrers(p, q, rb),
     urls: (p, q, rb) => this.referrers(p, q, rb),
+    filterValues: (p, q, rb) => {
+      // The field's own filter is left out, so a picker offers every value beside the ones already chosen.
+      const mask = this.mask(p, { ...q.filters, [q.field]: undefined });
+      return filterValues(q, {
+        p,
+        store: this.store,
+        count: (sessionGroup, groups) => runPass(p, this.spec(p, rb, mask, { groups, sessionGroup })),
+        name: (id) => this.name(id),
+        countryName,
+      });
+    },
   };
 
   // -------------------------------------------------------------------------------------------------------------

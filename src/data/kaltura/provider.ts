@@ -54,6 +54,7 @@ import { ksIdentity } from './session.js';
 import { addDays } from '../dates.js';
 import { ReportType, buildFilter, type KalturaCall, type KalturaReportFilter } from './request.js';
 import { DELIMITER, ZERO_ROW, parseGraphs, parseTable, parseTotal, type Row } from './wire.js';
+import { kalturaFilterValues } from './filter-values.js';
 
 /** Options of {@link createKalturaProvider}. */
 export interface KalturaProviderOptions extends KalturaSession {
@@ -653,6 +654,8 @@ export function createKalturaProvider(options: KalturaProviderOptions): KalturaP
       case 'domains':
       case 'urls':
         return syndication(query, signal);
+      case 'filterValues':
+        return kalturaFilterValues(query, provider, signal);
       default:
         return Promise.reject(new Error(`Kaltura provider: unknown query kind "${(query as { kind: string }).kind}"`));
     }
