@@ -32,7 +32,10 @@ describe('translate', () => {
     registerCatalog('fr', { 'action.retry': 'Réessayer', 'users.count': '{count, plural, one {# utilisateur} other {# utilisateurs}}' });
     expect(translate('fr-CA', 'action.retry')).to.equal('Réessayer');
     expect(translate('fr', 'users.count', { count: 1000 })).to.equal('1\u202f000 utilisateurs');
-    expect(translate('fr', 'action.close')).to.equal('Close');
+    // A key a catalog leaves out falls back to English (Swedish ships no catalog: any opt-in module may be loaded here).
+    registerCatalog('sv', { 'action.retry': 'Försök igen' });
+    expect(translate('sv-FI', 'action.retry')).to.equal('Försök igen');
+    expect(translate('sv', 'action.close')).to.equal('Close');
   });
   it('has no empty messages and balanced parameters', () => {
     for (const [key, text] of Object.entries(en)) {
