@@ -1,24 +1,16 @@
 /**
  * Trend of a metric against the compare period. Counts (plays, minutes…) change relatively: +12 % means 12 % more
- * than in the compare period. Rates (completion, drop-off) are already percents, so their change is the difference in
- * percentage points: 40 % → 46 % is "+6 pts", not "+15 %", which would read as a rate of 55 %.
+ * than in the compare period. Rates (completion, drop-off, shares: every metric whose registry unit is `percent`) are
+ * already percents, so their change is the difference in percentage points: 40 % → 46 % is "+6 pts", not "+15 %",
+ * which would read as a rate of 55 %.
  */
-import type { BreakdownMetrics, DateRange, MetricName } from './types.js';
-
-/** Metrics that are percents, compared by difference in points. */
-export const RATE_METRICS: ReadonlySet<MetricName> = new Set(['avgCompletionRate', 'avgDropOffRate']);
+import type { BreakdownMetrics, DateRange } from './types.js';
+import { BREAKDOWN_METRICS, isRate, type MetricKey } from './metrics.js';
 
 /** The metrics of a breakdown row (device, place, domain, page) that had nothing in the compare period. */
-export const ZERO_BREAKDOWN: Readonly<BreakdownMetrics> = Object.freeze({
-  plays: 0,
-  impressions: 0,
-  uniqueViewers: 0,
-  minutesViewed: 0,
-  avgCompletionRate: 0,
-  avgDropOffRate: 0,
-  distribution: 0,
-  playImpressionRatio: 0,
-});
+export const ZERO_BREAKDOWN: Readonly<BreakdownMetrics> = Object.freeze(
+  Object.fromEntries(BREAKDOWN_METRICS.map((k) => [k, 0])) as unknown as BreakdownMetrics,
+);
 
 /** How a metric moved against the compare period. */
 export type Trend =
@@ -28,8 +20,8 @@ export type Trend =
   | { kind: 'none' }; // nothing in either period
 
 /** The trend of `metric` from `previous` to `current`. */
-export function trend(metric: MetricName, current: number, previous: number): Trend {
-  if (RATE_METRICS.has(metric)) return { kind: 'points', change: current - previous };
+export function trend(metric: MetricKey, current: number, previous: number): Trend {
+  if (isRate(metric)) return { kind: 'points', change: current - previous };
   if (previous === 0) return current === 0 ? { kind: 'none' } : { kind: 'new' };
   return { kind: 'relative', change: ((current - previous) / previous) * 100 };
 }

@@ -16,6 +16,8 @@
  * @packageDocumentation
  */
 
+import { METRICS, type BreakdownMetricName, type MetricName } from './metrics.js';
+
 /** A calendar date `YYYY-MM-DD`, in the query's time zone. */
 export type IsoDate = string;
 
@@ -111,39 +113,22 @@ export interface Page {
 // ---------------------------------------------------------------------------------------------------------------
 // Metrics
 
-/** The metrics shown for a period, a bucket or a row. */
-export interface MetricSet {
-  /** Player impressions: count of impression events (the player loaded with this entry). */
-  impressions: number;
-  /** Plays: count of play events. A resume after a pause is not a play. */
-  plays: number;
-  /** Distinct user ids among plays; all anonymous viewers together count as one. Exact, not estimated. */
-  uniqueViewers: number;
-  /** Minutes of media played (re-watches count again), summed over view events. Fractional. */
-  minutesViewed: number;
-  /**
-   * Average completion rate, percent 0–100: the sum over sessions of the share of the duration's 1 % buckets the
-   * session watched, divided by plays, capped at 100. 0 when there were no plays.
-   */
-  avgCompletionRate: number;
-  /**
-   * Average drop-off rate, percent 0–100: the mean of the counts of sessions reaching 25, 50, 75 and 100 %, divided
-   * by plays (the reference product's "measured by viewer reaching playback quartiles"). 0 when there were no plays.
-   */
-  avgDropOffRate: number;
-}
+/**
+ * The metrics shown for a period, a bucket or a row: one number per {@link MetricName}. What each one measures, its
+ * unit, bounds and whether it adds up are declared once in the metric registry (`metrics.ts`):
+ * - `impressions`: impression events (the player loaded with this entry);
+ * - `plays`: play events (a resume after a pause is not a play);
+ * - `uniqueViewers`: distinct user ids among plays, all anonymous viewers together counting as one (exact);
+ * - `minutesViewed`: minutes of media played, re-watches counted again (fractional);
+ * - `avgCompletionRate`: percent 0–100, the sum over sessions of the share of the duration's 1 % buckets watched,
+ *   divided by plays, capped at 100; 0 without plays;
+ * - `avgDropOffRate`: percent, the mean of the counts of sessions reaching 25, 50, 75 and 100 %, divided by plays;
+ *   0 without plays.
+ */
+export interface MetricSet extends Record<MetricName, number> {}
 
-/** Names of the metrics in {@link MetricSet}. */
-export type MetricName = keyof MetricSet;
-/** Every metric name, in display order. */
-export const METRICS: readonly MetricName[] = [
-  'impressions',
-  'plays',
-  'uniqueViewers',
-  'minutesViewed',
-  'avgCompletionRate',
-  'avgDropOffRate',
-];
+export type { MetricName };
+export { METRICS };
 
 /** Play-through quartiles. */
 export const PLAY_THROUGH_STEPS = [25, 50, 75, 100] as const;
@@ -314,13 +299,13 @@ export interface HeatmapResult {
   users: HeatmapRow[];
 }
 
-/** Metrics of a row of a breakdown (country, device, domain…). */
-export interface BreakdownMetrics extends MetricSet {
-  /** This row's plays as a percent of all plays in the query's range and filters. */
-  distribution: number;
-  /** plays / impressions, percent (may exceed 100 when plays were not preceded by an impression). 0 when none. */
-  playImpressionRatio: number;
-}
+/**
+ * Metrics of a row of a breakdown (country, device, domain…): the {@link MetricSet} plus the registry's `breakdown`
+ * metrics — `distribution` (this row's plays as a percent of all plays in the query's range and filters) and
+ * `playImpressionRatio` (plays / impressions, percent; may exceed 100 when plays were not preceded by an impression;
+ * 0 when none).
+ */
+export interface BreakdownMetrics extends Record<BreakdownMetricName, number> {}
 
 /** Geographic level. */
 export type GeoLevel = 'country' | 'region' | 'city';

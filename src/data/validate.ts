@@ -13,6 +13,7 @@ import {
   type ResultByKind,
   type ResultOf,
 } from './types.js';
+import { METRICS, metricKeys, metricProblem, type BreakdownMetricName, type MetricKey } from './metrics.js';
 
 /** A provider answered with data that does not fit the contract. `path` says where (`rows[3].plays`). */
 export class MalformedResultError extends Error {
@@ -49,8 +50,6 @@ const count: Check = (v) =>
   typeof v === 'number' && Number.isInteger(v) && v >= 0 ? undefined : `expected a non-negative integer, got ${describe(v)}`;
 const nonNeg: Check = (v) =>
   typeof v === 'number' && Number.isFinite(v) && v >= 0 ? undefined : `expected a non-negative number, got ${describe(v)}`;
-const percent: Check = (v) =>
-  typeof v === 'number' && Number.isFinite(v) && v >= 0 ? undefined : `expected a percent (number ≥ 0), got ${describe(v)}`;
 const str: Check = (v) => (typeof v === 'string' ? undefined : `expected a string, got ${describe(v)}`);
 const date: Check = (v) =>
   typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) ? undefined : `expected a date YYYY-MM-DD, got ${describe(v)}`;
@@ -86,17 +85,18 @@ function describe(v: unknown): string {
   return typeof v;
 }
 
-const metricFields = {
-  impressions: count,
-  plays: count,
-  uniqueViewers: count,
-  minutesViewed: nonNeg,
-  avgCompletionRate: percent,
-  avgDropOffRate: percent,
-};
+/** A metric's check: its bounds and integrality come from the metric registry. */
+const metric =
+  (key: MetricKey): Check =>
+  (v) =>
+    metricProblem(key, v);
+const metricsOf = <K extends MetricKey>(keys: readonly K[]) =>
+  Object.fromEntries(keys.map((k) => [k, metric(k)])) as Record<K, Check>;
+
+const metricFields = metricsOf(METRICS);
 const playThrough = shape({ 25: count, 50: count, 75: count, 100: count });
 const metricSet = shape(metricFields);
-const breakdownFields = { ...metricFields, distribution: percent, playImpressionRatio: percent };
+const breakdownFields = metricsOf(metricKeys('set', 'breakdown') as BreakdownMetricName[]);
 const buckets = arrayOf(nonNeg, BUCKETS);
 
 const checks: { [K in QueryKind]: Check } = {
@@ -122,10 +122,7 @@ const checks: { [K in QueryKind]: Check } = {
       shape({
         userId: str,
         name: str,
-        impressions: count,
-        plays: count,
-        avgCompletionRate: percent,
-        totalCompletionRate: percent,
+        ...metricsOf(['impressions', 'plays', 'avgCompletionRate', 'totalCompletionRate'] as const),
       }),
     ),
     total: count,

@@ -54,6 +54,8 @@ export const de: Catalog = {
   'metric.help.minutesViewed': 'Abgespielte Minuten des Mediums, einschließlich wiederholter Ansichten.',
   'metric.help.avgCompletionRate': 'Wie viel des Mediums durchschnittlich pro Wiedergabe angesehen wurde.',
   'metric.help.avgDropOffRate': 'Gemessen daran, wie viele Zuschauer die Marken 25, 50, 75 und 100 % erreichen.',
+  'metric.help.distribution': 'Die Wiedergaben dieser Zeile als Anteil an allen Wiedergaben in Zeitraum und Filtern.',
+  'metric.help.playImpressionRatio': 'Wiedergaben pro Player-Aufruf, in Prozent.',
   'filter.countries': 'Land',
   'filter.regions': 'Region',
   'filter.cities': 'Stadt',

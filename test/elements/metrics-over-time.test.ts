@@ -213,7 +213,8 @@ describe('<metrics-over-time>', () => {
         'Avg. completion rate (compare period),Avg. drop-off rate (compare period)',
     );
     expect(csv[1]).to.equal('2026-02-01,30,10,2,25,40,20,2026-01-27,3,1,0,2.5,10,5');
-    expect(csv[5]).to.equal('2026-02-05,4500,1500,300,3750,45.25,22.625,,,,,,,');
+    // Values rounded as shown: one decimal for rates.
+    expect(csv[5]).to.equal('2026-02-05,4500,1500,300,3750,45.3,22.6,,,,,,,');
   });
 
   it('offers only the metrics it is given (image entries)', async () => {

@@ -331,12 +331,15 @@ describe('<top-countries>', () => {
     const el = await make();
     const lines = el.toCsv()!.split('\r\n');
     expect(lines[0]).to.equal(
-      'rank,code,country,lat,lon,plays,distribution,impressions,playImpressionRatio,minutesViewed,uniqueViewers,avgCompletionRate,avgDropOffRate',
+      'rank,code,country,plays,distribution,impressions,playImpressionRatio,uniqueViewers,minutesViewed,avgCompletionRate,avgDropOffRate',
     );
-    expect(lines[2]).to.equal('2,FR,France,,,200,21.052632,400,50,700,100,40,30');
+    // Values as shown (one decimal for percents); no lat/lon columns for countries, which never have coordinates.
+    expect(lines[2]).to.equal('2,FR,France,200,21.1,400,50,100,700,40,30');
     el.country = 'FR';
     await settle(el);
-    expect(el.toCsv()!.split('\r\n')[1]).to.equal('1,,Île-de-France,48.86,2.35,120,60,240,50,420,60,40,30');
+    const regions = el.toCsv()!.split('\r\n');
+    expect(regions[0]!.startsWith('rank,code,region,lat,lon,plays,')).to.equal(true);
+    expect(regions[1]).to.equal('1,,Île-de-France,48.86,2.35,120,60,240,50,60,420,40,30');
   });
 
   it('compares with the compare period: plays then and the change, in the table, tooltip, live region and CSV', async () => {
@@ -439,7 +442,7 @@ describe('<top-countries>', () => {
     expect(lines.slice(1).map((l) => l.split(',').slice(0, 3).join(','))).to.deep.equal(
       codes.map((c, i) => `${i + 1},${c},${new Intl.DisplayNames('en', { type: 'region' }).of(c)}`),
     );
-    expect(lines[12]!.split(',')[5]).to.equal('89');
+    expect(lines[12]!.split(',')[3]).to.equal('89');
     expect(p.calls).to.have.length(1); // a geo result is complete: the CSV needs no other query
   });
 

@@ -270,14 +270,14 @@ describe('<top-domains-table>', () => {
     const el = await make();
     let lines = el.toCsv()!.split('\r\n');
     expect(lines[0]).to.equal(
-      'rank,domain,plays,distribution,impressions,playImpressionRatio,minutesViewed,avgCompletionRate,avgDropOffRate,uniqueViewers',
+      'rank,domain,plays,distribution,impressions,playImpressionRatio,uniqueViewers,minutesViewed,avgCompletionRate,avgDropOffRate',
     );
-    expect(lines[1]).to.equal('1,d1.example,120,10,240,50,420,40,30,60');
+    expect(lines[1]).to.equal('1,d1.example,120,10,240,50,60,420,40,30');
     el.domain = 'd1.example';
     await settle(el);
     lines = el.toCsv()!.split('\r\n');
     expect(lines[0]!.startsWith('rank,url,plays')).to.equal(true);
-    expect(lines[3]).to.equal('3,javascript:alert(1),15,1.5,30,50,52.5,40,30,8');
+    expect(lines[3]).to.equal('3,javascript:alert(1),15,1.5,30,50,8,52.5,40,30');
   });
 
   describe('compare period', () => {
@@ -335,10 +335,10 @@ describe('<top-domains-table>', () => {
 
       const lines = el.toCsv()!.split('\r\n');
       expect(lines[0]).to.equal(
-        'rank,domain,plays,distribution,impressions,playImpressionRatio,minutesViewed,avgCompletionRate,avgDropOffRate,uniqueViewers,plays 2026-01-29..2026-02-28,playsChange',
+        'rank,domain,plays,distribution,impressions,playImpressionRatio,uniqueViewers,minutesViewed,avgCompletionRate,avgDropOffRate,plays 2026-01-29..2026-02-28,playsChange',
       );
-      expect(lines[1]).to.equal('1,d1.example,120,10,240,50,420,40,30,60,100,20');
-      expect(lines[3]).to.equal('3,d3.example,100,8.333333,200,50,350,40,30,50,0,new');
+      expect(lines[1]).to.equal('1,d1.example,120,10,240,50,60,420,40,30,100,20');
+      expect(lines[3]).to.equal('3,d3.example,100,8.3,200,50,50,350,40,30,0,new');
 
       // The next page asks for its own domains' compare rows.
       button(el, 'button.next').click();

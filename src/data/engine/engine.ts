@@ -2,6 +2,7 @@
  * The embedded analytics engine: raw KAVA-shaped player events in, every report of the data contract out.
  * @packageDocumentation
  */
+import { BREAKDOWN_METRICS } from '../metrics.js';
 import {
   BUCKETS,
   DEVICES,
@@ -64,17 +65,7 @@ export interface EngineOptions {
 }
 
 const USER_SORT = new Set<UserSortField>(['name', 'impressions', 'plays', 'avgCompletionRate', 'totalCompletionRate']);
-const BREAKDOWN_SORT = new Set<BreakdownSortField>([
-  'key',
-  'impressions',
-  'plays',
-  'uniqueViewers',
-  'minutesViewed',
-  'avgCompletionRate',
-  'avgDropOffRate',
-  'distribution',
-  'playImpressionRatio',
-]);
+const BREAKDOWN_SORT = new Set<BreakdownSortField>(['key', ...BREAKDOWN_METRICS]);
 
 let regionNames: Intl.DisplayNames | null | undefined;
 /** English name of an ISO 3166-1 alpha-2 code, or the code itself when unknown. */

@@ -48,6 +48,15 @@ import {
   type BreakdownMetrics,
   type Page,
 } from '../types.js';
+import {
+  BREAKDOWN_METRICS,
+  METRICS,
+  clampMetric,
+  isRate,
+  metricDef,
+  type MetricKey,
+  type MetricName,
+} from '../metrics.js';
 import { createTransport, valueOf, type CallResult, type KalturaSession } from './client.js';
 import { AnswerCache, stableKey } from './cache.js';
 import { ksIdentity } from './session.js';
@@ -106,31 +115,43 @@ function report(
 }
 
 const count = (n: number | undefined) => Math.max(0, Math.round(n ?? 0));
-const pct = (fraction: number | undefined, cap = Infinity) => Math.min(cap, Math.max(0, (fraction ?? 0) * 100));
 const ratio = (a: number, b: number) => (b > 0 ? (a / b) * 100 : 0);
+/** A metric's Kaltura column (from the metric registry). */
+const col = (key: MetricKey) => metricDef(key).kaltura;
+/** A Kaltura value of `key` in the contract's unit: percents arrive as fractions; counts are whole; all within bounds. */
+function fromKaltura(key: MetricKey, value: number | undefined): number {
+  const v = value ?? 0;
+  const def = metricDef(key);
+  return clampMetric(key, def.unit === 'percent' ? v * 100 : def.bounds.integer ? Math.round(v) : v);
+}
 
-/** A Kaltura total/table row → the contract's {@link MetricSet}. `estimate` fills columns a report type lacks. */
+/**
+ * A Kaltura total/table row → the contract's {@link MetricSet}. Metrics whose registry column holds them directly are
+ * read from it; the ones below need a rule. `estimate` fills columns a report type lacks.
+ */
 function metrics(row: Row, estimate: { durationSec?: number } = {}): MetricSet {
-  const plays = count(row.num('count_plays'));
+  const plays = count(row.num(col('plays')));
   const quartiles = ['count_plays_25', 'count_plays_50', 'count_plays_75', 'count_plays_100'].map((c) => row.optNum(c));
   const hasQuartiles = quartiles.every((q) => q !== undefined);
   const quartileSum = quartiles.reduce<number>((a, q) => a + (q ?? 0), 0);
   const dropOff =
-    row.optNum('avg_view_drop_off') ?? (hasQuartiles && plays > 0 ? quartileSum / 4 / plays : 0);
+    row.optNum(col('avgDropOffRate')) ?? (hasQuartiles && plays > 0 ? quartileSum / 4 / plays : 0);
   // Map reports (36/37/30) have neither minutes nor completion: estimate minutes the way Kaltura's own
   // `quartile_play_time` does (each quartile event = a quarter of the duration) and use the drop-off rate, the
   // closest quartile-based measure, for completion. Documented in docs/kaltura.md.
   const minutes =
-    row.optNum('sum_time_viewed') ?? (hasQuartiles && estimate.durationSec ? (quartileSum * estimate.durationSec) / 4 / 60 : 0);
-  const completion = row.optNum('avg_completion_rate') ?? dropOff;
-  return {
-    impressions: count(row.optNum('count_loads')),
+    row.optNum(col('minutesViewed')) ??
+    (hasQuartiles && estimate.durationSec ? (quartileSum * estimate.durationSec) / 4 / 60 : 0);
+  const completion = row.optNum(col('avgCompletionRate')) ?? dropOff;
+  const ruled: Partial<MetricSet> = {
     plays,
-    uniqueViewers: count(Math.floor(row.optNum('unique_known_users') ?? row.optNum('unique_viewers') ?? 0)),
-    minutesViewed: Math.max(0, minutes),
-    avgCompletionRate: pct(completion, 100),
-    avgDropOffRate: pct(dropOff),
+    // HyperLogLog estimates, floored; older report types name the column `unique_viewers`.
+    uniqueViewers: count(Math.floor(row.optNum(col('uniqueViewers')) ?? row.optNum('unique_viewers') ?? 0)),
+    minutesViewed: fromKaltura('minutesViewed', minutes),
+    avgCompletionRate: fromKaltura('avgCompletionRate', completion),
+    avgDropOffRate: fromKaltura('avgDropOffRate', dropOff),
   };
+  return Object.fromEntries(METRICS.map((k) => [k, ruled[k] ?? fromKaltura(k, row.optNum(col(k)))])) as MetricSet;
 }
 
 function playThrough(row: Row): PlayThrough {
@@ -142,14 +163,7 @@ function playThrough(row: Row): PlayThrough {
   };
 }
 
-const zeroMetrics = (): MetricSet => ({
-  impressions: 0,
-  plays: 0,
-  uniqueViewers: 0,
-  minutesViewed: 0,
-  avgCompletionRate: 0,
-  avgDropOffRate: 0,
-});
+const zeroMetrics = (): MetricSet => Object.fromEntries(METRICS.map((k) => [k, 0])) as MetricSet;
 
 function breakdown(m: MetricSet, allPlays: number): BreakdownMetrics {
   return { ...m, distribution: ratio(m.plays, allPlays), playImpressionRatio: ratio(m.plays, m.impressions) };
@@ -164,23 +178,18 @@ function pager(page: Page): { pager: { pageSize: number; pageIndex: number }; sk
   return { pager: { pageSize: page.offset + page.limit, pageIndex: 1 }, skip: page.offset };
 }
 
+/** Kaltura's column to order a referrer table by: each metric's registry column. */
 const BREAKDOWN_ORDER: Record<BreakdownSortField, string> = {
   key: 'domain_name',
-  impressions: 'count_loads',
-  plays: 'count_plays',
-  uniqueViewers: 'count_plays', // TOP_SYNDICATION has no unique-users column
-  minutesViewed: 'sum_time_viewed',
-  avgCompletionRate: 'avg_completion_rate',
-  avgDropOffRate: 'avg_view_drop_off',
-  distribution: 'count_plays',
-  playImpressionRatio: 'load_play_ratio',
+  ...(Object.fromEntries(BREAKDOWN_METRICS.map((m) => [m, col(m)])) as Record<Exclude<BreakdownSortField, 'key'>, string>),
+  uniqueViewers: col('plays'), // TOP_SYNDICATION has no unique-users column
 };
 const USER_ORDER: Record<UsersQuery['sort']['field'], string> = {
   name: 'name',
-  impressions: 'count_loads',
-  plays: 'count_plays',
-  avgCompletionRate: 'avg_completion_rate',
-  totalCompletionRate: 'total_completion_rate',
+  impressions: col('impressions'),
+  plays: col('plays'),
+  avgCompletionRate: col('avgCompletionRate'),
+  totalCompletionRate: col('totalCompletionRate'),
 };
 const order = (direction: 'asc' | 'desc', field: string) => `${direction === 'asc' ? '+' : '-'}${field}`;
 
@@ -445,14 +454,14 @@ export function createKalturaProvider(options: KalturaProviderOptions): KalturaP
     const userId = row.strOf('user_id', 'name').trim();
     const nameCol = ['full_name', 'creator_name', 'user_name', 'name'].find((c) => row.has(c))!;
     const name = row.str(nameCol).trim() || userId;
-    const totalRate = row.optNum('total_completion_rate');
+    const totalRate = row.optNum(col('totalCompletionRate'));
     return {
       userId,
       name,
-      impressions: count(row.optNum('count_loads')),
-      plays: count(row.num('count_plays')),
-      avgCompletionRate: pct(row.optNum('avg_completion_rate'), 100),
-      ...(totalRate !== undefined ? { total: Math.min(100, Math.max(0, totalRate)) } : {}),
+      impressions: count(row.optNum(col('impressions'))),
+      plays: count(row.num(col('plays'))),
+      avgCompletionRate: fromKaltura('avgCompletionRate', row.optNum(col('avgCompletionRate'))),
+      ...(totalRate !== undefined ? { total: clampMetric('totalCompletionRate', totalRate) } : {}),
     };
   }
 
@@ -671,19 +680,16 @@ export function createKalturaProvider(options: KalturaProviderOptions): KalturaP
   return provider;
 }
 
-/** Sums counts and minutes; averages rates weighted by plays (how Kaltura's ratios combine). */
+/**
+ * Merges rows that map onto one contract row (several Kaltura platforms → one device class): metrics that add up are
+ * summed; rates are averaged weighted by plays (how Kaltura's ratios combine). Distinct counts (unique viewers) have
+ * no exact merge from per-row estimates: they are summed, an upper bound (a viewer on two merged platforms counts
+ * twice), documented in docs/kaltura.md.
+ */
 function mergeMetrics(list: MetricSet[]): MetricSet {
   if (list.length === 1) return list[0]!;
-  const sum = (k: keyof MetricSet) => list.reduce((a, m) => a + m[k], 0);
+  const sum = (k: MetricName) => list.reduce((a, m) => a + m[k], 0);
   const plays = sum('plays');
-  const weighted = (k: 'avgCompletionRate' | 'avgDropOffRate') =>
-    plays > 0 ? list.reduce((a, m) => a + m[k] * m.plays, 0) / plays : 0;
-  return {
-    impressions: sum('impressions'),
-    plays,
-    uniqueViewers: sum('uniqueViewers'),
-    minutesViewed: sum('minutesViewed'),
-    avgCompletionRate: weighted('avgCompletionRate'),
-    avgDropOffRate: weighted('avgDropOffRate'),
-  };
+  const weighted = (k: MetricName) => (plays > 0 ? list.reduce((a, m) => a + m[k] * m.plays, 0) / plays : 0);
+  return Object.fromEntries(METRICS.map((k) => [k, isRate(k) ? weighted(k) : sum(k)])) as MetricSet;
 }

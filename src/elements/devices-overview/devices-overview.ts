@@ -3,10 +3,19 @@ import { cssProps } from '../shared/css-props.js';
 import { property, state } from 'lit/decorators.js';
 import { AnalyticsPanel, type LoadContext } from '../shared/analytics-panel.js';
 import { tableToggle } from '../shared/chart-parts.js';
-import { changeText, changeWordsOf, dataTable, dataTableStyles, playsCompareColumns, type TableColumn } from '../shared/data-table.js';
+import {
+  changeText,
+  changeWordsOf,
+  dataTable,
+  dataTableStyles,
+  metricColumn,
+  playsCompareColumns,
+  type TableColumn,
+} from '../shared/data-table.js';
 import type { DeviceRow, DevicesResult, MetricName } from '../../data/types.js';
 import { playsCompareCsvCells, playsCompareCsvColumns, trend, ZERO_BREAKDOWN } from '../../data/compare.js';
 import type { CsvTable } from '../../data/csv.js';
+import { BREAKDOWN_METRICS, METRICS, formatMetric, isRate, metricDef, roundMetric, type BreakdownMetricName } from '../../data/metrics.js';
 import { barLayout, type BarItem } from '../../charts/bars.js';
 import { listStep } from '../../charts/list-keys.js';
 import { emit } from '../../events.js';
@@ -21,16 +30,7 @@ export interface DevicesData {
 }
 
 /** Metrics the panel can show, in menu order. */
-export const DEVICE_METRICS: readonly MetricName[] = [
-  'plays',
-  'impressions',
-  'uniqueViewers',
-  'minutesViewed',
-  'avgCompletionRate',
-  'avgDropOffRate',
-];
-
-const RATES = new Set<MetricName>(['avgCompletionRate', 'avgDropOffRate']);
+export const DEVICE_METRICS: readonly MetricName[] = ['plays', ...METRICS.filter((m) => m !== 'plays')];
 
 /**
  * Where viewers watched from, by device class (Computer, Mobile, Tablet, Game console, Digital media receiver,
@@ -102,24 +102,18 @@ export class DevicesOverview extends AnalyticsPanel<DevicesData> {
     return this.t(`device.${device}` as MessageKey);
   }
 
-  private format(metric: MetricName | 'distribution' | 'playImpressionRatio', v: number): string {
-    switch (metric) {
-      case 'avgCompletionRate':
-      case 'avgDropOffRate':
-      case 'distribution':
-      case 'playImpressionRatio':
-        return this.fmt.percent(v, 1);
-      case 'minutesViewed':
-        return this.fmt.minutes(v);
-      default:
-        return this.fmt.count(v);
-    }
+  private format(metric: BreakdownMetricName, v: number): string {
+    return formatMetric(this.fmt, metric, v);
+  }
+
+  private metricLabel(metric: BreakdownMetricName): string {
+    return this.t(metricDef(metric).label);
   }
 
   /** The bars of a result for the chosen metric: shares of the total for counts, none for rates. */
   private bars(result: DevicesResult): BarItem<DeviceRow>[] {
     const metric = this.effectiveMetric;
-    const rate = RATES.has(metric);
+    const rate = isRate(metric);
     return barLayout(result.rows, (r) => r[metric], rate ? { max: 100 } : { total: result.totals[metric] });
   }
 
@@ -128,7 +122,7 @@ export class DevicesOverview extends AnalyticsPanel<DevicesData> {
       >${this.t('devices.metric')}
       <select part="metric-select" @change=${this.onMetric}>
         ${DEVICE_METRICS.map(
-          (m) => html`<option value=${m} ?selected=${m === this.effectiveMetric}>${this.t(`metric.${m}` as MessageKey)}</option>`,
+          (m) => html`<option value=${m} ?selected=${m === this.effectiveMetric}>${this.metricLabel(m)}</option>`,
         )}
       </select></label
     >`;
@@ -156,7 +150,7 @@ export class DevicesOverview extends AnalyticsPanel<DevicesData> {
     const metric = this.effectiveMetric;
     const name = this.label(bar.item.device);
     const value = this.format(metric, bar.value);
-    const metricLabel = this.t(`metric.${metric}` as MessageKey);
+    const metricLabel = this.metricLabel(metric);
     const text =
       bar.share === undefined
         ? this.t('devices.pointRate', { device: name, metric: metricLabel, value })
@@ -171,7 +165,7 @@ export class DevicesOverview extends AnalyticsPanel<DevicesData> {
     const prev = data.previous;
     const active = this.active >= 0 && this.active < bars.length ? this.active : -1;
     const focusIndex = active >= 0 ? active : 0;
-    const metricLabel = this.t(`metric.${metric}` as MessageKey);
+    const metricLabel = this.metricLabel(metric);
     const top = bars[0];
     const summary = top
       ? this.t(top.share === undefined ? 'devices.summaryRate' : 'devices.summary', {
@@ -246,13 +240,11 @@ export class DevicesOverview extends AnalyticsPanel<DevicesData> {
   private renderTooltip(bar: BarItem<DeviceRow>, data: DevicesData) {
     const r = bar.item;
     const before = this.previousOf(data, r.device);
+    const line = (m: BreakdownMetricName): [string, string] => [this.metricLabel(m), this.format(m, r[m])];
     const lines: [string, string][] = [
-      [this.t('metric.plays'), this.fmt.count(r.plays)],
+      line('plays'),
       ...(before ? ([[this.t('devices.comparePlays'), this.compareText('plays', r, before)]] as [string, string][]) : []),
-      [this.t('metric.distribution'), this.fmt.percent(r.distribution, 1)],
-      [this.t('metric.impressions'), this.fmt.count(r.impressions)],
-      [this.t('metric.minutesViewed'), this.fmt.minutes(r.minutesViewed)],
-      [this.t('metric.avgCompletionRate'), this.fmt.percent(r.avgCompletionRate, 1)],
+      ...(['distribution', 'impressions', 'minutesViewed', 'avgCompletionRate'] as const).map(line),
     ];
     return html`<div class="tooltip" part="tooltip" aria-hidden="true">
       <strong>${this.label(r.device)}</strong>
@@ -277,69 +269,31 @@ export class DevicesOverview extends AnalyticsPanel<DevicesData> {
     const result = data.current;
     const columns: TableColumn<DeviceRow>[] = [
       { key: 'device', label: this.t('devices.device'), rowHeader: true, cell: (r) => this.label(r.device) },
-      { key: 'plays', label: this.t('metric.plays'), numeric: true, cell: (r) => this.fmt.count(r.plays) },
-      ...playsCompareColumns<DeviceRow>({
-        area: 'devices',
-        range: data.previous && this.compareRange,
-        before: (r) => this.previousOf(data, r.device)!.plays,
-        t: this.t2,
-        fmt: this.fmt,
-      }),
-      { key: 'distribution', label: this.t('metric.distribution'), numeric: true, cell: (r) => this.fmt.percent(r.distribution, 1) },
-      { key: 'impressions', label: this.t('metric.impressions'), numeric: true, cell: (r) => this.fmt.count(r.impressions) },
-      {
-        key: 'playImpressionRatio',
-        label: this.t('metric.playImpressionRatio'),
-        numeric: true,
-        cell: (r) => this.fmt.percent(r.playImpressionRatio, 1),
-      },
-      { key: 'uniqueViewers', label: this.t('metric.uniqueViewers'), numeric: true, cell: (r) => this.fmt.count(r.uniqueViewers) },
-      { key: 'minutesViewed', label: this.t('metric.minutesViewed'), numeric: true, cell: (r) => this.fmt.minutes(r.minutesViewed) },
-      {
-        key: 'avgCompletionRate',
-        label: this.t('metric.avgCompletionRate'),
-        numeric: true,
-        cell: (r) => this.fmt.percent(r.avgCompletionRate, 1),
-      },
-      {
-        key: 'avgDropOffRate',
-        label: this.t('metric.avgDropOffRate'),
-        numeric: true,
-        cell: (r) => this.fmt.percent(r.avgDropOffRate, 1),
-      },
+      ...BREAKDOWN_METRICS.flatMap((m) => [
+        metricColumn<BreakdownMetricName, DeviceRow>(m, { t: this.t2, fmt: this.fmt }),
+        ...(m === 'plays'
+          ? playsCompareColumns<DeviceRow>({
+              area: 'devices',
+              range: data.previous && this.compareRange,
+              before: (r) => this.previousOf(data, r.device)!.plays,
+              t: this.t2,
+              fmt: this.fmt,
+            })
+          : []),
+      ]),
     ];
     return dataTable({ caption: this.t('table.caption', { title: this.panelTitle() }), columns, rows: result.rows, t: this.t2 });
   }
 
   protected override csvTable(data: DevicesData): CsvTable {
     const compare = data.previous && this.compareRange;
-    const columns = [
-      'device',
-      'plays',
-      'distribution',
-      'impressions',
-      'playImpressionRatio',
-      'uniqueViewers',
-      'minutesViewed',
-      'avgCompletionRate',
-      'avgDropOffRate',
-    ];
+    const columns: string[] = ['device', ...BREAKDOWN_METRICS];
     if (compare) columns.push(...playsCompareCsvColumns(compare));
     return {
       name: this.t('devices.title'),
       columns,
       rows: data.current.rows.map((r) => {
-        const row: (string | number)[] = [
-          r.device,
-          r.plays,
-          r.distribution,
-          r.impressions,
-          r.playImpressionRatio,
-          r.uniqueViewers,
-          r.minutesViewed,
-          r.avgCompletionRate,
-          r.avgDropOffRate,
-        ];
+        const row: (string | number)[] = [r.device, ...BREAKDOWN_METRICS.map((m) => roundMetric(m, r[m]))];
         if (compare) row.push(...playsCompareCsvCells(r.plays, this.previousOf(data, r.device)!.plays));
         return row;
       }),

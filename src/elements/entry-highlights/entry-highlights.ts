@@ -4,7 +4,7 @@ import { AnalyticsPanel, type LoadContext } from '../shared/analytics-panel.js';
 import type { MetricName, TotalsResult } from '../../data/types.js';
 import { trend, type Trend } from '../../data/compare.js';
 import type { CsvTable } from '../../data/csv.js';
-import type { MessageKey } from '../../i18n/index.js';
+import { formatMetric, metricDef, roundMetric } from '../../data/metrics.js';
 import { entryHighlightsStyles } from './entry-highlights.styles.js';
 
 /** What `<entry-highlights>` loads: the totals of the range and, when comparing, of the compare range. */
@@ -57,16 +57,7 @@ export class EntryHighlights extends AnalyticsPanel<HighlightsData> {
 
   /** The metric's value formatted for a tile. */
   private value(metric: MetricName, totals: TotalsResult): string {
-    const v = totals[metric];
-    switch (metric) {
-      case 'avgCompletionRate':
-      case 'avgDropOffRate':
-        return this.fmt.percent(v, 1);
-      case 'minutesViewed':
-        return this.fmt.minutes(v);
-      default:
-        return this.fmt.count(v);
-    }
+    return formatMetric(this.fmt, metric, totals[metric]);
   }
 
   private trendText(t: Trend): { text: string; dir: 'up' | 'down' | 'flat' } {
@@ -97,10 +88,11 @@ export class EntryHighlights extends AnalyticsPanel<HighlightsData> {
   protected override renderData(data: HighlightsData) {
     return html`<ul part="tiles">
       ${this.metrics.map((metric) => {
-        const label = this.t(`metric.${metric}` as MessageKey);
+        const def = metricDef(metric);
+        const label = this.t(def.label);
         const t = data.previous ? this.trendText(trend(metric, data.current[metric], data.previous[metric])) : undefined;
         const arrow = t?.dir === 'up' ? '▲' : t?.dir === 'down' ? '▼' : '';
-        return html`<li part="tile" data-metric=${metric} title=${this.t(`metric.help.${metric}` as MessageKey)}>
+        return html`<li part="tile" data-metric=${metric} title=${def.help ? this.t(def.help) : nothing}>
           <span class="label">${label}</span>
           <span class="value" part="value">${this.value(metric, data.current)}</span>
           ${t && data.previous
@@ -121,8 +113,8 @@ export class EntryHighlights extends AnalyticsPanel<HighlightsData> {
       name: this.t('highlights.title'),
       columns,
       rows: this.metrics.map((m) => {
-        const row: (string | number)[] = [this.t(`metric.${m}` as MessageKey), data.current[m]];
-        if (data.previous) row.push(data.previous[m]);
+        const row: (string | number)[] = [this.t(metricDef(m).label), roundMetric(m, data.current[m])];
+        if (data.previous) row.push(roundMetric(m, data.previous[m]));
         return row;
       }),
     };

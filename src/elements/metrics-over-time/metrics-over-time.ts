@@ -4,7 +4,7 @@ import { cssProps } from '../shared/css-props.js';
 import { AnalyticsPanel, type LoadContext } from '../shared/analytics-panel.js';
 import type { LegendItem } from '../shared/chart-image.js';
 import { METRICS, type Granularity, type MetricName, type TimelinePoint, type TimelineResult } from '../../data/types.js';
-import { RATE_METRICS } from '../../data/compare.js';
+import { formatMetric, metricDef, roundMetric } from '../../data/metrics.js';
 import type { CsvTable } from '../../data/csv.js';
 import { isRtl, type MessageKey } from '../../i18n/index.js';
 import { mirrorMargins, nearestIndex, xScale, type Frame } from '../../charts/line-chart.js';
@@ -164,18 +164,20 @@ export class MetricsOverTime extends AnalyticsPanel<TimeData> {
   }
 
   private metricLabel(m: MetricName): string {
-    return this.t(`metric.${m}` as MessageKey);
+    return this.t(metricDef(m).label);
+  }
+
+  private metricHelp(m: MetricName): string | typeof nothing {
+    const help = metricDef(m).help;
+    return help ? this.t(help) : nothing;
   }
 
   private formatMetric(m: MetricName, v: number | undefined): string {
-    if (v === undefined) return this.t('time.notAvailable');
-    if (RATE_METRICS.has(m)) return this.fmt.percent(v, 1);
-    if (m === 'minutesViewed') return this.fmt.minutes(v);
-    return this.fmt.count(v);
+    return v === undefined ? this.t('time.notAvailable') : formatMetric(this.fmt, m, v);
   }
 
   private axisLabel(m: MetricName, v: number): string {
-    return RATE_METRICS.has(m) ? this.fmt.percent(v, 0) : this.fmt.compact(v);
+    return formatMetric(this.fmt, m, v, { compact: true });
   }
 
   private dateLabel(iso: string, long = false): string {
@@ -354,7 +356,7 @@ export class MetricsOverTime extends AnalyticsPanel<TimeData> {
             aria-selected=${selected ? 'true' : 'false'}
             aria-controls="${this.uid}-tabpanel"
             tabindex=${selected ? '0' : '-1'}
-            title=${this.t(`metric.help.${m}` as MessageKey)}
+            title=${this.metricHelp(m)}
             @click=${() => this.selectMetric(m)}
           >
             ${this.metricLabel(m)}
@@ -501,10 +503,10 @@ export class MetricsOverTime extends AnalyticsPanel<TimeData> {
       );
     const aligned = alignByOffset(current.points, previous?.points);
     const rows = current.points.map((p, i) => {
-      const row: (string | number | undefined)[] = [p.date, ...this.shown.map((m) => p[m])];
+      const row: (string | number | undefined)[] = [p.date, ...this.shown.map((m) => roundMetric(m, p[m]))];
       if (previous) {
         const q = aligned[i];
-        row.push(q?.date, ...this.shown.map((m) => q?.[m]));
+        row.push(q?.date, ...this.shown.map((m) => (q ? roundMetric(m, q[m]) : undefined)));
       }
       return row;
     });

@@ -12,6 +12,7 @@ import { cssProps } from './css-props.js';
 import type { MessageKey, MessageParams, Formatters } from '../../i18n/index.js';
 import type { DateRange } from '../../data/types.js';
 import { changeCsv, trend, type Trend } from '../../data/compare.js';
+import { formatMetric, metricDef, type MetricKey } from '../../data/metrics.js';
 export { dataTableStyles } from './data-table.styles.js';
 
 /** A translate function, as panels have (`this.t`). */
@@ -202,6 +203,33 @@ export function distributionBar(percent: number, fmt: Formatters): TemplateResul
     ><span class="dist-track" part="bar-track" aria-hidden="true"
       ><span class="dist-bar" part="bar" style=${cssProps({ 'inline-size': `${width}%` })}></span></span
   ></span>`;
+}
+
+/** What {@link metricColumn} needs besides the metric. */
+export interface MetricColumnOptions {
+  t: Translate;
+  fmt: Formatters;
+  /** Whether a click on the title sorts by it. */
+  sortable?: boolean;
+}
+
+/**
+ * A table column for a metric of the registry: its label and help text, right-aligned, formatted as the registry
+ * says (a distribution gets its bar). Rows are anything holding the metric by its name.
+ */
+export function metricColumn<K extends MetricKey, R extends { [P in K]: number }>(
+  key: K,
+  o: MetricColumnOptions,
+): TableColumn<R> {
+  const def = metricDef(key);
+  return {
+    key,
+    label: o.t(def.label),
+    numeric: true,
+    sortable: o.sortable,
+    help: def.help ? o.t(def.help) : undefined,
+    cell: (r) => (key === 'distribution' ? distributionBar(r[key], o.fmt) : formatMetric(o.fmt, key, r[key])),
+  };
 }
 
 /** Words of a change against the compare period (from the panel's catalog). */

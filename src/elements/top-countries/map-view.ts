@@ -6,6 +6,7 @@
 import { html, nothing, svg, type TemplateResult } from 'lit';
 import { cssProps } from '../shared/css-props.js';
 import type { GeoLevel, GeoResult, GeoRow, MetricName } from '../../data/types.js';
+import { formatMetric, metricDef } from '../../data/metrics.js';
 import type { Formatters, MessageKey, MessageParams } from '../../i18n/index.js';
 import {
   choroplethClass,
@@ -104,7 +105,7 @@ export function renderMap(h: MapHost): TemplateResult {
   const data = h.data;
   const { layout, project } = mapLayout(h, data, h.width);
   const metric = h.metric;
-  const metricLabel = h.t(`metric.${metric}` as MessageKey);
+  const metricLabel = h.t(metricDef(metric).label);
   const level = data.level;
   const drilled = level !== 'country';
   const place = h.place;
@@ -116,7 +117,7 @@ export function renderMap(h: MapHost): TemplateResult {
   const shapes: { shape: CountryShape; cls: number; row?: GeoRow }[] = [];
   let thresholds: number[] = [];
   if (!drilled) {
-    thresholds = choroplethThresholds(Math.max(0, ...data.rows.map((r) => r[metric])), CLASSES, metric !== 'minutesViewed');
+    thresholds = choroplethThresholds(Math.max(0, ...data.rows.map((r) => r[metric])), CLASSES, metricDef(metric).bounds.integer);
     const anchors = new Map<string, CountryShape>();
     for (const shape of layout.shapes) {
       const row = shape.code ? byCode.get(shape.code) : undefined;
@@ -244,8 +245,8 @@ export function renderMap(h: MapHost): TemplateResult {
           style=${cssProps({ left: `${(tipMark.x / layout.width) * 100}%`, top: `${(tipMark.y / layout.height) * 100}%` })}
         >
           <strong>${h.rowName(tipMark.row, level)}</strong><br />${metricLabel}: ${h.format(metric, tipMark.row[metric])}
-          ${metric !== 'plays' ? html`<br />${h.t('metric.plays')}: ${h.fmt.count(tipMark.row.plays)}` : nothing}
-          <br />${h.t('metric.distribution')}: ${h.fmt.percent(tipMark.row.distribution, 1)}
+          ${metric !== 'plays' ? html`<br />${h.t(metricDef('plays').label)}: ${h.format('plays', tipMark.row.plays)}` : nothing}
+          <br />${h.t(metricDef('distribution').label)}: ${formatMetric(h.fmt, 'distribution', tipMark.row.distribution)}
           ${h.tipCompare(tipMark.row)}
         </div>`
       : nothing}

@@ -7,7 +7,7 @@ import {
   changeWordsOf,
   dataTable,
   dataTableStyles,
-  distributionBar,
+  metricColumn,
   pageRows,
   pager,
   playsCompareColumns,
@@ -18,6 +18,7 @@ import { HostWidthController } from '../shared/width-controller.js';
 import { playsCompareCsvCells, playsCompareCsvColumns, trend, ZERO_BREAKDOWN } from '../../data/compare.js';
 import type { GeoLevel, GeoQuery, GeoResult, GeoRow, MetricName } from '../../data/types.js';
 import type { CsvTable } from '../../data/csv.js';
+import { BREAKDOWN_METRICS, formatMetric, metricDef, roundMetric, type BreakdownMetricName } from '../../data/metrics.js';
 import type { AtlasCountry } from '../../charts/geo.js';
 import { emit } from '../../events.js';
 import type { MessageKey, MessageParams } from '../../i18n/index.js';
@@ -34,6 +35,9 @@ export interface CountriesData {
 
 /** Metrics the map can colour by. */
 export const MAP_METRICS: readonly MetricName[] = ['plays', 'impressions', 'minutesViewed', 'uniqueViewers'];
+
+/** The metric columns of the places table (the CSV has every breakdown metric). */
+const TABLE_METRICS: readonly BreakdownMetricName[] = ['plays', 'distribution', 'impressions', 'minutesViewed', 'avgCompletionRate'];
 
 /** Where the map's geometry stands. */
 type AtlasState =
@@ -295,8 +299,12 @@ export class TopCountries extends AnalyticsPanel<CountriesData> {
 
   private t2 = (key: MessageKey, params?: MessageParams) => this.t(key, params);
 
-  private format(metric: MetricName, v: number): string {
-    return metric === 'minutesViewed' ? this.fmt.minutes(v) : this.fmt.count(v);
+  private format(metric: BreakdownMetricName, v: number): string {
+    return formatMetric(this.fmt, metric, v);
+  }
+
+  private metricLabel(metric: BreakdownMetricName): string {
+    return this.t(metricDef(metric).label);
   }
 
   // ---- navigation
@@ -345,7 +353,7 @@ export class TopCountries extends AnalyticsPanel<CountriesData> {
       >${this.t('geo.metric')}
       <select part="metric-select" @change=${(e: Event) => (this.metric = (e.target as HTMLSelectElement).value as MetricName)}>
         ${MAP_METRICS.map(
-          (m) => html`<option value=${m} ?selected=${m === this.mapMetric}>${this.t(`metric.${m}` as MessageKey)}</option>`,
+          (m) => html`<option value=${m} ?selected=${m === this.mapMetric}>${this.metricLabel(m)}</option>`,
         )}
       </select></label
     >`;
@@ -411,8 +419,8 @@ export class TopCountries extends AnalyticsPanel<CountriesData> {
     const before = this.previousOf(view, row);
     if (!before) return nothing;
     return html`<span class="tip-compare"
-      ><br />${this.t('geo.comparePeriod')}: ${this.t('metric.plays')} ${this.compareText('plays', row, before)}${metric !== 'plays'
-        ? html`, ${this.t(`metric.${metric}` as MessageKey)} ${this.compareText(metric, row, before)}`
+      ><br />${this.t('geo.comparePeriod')}: ${this.metricLabel('plays')} ${this.compareText('plays', row, before)}${metric !== 'plays'
+        ? html`, ${this.metricLabel(metric)} ${this.compareText(metric, row, before)}`
         : nothing}</span
     >`;
   }
@@ -422,9 +430,9 @@ export class TopCountries extends AnalyticsPanel<CountriesData> {
     const metric = this.mapMetric;
     const text = this.t('geo.pointShare', {
       name: this.rowName(row, level),
-      metric: this.t(`metric.${metric}` as MessageKey),
+      metric: this.metricLabel(metric),
       value: this.format(metric, row[metric]),
-      share: this.fmt.percent(row.distribution, 1),
+      share: this.format('distribution', row.distribution),
     });
     const before = this.previousOf(view, row);
     return before ? this.t('geo.pointCompare', { point: text, compare: this.compareText(metric, row, before) }) : text;
@@ -462,23 +470,18 @@ export class TopCountries extends AnalyticsPanel<CountriesData> {
             : name;
         },
       },
-      { key: 'plays', label: this.t('metric.plays'), numeric: true, cell: (r) => this.fmt.count(r.plays) },
-      ...playsCompareColumns<GeoRow>({
-        area: 'geo',
-        range: view.previous && this.compareRange,
-        before: (r) => this.previousOf(view, r)!.plays,
-        t: this.t2,
-        fmt: this.fmt,
-      }),
-      { key: 'distribution', label: this.t('metric.distribution'), numeric: true, cell: (r) => distributionBar(r.distribution, this.fmt) },
-      { key: 'impressions', label: this.t('metric.impressions'), numeric: true, cell: (r) => this.fmt.count(r.impressions) },
-      { key: 'minutesViewed', label: this.t('metric.minutesViewed'), numeric: true, cell: (r) => this.fmt.minutes(r.minutesViewed) },
-      {
-        key: 'avgCompletionRate',
-        label: this.t('metric.avgCompletionRate'),
-        numeric: true,
-        cell: (r) => this.fmt.percent(r.avgCompletionRate, 1),
-      },
+      ...TABLE_METRICS.flatMap((m) => [
+        metricColumn<BreakdownMetricName, GeoRow>(m, { t: this.t2, fmt: this.fmt }),
+        ...(m === 'plays'
+          ? playsCompareColumns<GeoRow>({
+              area: 'geo',
+              range: view.previous && this.compareRange,
+              before: (r) => this.previousOf(view, r)!.plays,
+              t: this.t2,
+              fmt: this.fmt,
+            })
+          : []),
+      ]),
       {
         key: 'filter',
         label: this.t('geo.filter'),
@@ -525,21 +528,9 @@ export class TopCountries extends AnalyticsPanel<CountriesData> {
     const level = data.level;
     const place = [this.country ? this.countryName(this.country) : '', this.region].filter(Boolean).join(' - ');
     const range = view.previous && this.compareRange;
-    const columns = [
-      'rank',
-      'code',
-      level,
-      'lat',
-      'lon',
-      'plays',
-      'distribution',
-      'impressions',
-      'playImpressionRatio',
-      'minutesViewed',
-      'uniqueViewers',
-      'avgCompletionRate',
-      'avgDropOffRate',
-    ];
+    // Coordinates only when some place has them (countries never do): no column stays empty.
+    const coords = data.rows.some((r) => r.lat !== undefined || r.lon !== undefined);
+    const columns: string[] = ['rank', 'code', level, ...(coords ? ['lat', 'lon'] : []), ...BREAKDOWN_METRICS];
     if (range) columns.push(...playsCompareCsvColumns(range));
     return {
       name: place ? `${this.t('geo.title')} - ${place}` : this.t('geo.title'),
@@ -549,16 +540,8 @@ export class TopCountries extends AnalyticsPanel<CountriesData> {
           i + 1,
           r.code ?? '',
           this.rowName(r, level),
-          r.lat,
-          r.lon,
-          r.plays,
-          r.distribution,
-          r.impressions,
-          r.playImpressionRatio,
-          r.minutesViewed,
-          r.uniqueViewers,
-          r.avgCompletionRate,
-          r.avgDropOffRate,
+          ...(coords ? [r.lat, r.lon] : []),
+          ...BREAKDOWN_METRICS.map((m) => roundMetric(m, r[m])),
         ];
         if (range) row.push(...playsCompareCsvCells(r.plays, this.previousOf(view, r)!.plays));
         return row;

@@ -9,7 +9,7 @@ import {
   clampOffset,
   dataTable,
   dataTableStyles,
-  distributionBar,
+  metricColumn,
   pager,
   playsCompareColumns,
   type TableColumn,
@@ -40,6 +40,15 @@ import type {
 import { csvFileName, toCsv, type CsvTable } from '../../data/csv.js';
 import { runQuery } from '../../data/validate.js';
 import { playsCompareCsvCells, playsCompareCsvColumns, trend, ZERO_BREAKDOWN } from '../../data/compare.js';
+import {
+  BREAKDOWN_METRICS,
+  METRICS,
+  formatMetric,
+  isRate,
+  metricDef,
+  roundMetric,
+  type BreakdownMetricName,
+} from '../../data/metrics.js';
 import { alignByOffset, metricValues } from '../../charts/timeline.js';
 import { safeHttpUrl } from '../../data/urls.js';
 import {
@@ -90,14 +99,7 @@ export interface UrlsView {
 export type DomainsData = DomainsView | UrlsView;
 
 /** Metrics the domain's graph can show. */
-export const DOMAIN_GRAPH_METRICS: readonly MetricName[] = [
-  'plays',
-  'impressions',
-  'uniqueViewers',
-  'minutesViewed',
-  'avgCompletionRate',
-  'avgDropOffRate',
-];
+export const DOMAIN_GRAPH_METRICS: readonly MetricName[] = ['plays', ...METRICS.filter((m) => m !== 'plays')];
 
 const DEFAULT_SORT: Sort<BreakdownSortField> = { field: 'plays', direction: 'desc' };
 const RESET_ON = ['provider', 'entryId', 'from', 'to', 'timeZone', 'filters', 'pageSize'] as const;
@@ -369,14 +371,12 @@ export class TopDomainsTable extends AnalyticsPanel<DomainsData> {
     return data.view === 'domains' && data.result.total === 0;
   }
 
-  private pct(v: number) {
-    return this.fmt.percent(v, 1);
+  private format(metric: BreakdownMetricName, v: number): string {
+    return formatMetric(this.fmt, metric, v);
   }
 
-  private format(metric: MetricName, v: number): string {
-    if (metric === 'avgCompletionRate' || metric === 'avgDropOffRate') return this.pct(v);
-    if (metric === 'minutesViewed') return this.fmt.minutes(v);
-    return this.fmt.count(v);
+  private metricLabel(metric: BreakdownMetricName): string {
+    return this.t(metricDef(metric).label);
   }
 
   /** Compare-period rows by key, per loaded view. */
@@ -405,35 +405,20 @@ export class TopDomainsTable extends AnalyticsPanel<DomainsData> {
     });
   }
 
+  /**
+   * The breakdown metrics of the registry, in its column order, with the compare columns after plays. Unique viewers
+   * stay out of the table (eight metric columns fill a desktop panel, and Kaltura's referrer report cannot sort by
+   * them) but are in the CSV.
+   */
   private metricColumns<R extends Row>(data: DomainsData): TableColumn<R>[] {
-    const m = (key: keyof BreakdownMetrics, cell: (r: R) => unknown): TableColumn<R> => ({
-      key,
-      label: this.t(`metric.${key}` as MessageKey),
-      numeric: true,
-      sortable: true,
-      cell,
-      help: this.helpFor(key),
-    });
-    return [
-      m('plays', (r) => this.fmt.count(r.plays)),
-      ...this.compareColumns<R>(data),
-      m('distribution', (r) => distributionBar(r.distribution, this.fmt)),
-      m('impressions', (r) => this.fmt.count(r.impressions)),
-      m('playImpressionRatio', (r) => this.pct(r.playImpressionRatio)),
-      m('minutesViewed', (r) => this.fmt.minutes(r.minutesViewed)),
-      m('avgCompletionRate', (r) => this.pct(r.avgCompletionRate)),
-      m('avgDropOffRate', (r) => this.pct(r.avgDropOffRate)),
-    ];
-  }
-
-  private helpFor(key: keyof BreakdownMetrics): string | undefined {
-    return key === 'avgCompletionRate' || key === 'avgDropOffRate' || key === 'minutesViewed'
-      ? this.t(`metric.help.${key}` as MessageKey)
-      : undefined;
+    return BREAKDOWN_METRICS.filter((m) => m !== 'uniqueViewers').flatMap((m) => [
+      metricColumn<BreakdownMetricName, R>(m, { t: this.t2, fmt: this.fmt, sortable: true }),
+      ...(m === 'plays' ? this.compareColumns<R>(data) : []),
+    ]);
   }
 
   private columnLabel(field: BreakdownSortField, keyLabel: string): string {
-    return field === 'key' ? keyLabel : this.t(`metric.${field}` as MessageKey);
+    return field === 'key' ? keyLabel : this.metricLabel(field);
   }
 
   protected override renderData(data: DomainsData) {
@@ -617,10 +602,10 @@ export class TopDomainsTable extends AnalyticsPanel<DomainsData> {
     const y = yScale(seriesMax(values, previousValues), frame, 4);
     const ticks = yTicks(y, 4);
     const xTicks = indexTicks(n, Math.max(2, Math.floor(frame.width / 90)));
-    const metricLabel = this.t(`metric.${metric}` as MessageKey);
+    const metricLabel = this.metricLabel(metric);
     const granularity = this.t(this.granularity === 'month' ? 'domains.monthly' : 'domains.daily');
     const label = this.t('domains.graphLabel', { metric: metricLabel, domain: data.domain, granularity });
-    const rate = metric === 'avgCompletionRate' || metric === 'avgDropOffRate';
+    const rate = isRate(metric);
     let maxI = 0;
     values.forEach((v, i) => (v > values[maxI]! ? (maxI = i) : 0));
     const summary = n
@@ -657,7 +642,7 @@ export class TopDomainsTable extends AnalyticsPanel<DomainsData> {
             >${this.t('domains.graphMetric')}
             <select @change=${(e: Event) => (this.graphMetric = (e.target as HTMLSelectElement).value as MetricName)}>
               ${DOMAIN_GRAPH_METRICS.map(
-                (m) => html`<option value=${m} ?selected=${m === metric}>${this.t(`metric.${m}` as MessageKey)}</option>`,
+                (m) => html`<option value=${m} ?selected=${m === metric}>${this.metricLabel(m)}</option>`,
               )}
             </select></label
           >
@@ -760,7 +745,7 @@ export class TopDomainsTable extends AnalyticsPanel<DomainsData> {
                   { key: 'date', label: this.t('domains.date'), rowHeader: true, cell: (p: (typeof points)[number]) => this.dateLabel(p.date) },
                   ...DOMAIN_GRAPH_METRICS.map((m) => ({
                     key: m,
-                    label: this.t(`metric.${m}` as MessageKey),
+                    label: this.metricLabel(m),
                     numeric: true,
                     cell: (p: (typeof points)[number]) => this.format(m, p[m]),
                   })),
@@ -814,20 +799,11 @@ export class TopDomainsTable extends AnalyticsPanel<DomainsData> {
    * (`plays <from>..<to>`) and the change (`playsChange`: percent, `new`, or empty when both are 0).
    */
   protected override csvTable(data: DomainsData): CsvTable {
-    const metrics: (keyof BreakdownMetrics)[] = [
-      'plays',
-      'distribution',
-      'impressions',
-      'playImpressionRatio',
-      'minutesViewed',
-      'avgCompletionRate',
-      'avgDropOffRate',
-      'uniqueViewers',
-    ];
+    const metrics = BREAKDOWN_METRICS;
     const range = data.previous && data.compare?.range;
     const offset = data.query.page.offset;
     const rows = (data.result.rows as Row[]).map((r, i) => {
-      const row: (string | number)[] = [offset + i + 1, keyOf(r), ...metrics.map((m) => r[m])];
+      const row: (string | number)[] = [offset + i + 1, keyOf(r), ...metrics.map((m) => roundMetric(m, r[m]))];
       if (range) row.push(...playsCompareCsvCells(r.plays, this.previousOf(data, r)!.plays));
       return row;
     });

@@ -5,8 +5,8 @@ import { AnalyticsPanel, type LoadContext } from '../shared/analytics-panel.js';
 import type { Marker, QueryBase, Sort, UserRow, UserSortField, UsersQuery, UsersResult } from '../../data/types.js';
 import { runQuery } from '../../data/validate.js';
 import { toCsv, csvFileName, type CsvTable } from '../../data/csv.js';
+import { formatMetric, metricDef } from '../../data/metrics.js';
 import { emit } from '../../events.js';
-import type { MessageKey } from '../../i18n/index.js';
 import { downloadText } from '../shared/download.js';
 import { userEngagementStyles } from './user-engagement.styles.js';
 
@@ -194,10 +194,8 @@ export class UserEngagement extends AnalyticsPanel<UsersResult> {
     switch (field) {
       case 'name':
         return this.t('users.name');
-      case 'totalCompletionRate':
-        return this.t('users.totalCompletionRate');
       default:
-        return this.t(`metric.${field}` as MessageKey);
+        return this.t(metricDef(field).label);
     }
   }
 
@@ -216,10 +214,10 @@ export class UserEngagement extends AnalyticsPanel<UsersResult> {
     </tr>`;
   }
 
-  private rate(value: number) {
+  private rate(key: 'avgCompletionRate' | 'totalCompletionRate', value: number) {
     const w = Math.max(0, Math.min(100, value));
     return html`<span class="rate"
-      >${this.fmt.percent(value, 1)}<span class="bar" part="bar" aria-hidden="true"><span style=${cssProps({ width: `${w}%` })}></span></span
+      >${formatMetric(this.fmt, key, value)}<span class="bar" part="bar" aria-hidden="true"><span style=${cssProps({ width: `${w}%` })}></span></span
     ></span>`;
   }
 
@@ -245,8 +243,8 @@ export class UserEngagement extends AnalyticsPanel<UsersResult> {
         </th>
         <td>${this.fmt.count(row.impressions)}</td>
         <td>${this.fmt.count(row.plays)}</td>
-        <td>${this.rate(row.avgCompletionRate)}</td>
-        <td>${this.rate(row.totalCompletionRate)}</td>
+        <td>${this.rate('avgCompletionRate', row.avgCompletionRate)}</td>
+        <td>${this.rate('totalCompletionRate', row.totalCompletionRate)}</td>
       </tr>
       ${open
         ? html`<tr class="detail" id=${detailId}>

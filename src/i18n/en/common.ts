@@ -48,6 +48,8 @@ export const common = {
   'metric.help.minutesViewed': 'Minutes of media played, re-watches included.',
   'metric.help.avgCompletionRate': 'How much of the media was watched, on average per play.',
   'metric.help.avgDropOffRate': 'Measured by viewers reaching the 25, 50, 75 and 100 % marks.',
+  'metric.help.distribution': "This row's plays as a share of all plays in the period and filters.",
+  'metric.help.playImpressionRatio': 'Plays per player impression, as a percent.',
   'filter.countries': 'Country',
   'filter.regions': 'Region',
   'filter.cities': 'City',
