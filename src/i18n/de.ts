@@ -455,7 +455,7 @@ export const de: Catalog = {
   'domains.graphSummary':
     '{count, plural, one {# Punkt} other {# Punkte}} von {from} bis {to}. Höchster Wert: {max} am {date}. Gesamt: {total}.',
   'domains.graphSummaryRate':
-    '{count, plural, one {# Punkt} other {# Punkte}} von {from} bis {to}. Höchster Wert: {max} am {date}.',
+    '{count, plural, one {# Punkt} other {# Punkte}} von {from} bis {to}. Höchster Wert: {max} am {date}. Über den ganzen Zeitraum: {total}.',
   'domains.graphKeys': 'Pfeiltasten wechseln zwischen Punkten.',
   'domains.point': '{date}: {metric} {value}',
   'domains.date': 'Datum',

@@ -615,7 +615,9 @@ export class TopDomainsTable extends AnalyticsPanel<DomainsData> {
           to: this.dateLabel(points[n - 1]!.date),
           max: this.format(metric, values[maxI]!),
           date: this.dateLabel(points[maxI]!.date),
-          total: this.format(metric, values.reduce((s, v) => s + v, 0)),
+          // The domain's total comes from the provider (the pages' totals), never from adding up the points: daily
+          // unique viewers or rates do not add up.
+          total: this.format(metric, data.result.totals[metric]),
         })
       : '';
     const active = this.point >= 0 && this.point < n ? this.point : -1;

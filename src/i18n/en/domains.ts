@@ -22,7 +22,7 @@ export const domains = {
   'domains.monthly': 'Monthly',
   'domains.graphLabel': '{metric} from {domain}, {granularity}',
   'domains.graphSummary': '{count, plural, one {# point} other {# points}} from {from} to {to}. Highest: {max} on {date}. Total: {total}.',
-  'domains.graphSummaryRate': '{count, plural, one {# point} other {# points}} from {from} to {to}. Highest: {max} on {date}.',
+  'domains.graphSummaryRate': '{count, plural, one {# point} other {# points}} from {from} to {to}. Highest: {max} on {date}. Over the whole range: {total}.',
   'domains.graphKeys': 'Use the arrow keys to move between points.',
   'domains.point': '{date}: {metric} {value}',
   'domains.date': 'Date',
