@@ -55,6 +55,8 @@ export const ar: Catalog = {
   'metric.help.minutesViewed': 'دقائق الوسائط التي شُغّلت، بما فيها إعادة المشاهدة.',
   'metric.help.avgCompletionRate': 'مقدار ما شوهد من الوسائط، في المتوسط لكل مرة تشغيل.',
   'metric.help.avgDropOffRate': 'يُقاس بعدد المشاهدين الذين يبلغون علامات 25 و50 و75 و100%.',
+  'metric.help.distribution': 'مرات تشغيل هذا الصف كحصة من جميع مرات التشغيل في الفترة وعوامل التصفية.',
+  'metric.help.playImpressionRatio': 'مرات التشغيل لكل ظهور للمشغّل، كنسبة مئوية.',
   'filter.countries': 'البلد',
   'filter.regions': 'المنطقة',
   'filter.cities': 'المدينة',
@@ -438,7 +440,7 @@ export const ar: Catalog = {
   'domains.graphSummary':
     '{count, plural, zero {لا نقاط} one {نقطة واحدة} two {نقطتان} few {# نقاط} many {# نقطة} other {# نقطة}} من {from} إلى {to}. الأعلى: {max} في {date}. الإجمالي: {total}.',
   'domains.graphSummaryRate':
-    '{count, plural, zero {لا نقاط} one {نقطة واحدة} two {نقطتان} few {# نقاط} many {# نقطة} other {# نقطة}} من {from} إلى {to}. الأعلى: {max} في {date}.',
+    '{count, plural, zero {لا نقاط} one {نقطة واحدة} two {نقطتان} few {# نقاط} many {# نقطة} other {# نقطة}} من {from} إلى {to}. الأعلى: {max} في {date}. على مدى الفترة كلها: {total}.',
   'domains.graphKeys': 'تنتقل مفاتيح الأسهم بين النقاط.',
   'domains.point': '{date}: {metric} {value}',
   'domains.date': 'التاريخ',

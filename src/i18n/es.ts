@@ -51,6 +51,8 @@ export const es: Catalog = {
   'metric.help.minutesViewed': 'Minutos del contenido reproducidos, incluidas las segundas vistas.',
   'metric.help.avgCompletionRate': 'Cuánto del contenido se vio, de media por reproducción.',
   'metric.help.avgDropOffRate': 'Medida por los espectadores que alcanzan las marcas del 25, 50, 75 y 100 %.',
+  'metric.help.distribution': 'Las reproducciones de esta fila como parte de todas las reproducciones del periodo y los filtros.',
+  'metric.help.playImpressionRatio': 'Reproducciones por impresión del reproductor, en porcentaje.',
   'filter.countries': 'País',
   'filter.regions': 'Región',
   'filter.cities': 'Ciudad',
@@ -440,7 +442,7 @@ export const es: Catalog = {
   'domains.graphSummary':
     '{count, plural, one {# punto} many {# de puntos} other {# puntos}} del {from} al {to}. Máximo: {max} el {date}. Total: {total}.',
   'domains.graphSummaryRate':
-    '{count, plural, one {# punto} many {# de puntos} other {# puntos}} del {from} al {to}. Máximo: {max} el {date}.',
+    '{count, plural, one {# punto} many {# de puntos} other {# puntos}} del {from} al {to}. Máximo: {max} el {date}. En todo el periodo: {total}.',
   'domains.graphKeys': 'Las flechas se mueven entre puntos.',
   'domains.point': '{date}: {metric} {value}',
   'domains.date': 'Fecha',

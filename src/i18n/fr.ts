@@ -51,6 +51,8 @@ export const fr: Catalog = {
   'metric.help.minutesViewed': 'Minutes du média lues, revisionnages compris.',
   'metric.help.avgCompletionRate': 'Part du média regardée, en moyenne par lecture.',
   'metric.help.avgDropOffRate': 'Mesuré d’après les spectateurs atteignant les repères de 25, 50, 75 et 100 %.',
+  'metric.help.distribution': 'Les lectures de cette ligne en part de toutes les lectures de la période et des filtres.',
+  'metric.help.playImpressionRatio': 'Lectures par affichage du lecteur, en pourcentage.',
   'filter.countries': 'Pays',
   'filter.regions': 'Région',
   'filter.cities': 'Ville',
@@ -440,7 +442,7 @@ export const fr: Catalog = {
   'domains.graphSummary':
     '{count, plural, one {# point} many {# de points} other {# points}} du {from} au {to}. Maximum : {max} le {date}. Total : {total}.',
   'domains.graphSummaryRate':
-    '{count, plural, one {# point} many {# de points} other {# points}} du {from} au {to}. Maximum : {max} le {date}.',
+    '{count, plural, one {# point} many {# de points} other {# points}} du {from} au {to}. Maximum : {max} le {date}. Sur toute la période : {total}.',
   'domains.graphKeys': 'Les flèches passent d’un point à l’autre.',
   'domains.point': '{date} : {metric} {value}',
   'domains.date': 'Date',

@@ -51,6 +51,8 @@ export const he: Catalog = {
   'metric.help.minutesViewed': 'דקות המדיה שהופעלו, כולל צפייה חוזרת.',
   'metric.help.avgCompletionRate': 'כמה מהמדיה נצפה, בממוצע להפעלה.',
   'metric.help.avgDropOffRate': 'נמדד לפי הצופים שהגיעו לנקודות 25%, 50%, 75% ו-100%.',
+  'metric.help.distribution': 'ההפעלות של שורה זו כחלק מכל ההפעלות בתקופה ובמסננים.',
+  'metric.help.playImpressionRatio': 'הפעלות לכל הצגת נגן, באחוזים.',
   'filter.countries': 'מדינה',
   'filter.regions': 'אזור',
   'filter.cities': 'עיר',
@@ -437,7 +439,7 @@ export const he: Catalog = {
   'domains.graphSummary':
     '{count, plural, one {נקודה אחת} two {שתי נקודות} other {# נקודות}} מ-{from} עד {to}. הגבוה ביותר: {max} ב-{date}. סה״כ: {total}.',
   'domains.graphSummaryRate':
-    '{count, plural, one {נקודה אחת} two {שתי נקודות} other {# נקודות}} מ-{from} עד {to}. הגבוה ביותר: {max} ב-{date}.',
+    '{count, plural, one {נקודה אחת} two {שתי נקודות} other {# נקודות}} מ-{from} עד {to}. הגבוה ביותר: {max} ב-{date}. בכל התקופה: {total}.',
   'domains.graphKeys': 'מקשי החצים עוברים בין נקודות.',
   'domains.point': '{date}: {metric} {value}',
   'domains.date': 'תאריך',

@@ -51,6 +51,8 @@ export const it: Catalog = {
   'metric.help.minutesViewed': 'Minuti del contenuto riprodotti, comprese le nuove visioni.',
   'metric.help.avgCompletionRate': 'Quanta parte del contenuto è stata vista, in media per riproduzione.',
   'metric.help.avgDropOffRate': 'Misurato dagli spettatori che raggiungono il 25, 50, 75 e 100%.',
+  'metric.help.distribution': 'Le riproduzioni di questa riga come quota di tutte le riproduzioni del periodo e dei filtri.',
+  'metric.help.playImpressionRatio': 'Riproduzioni per impression del player, in percentuale.',
   'filter.countries': 'Paese',
   'filter.regions': 'Regione',
   'filter.cities': 'Città',
@@ -440,7 +442,7 @@ export const it: Catalog = {
   'domains.graphSummary':
     '{count, plural, one {# punto} many {# di punti} other {# punti}} dal {from} al {to}. Massimo: {max} il {date}. Totale: {total}.',
   'domains.graphSummaryRate':
-    '{count, plural, one {# punto} many {# di punti} other {# punti}} dal {from} al {to}. Massimo: {max} il {date}.',
+    '{count, plural, one {# punto} many {# di punti} other {# punti}} dal {from} al {to}. Massimo: {max} il {date}. Sull’intero periodo: {total}.',
   'domains.graphKeys': 'Le frecce si spostano tra i punti.',
   'domains.point': '{date}: {metric} {value}',
   'domains.date': 'Data',

@@ -51,6 +51,8 @@ export const ja: Catalog = {
   'metric.help.minutesViewed': 'メディアが再生された時間（分）。繰り返し視聴を含みます。',
   'metric.help.avgCompletionRate': '1 回の再生あたり、メディアの何割が視聴されたかの平均。',
   'metric.help.avgDropOffRate': '25%、50%、75%、100% の各地点に到達した視聴者数から算出します。',
+  'metric.help.distribution': 'この行の再生回数が、期間とフィルター内の全再生回数に占める割合です。',
+  'metric.help.playImpressionRatio': 'プレーヤー表示 1 回あたりの再生回数（パーセント）。',
   'filter.countries': '国',
   'filter.regions': '地域',
   'filter.cities': '都市',
@@ -429,7 +431,7 @@ export const ja: Catalog = {
   'domains.graphLabel': '{domain} からの{metric}（{granularity}）',
   'domains.graphSummary':
     '{from}～{to} の {count, plural, other {# 点}}。最大: {date} の {max}。合計: {total}。',
-  'domains.graphSummaryRate': '{from}～{to} の {count, plural, other {# 点}}。最大: {date} の {max}。',
+  'domains.graphSummaryRate': '{from}～{to} の {count, plural, other {# 点}}。最大: {date} の {max}。期間全体: {total}。',
   'domains.graphKeys': '矢印キーで点を移動します。',
   'domains.point': '{date}: {metric} {value}',
   'domains.date': '日付',

@@ -51,6 +51,8 @@ export const nl: Catalog = {
   'metric.help.minutesViewed': 'Afgespeelde minuten van de media, herhaald kijken inbegrepen.',
   'metric.help.avgCompletionRate': 'Hoeveel van de media gemiddeld per afspeelbeurt is bekeken.',
   'metric.help.avgDropOffRate': 'Gemeten aan kijkers die de 25-, 50-, 75- en 100%-punten bereiken.',
+  'metric.help.distribution': 'De afspeelbeurten van deze rij als aandeel van alle afspeelbeurten in de periode en de filters.',
+  'metric.help.playImpressionRatio': 'Afspeelbeurten per spelerweergave, als percentage.',
   'filter.countries': 'Land',
   'filter.regions': 'Regio',
   'filter.cities': 'Stad',
@@ -435,7 +437,7 @@ export const nl: Catalog = {
   'domains.graphLabel': '{metric} vanaf {domain}, {granularity}',
   'domains.graphSummary':
     '{count, plural, one {# punt} other {# punten}} van {from} tot {to}. Hoogste: {max} op {date}. Totaal: {total}.',
-  'domains.graphSummaryRate': '{count, plural, one {# punt} other {# punten}} van {from} tot {to}. Hoogste: {max} op {date}.',
+  'domains.graphSummaryRate': '{count, plural, one {# punt} other {# punten}} van {from} tot {to}. Hoogste: {max} op {date}. Over de hele periode: {total}.',
   'domains.graphKeys': 'Pijltoetsen gaan tussen punten.',
   'domains.point': '{date}: {metric} {value}',
   'domains.date': 'Datum',

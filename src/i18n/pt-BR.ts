@@ -52,6 +52,8 @@ export const ptBR: Catalog = {
   'metric.help.minutesViewed': 'Minutos da mídia reproduzidos, incluindo os que foram revistos.',
   'metric.help.avgCompletionRate': 'Quanto da mídia foi assistido, em média por reprodução.',
   'metric.help.avgDropOffRate': 'Medida pelos espectadores que chegam às marcas de 25, 50, 75 e 100%.',
+  'metric.help.distribution': 'As reproduções desta linha como parcela de todas as reproduções do período e dos filtros.',
+  'metric.help.playImpressionRatio': 'Reproduções por impressão do player, em porcentagem.',
   'filter.countries': 'País',
   'filter.regions': 'Região',
   'filter.cities': 'Cidade',
@@ -441,7 +443,7 @@ export const ptBR: Catalog = {
   'domains.graphSummary':
     '{count, plural, one {# ponto} many {# de pontos} other {# pontos}} de {from} a {to}. Máximo: {max} em {date}. Total: {total}.',
   'domains.graphSummaryRate':
-    '{count, plural, one {# ponto} many {# de pontos} other {# pontos}} de {from} a {to}. Máximo: {max} em {date}.',
+    '{count, plural, one {# ponto} many {# de pontos} other {# pontos}} de {from} a {to}. Máximo: {max} em {date}. No período inteiro: {total}.',
   'domains.graphKeys': 'As setas passam entre os pontos.',
   'domains.point': '{date}: {metric} {value}',
   'domains.date': 'Data',
