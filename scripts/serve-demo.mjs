@@ -83,13 +83,9 @@ async function handle(req, res) {
     res.end(`throw new Error(${JSON.stringify(`Demo build failed: ${buildError}`)});`);
     return;
   }
-  // Static files under demo/ only, and the world map geometry from world-atlas (for <top-countries>).
-  let file;
-  if (path === '/assets/countries-110m.json') file = join(root, 'node_modules/world-atlas/countries-110m.json');
-  else {
-    file = normalize(join(demoDir, path));
-    if (!file.startsWith(demoDir + sep) || extname(file) === '.ts') file = undefined;
-  }
+  // Static files under demo/ only (the map geometry is a chunk of the bundle, like the map's code).
+  let file = normalize(join(demoDir, path));
+  if (!file.startsWith(demoDir + sep) || extname(file) === '.ts') file = undefined;
   if (!file || !existsSync(file)) {
     res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' });
     res.end('Not found');

@@ -1,8 +1,9 @@
 /**
  * Entry of the single-file bundle for script-tag users: registers every element and exports the elements, the
- * contract helpers, i18n, events and both providers (the embedded engine and Kaltura's). The sample-data generator
- * is left out: it is demo material (~10 kB gzip of name and place tables); npm users import it from
- * `entry-analytics/sample.js`.
+ * contract helpers, i18n, events and both providers (the embedded engine and Kaltura's). The map's code and geometry
+ * are loaded when a map first shows (its code from `bundle/`, its geometry from `elements/top-countries/`). The
+ * sample-data generator is left out (demo material, ~10 kB gzip of name and place tables): bundle pages import
+ * `data/sample/index.js` beside it (`entry-analytics/bundle/sample`), which needs no bundling.
  */
 import './define.js';
 export * from './data/index.js';

@@ -23,8 +23,8 @@ interface Args extends CommonArgs {
   geometryUrl: string;
 }
 
-// The map geometry is fetched at run time from `geometry-url`; empty means the package default (`assets/`, which
-// Storybook serves as a static directory).
+// The map geometry: empty `geometry-url` means the module that comes with the package (imported when the map first
+// shows); a URL is fetched instead (Storybook serves world-atlas's files under geo/).
 const render = (args: Args, provider: DataProvider = sampleProvider()) => html`<top-countries
   ${common(args, provider)}
   metric=${args.metric}
@@ -64,4 +64,6 @@ export const CompareRegions: Story = { args: { ...compareArgs(), country: 'US' }
 export const DrilledIntoUnitedStates: Story = { args: { country: 'US' } };
 export const MinutesViewed: Story = { args: { metric: 'minutesViewed' } };
 export const MapUnavailable: Story = { args: { geometryUrl: '/no-such-file.json' } };
+/** A host that serves the geometry itself: `geometry-url` names a world-atlas countries file, fetched instead. */
+export const ServedGeometry: Story = { args: { geometryUrl: 'geo/countries-110m.json' } };
 export const RightToLeft: Story = { args: { lang: 'ar' } };

@@ -3,7 +3,8 @@
  * the scales, the path strings, ticks, hit-testing and keyboard stepping. Pure and DOM-free; d3 does the maths and
  * Lit renders the strings.
  */
-import { area, line, scaleLinear, type ScaleLinear } from 'd3';
+import { area, line, scaleLinear } from 'd3';
+import type { ScaleLinear } from 'd3-scale';
 
 /** Space around the plot, in pixels. */
 export interface Margins {

@@ -2,7 +2,7 @@
  * Layout helpers of the views-over-duration chart (`<playback-views>`): where each 1 % bucket sits, ticks in media
  * time, counts as a percent of plays, and the figures of the chart's text summary. Pure and DOM-free.
  */
-import type { ScaleLinear } from 'd3';
+import type { ScaleLinear } from 'd3-scale';
 import { BUCKETS, type Marker } from '../data/types.js';
 import { areaPath, linePath, plotBox, seriesMax, xScale, yScale, yTicks, type Frame, type PlotBox, type Tick } from './line-chart.js';
 

@@ -2,7 +2,7 @@
  * Helpers of the metrics-over-time chart: aligning the compare period on the main one, picking each metric's values
  * from a timeline, sorting the details table. Pure and DOM-free.
  */
-import type { ScaleLinear } from 'd3';
+import type { ScaleLinear } from 'd3-scale';
 import type { MetricName, TimelinePoint } from '../data/types.js';
 import { indexTicks, linePath, plotBox, seriesMax, xScale, yScale, yTicks, type Frame, type PlotBox, type Tick } from './line-chart.js';
 

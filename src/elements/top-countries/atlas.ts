@@ -1,13 +1,12 @@
 /**
  * Loading the map at run time: the map's code (a separate chunk, see `map-layout.ts`) and its geometry (world-atlas
- * `countries-110m.json`, never bundled). Both are fetched the first time a map is shown and shared by every map on
- * the page (one request per URL). This module itself is small and imports neither d3-geo nor topojson-client, so the
- * element (and `setDefaultGeometryUrl`) can be imported without them.
+ * `countries-110m`, a JavaScript module of its own, `countries-110m.ts`). Both are imported with `import()` the first
+ * time a map is shown and shared by every map on the page, so every bundler (Vite, webpack, esbuild, Rollup, Angular's
+ * build) emits them as chunks with no host configuration, and the single-file bundle carries them as chunks beside it.
  *
- * Where the default file is: the build copies `node_modules/world-atlas/countries-110m.json` to `dist/assets/`.
- * Relative to this module that is `../../assets/` in the unbundled package (`dist/elements/top-countries/atlas.js`)
- * and `./assets/` beside a single-file bundle in `dist/`, so both are tried, in that order. Hosts can point the
- * element elsewhere with its `geometry-url` attribute, or every map with {@link setDefaultGeometryUrl}.
+ * Hosts that serve the geometry themselves (a CDN, an offline copy, another resolution) point one element at a
+ * TopoJSON file with its `geometry-url` attribute, or every map with {@link setDefaultGeometryUrl}; only then is
+ * anything fetched.
  */
 import type { AtlasCountry } from '../../charts/geo.js';
 
@@ -27,19 +26,20 @@ export class AtlasLoadError extends Error {
 
 let override: string | undefined;
 
-/** Sets the geometry URL every `<top-countries>` without a `geometry-url` uses (undefined: back to the default). */
+/**
+ * Sets the URL of a world-atlas countries TopoJSON file that every `<top-countries>` without a `geometry-url` fetches
+ * instead of importing the geometry module that comes with the package (undefined or '': back to that module).
+ */
 export function setDefaultGeometryUrl(url: string | undefined): void {
-  override = url;
+  override = url || undefined;
 }
 
-/** The URLs tried when an element has no `geometry-url`, in order. */
-export function defaultGeometryUrls(): string[] {
-  if (override) return [override];
-  return [
-    new URL('../../assets/countries-110m.json', import.meta.url).href,
-    new URL('./assets/countries-110m.json', import.meta.url).href,
-  ];
+/** The URL set with {@link setDefaultGeometryUrl}, if any. */
+export function defaultGeometryUrl(): string | undefined {
+  return override;
 }
+
+const importGeometry = (): Promise<{ default: unknown }> => import('./countries-110m.js');
 
 const importMapModule = (): Promise<MapModule> => import('./map-layout.js');
 let mapImporter: () => Promise<MapModule> = importMapModule;
@@ -94,30 +94,36 @@ async function fetchOne(url: string, code: Promise<MapModule>): Promise<AtlasCou
   }
 }
 
+/** The geometry module that comes with the package, parsed into countries by the map's code. */
+async function importOne(code: Promise<MapModule>): Promise<AtlasCountry[]> {
+  let topology: unknown;
+  try {
+    topology = (await importGeometry()).default;
+  } catch (e) {
+    throw new AtlasLoadError('code', e instanceof Error ? e.message : String(e));
+  }
+  const geo = await code;
+  try {
+    return geo.atlasCountries(topology);
+  } catch (e) {
+    if (e instanceof geo.AtlasFormatError) throw new AtlasLoadError('format', e.message);
+    throw e;
+  }
+}
+
 /**
- * The atlas's countries from `url`, or from the default URLs when `url` is empty (the first that loads wins; the
- * error of the first is reported when none does). The geometry is fetched while the map's code loads. Results are
+ * The atlas's countries: fetched from `url` when one is given (else from {@link setDefaultGeometryUrl}'s URL), else
+ * from the geometry module that comes with the package. The geometry loads while the map's code loads. Results are
  * shared; failures are not cached, so a later map tries again.
  */
 export function loadAtlas(url?: string): Promise<AtlasCountry[]> {
-  const urls = url ? [url] : defaultGeometryUrls();
-  const key = urls.join(' ');
+  const source = url || override;
+  const key = source ?? '';
   let hit = cache.get(key);
   if (!hit) {
     const code = loadMapModule();
-    code.catch(() => {}); // reported by fetchOne when it awaits it
-    hit = (async () => {
-      let first: unknown;
-      for (const u of urls) {
-        try {
-          return await fetchOne(u, code);
-        } catch (e) {
-          first ??= e;
-          if (e instanceof AtlasLoadError && e.kind === 'code') break;
-        }
-      }
-      throw first;
-    })();
+    code.catch(() => {}); // reported when it is awaited
+    hit = source === undefined ? importOne(code) : fetchOne(source, code);
     cache.set(key, hit);
     hit.catch(() => cache.delete(key));
   }

@@ -56,7 +56,7 @@ const ZERO_ROW: GeoRow = { name: '', ...ZERO_BREAKDOWN };
  * country and draws each place with coordinates as a circle sized by the metric; breadcrumbs lead back.
  *
  * The map's code (d3-geo, topojson-client, the projections) is imported dynamically, in its own chunk, and its
- * geometry fetched (see `geometry-url`), both when the map first comes on screen; the table never waits for them and
+ * geometry (a module of its own, or the file `geometry-url` names) imported, both when the map first comes on screen; the table never waits for them and
  * still works when they cannot load (the panel says why).
  *
  * **Compare period** (`compare-from` / `compare-to`): the same `geo` query over the compare range, side by side (a
@@ -99,8 +99,9 @@ export class TopCountries extends AnalyticsPanel<CountriesData> {
   @property() metric: MetricName = 'plays';
 
   /**
-   * URL of a world-atlas countries TopoJSON file (`countries-110m.json`). Default: the copy shipped in the package's
-   * `dist/assets/`. Fetched when the map is first shown, never bundled.
+   * URL of a world-atlas countries TopoJSON file (`countries-110m.json`) to fetch, for hosts that serve the geometry
+   * themselves (CDN, offline copy). Default (empty): the geometry module that comes with the package, imported with
+   * `import()` when the map is first shown, so every bundler emits it as a chunk of its own.
    */
   @property({ attribute: 'geometry-url' }) geometryUrl = '';
 
