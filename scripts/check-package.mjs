@@ -5,7 +5,7 @@
 //   2. bundles that file with esbuild (a bundler's view of `exports`), the single-file bundle's path included;
 //   3. imports every path in Node (server-side rendering hosts import the package on the server; elements render on
 //      the client), and checks the elements are registered with Lit's server-side DOM shim;
-//   4. keeps the tarball under its budget (400 kB packed) with no source maps and no world-atlas dependency.
+//   4. keeps the tarball under its budget (480 kB packed, see below) with no source maps and no world-atlas dependency.
 // Prints what it measured and `N passed, N failed`; exits 1 on a failure. Run after `npm run build`:
 // `node scripts/check-package.mjs` (KEEP=1 keeps the temp folder).
 import { execFileSync } from 'node:child_process';
@@ -36,27 +36,26 @@ function check(name, fn) {
 }
 const run = (cmd, args, opts = {}) => execFileSync(cmd, args, { cwd: dir, encoding: 'utf8', stdio: 'pipe', ...opts });
 
-// Every path README documents: the package's subpaths, and each element's define and class modules.
+// Every path the package exports (README lists them): each subpath, and each element's define and class modules.
 const tags = readdirSync(join(root, 'src/elements')).filter((d) => d !== 'shared');
-const paths = [
-  'entry-analytics',
-  'entry-analytics/define.js',
-  'entry-analytics/data.js',
-  'entry-analytics/engine.js',
-  'entry-analytics/sample.js',
-  'entry-analytics/kaltura.js',
-  'entry-analytics/i18n/de.js',
-  ...tags.flatMap((t) => [`entry-analytics/elements/${t}/define.js`, `entry-analytics/elements/${t}/${t}.js`]),
-  'entry-analytics/bundle',
-  'entry-analytics/bundle/sample',
-];
+const paths = Object.keys(pkg.exports)
+  .filter((k) => !k.endsWith('.json'))
+  .flatMap((k) =>
+    k === './elements/*.js'
+      ? tags.flatMap((t) => [`./elements/${t}/define.js`, `./elements/${t}/${t}.js`])
+      : [k],
+  )
+  .map((k) => (k === '.' ? 'entry-analytics' : `entry-analytics/${k.slice(2)}`));
+if (paths[0] !== 'entry-analytics') throw new Error('the first export must be "."');
 
 const packed = JSON.parse(execFileSync('npm', ['pack', '--json', '--pack-destination', dir], { cwd: root, encoding: 'utf8' }))[0];
 const tarball = join(dir, packed.filename);
 console.log(`tarball: ${packed.filename}, ${(packed.size / 1024).toFixed(1)} kB packed, ${(packed.unpackedSize / 1024).toFixed(1)} kB unpacked, ${packed.entryCount} files`);
 
-check('tarball under 400 kB packed, without source maps', () => {
-  if (packed.size >= 400 * 1024) throw new Error(`${packed.size} bytes`);
+// Budget: 400 kB was met with one opt-in language (383 kB); the ten opt-in catalogs added since weigh ~65 kB gzip
+// (code and types), so the budget is 480 kB. README "What the package contains" gives the current figure.
+check('tarball under 480 kB packed, without source maps', () => {
+  if (packed.size >= 480 * 1024) throw new Error(`${packed.size} bytes`);
   const maps = packed.files.filter((f) => f.path.endsWith('.map'));
   if (maps.length) throw new Error(`source maps: ${maps.map((f) => f.path).join(', ')}`);
   for (const f of ['LICENSE', 'README.md', 'custom-elements.json', 'dist/entry-analytics.bundle.min.js', 'dist/web-types.json', 'dist/vscode.html-custom-data.json'])
