@@ -5,11 +5,21 @@
  */
 import '../src/define.js';
 import '../src/i18n/de.js';
+import '../src/i18n/fr.js';
+import '../src/i18n/es.js';
+import '../src/i18n/pt-BR.js';
+import '../src/i18n/it.js';
+import '../src/i18n/nl.js';
+import '../src/i18n/ja.js';
+import '../src/i18n/zh-CN.js';
+import '../src/i18n/he.js';
+import '../src/i18n/ar.js';
 import type { EntryAnalytics } from '../src/shell/entry-analytics.js';
 import type { DataProvider, Query, Result } from '../src/data/types.js';
 import { createKalturaProvider } from '../src/data/kaltura/index.js';
 import { SAMPLE_IMAGE_ID, SAMPLE_PARTNER_ID, SAMPLE_VIDEO_ID, VIDEO_DURATION, VIDEO_MARKERS } from '../src/data/sample/index.js';
 import { todayIn } from '../src/data/dates.js';
+import { isRtl } from '../src/i18n/index.js';
 import type { FromWorker, ToWorker } from './protocol.js';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
@@ -183,7 +193,7 @@ zoneSelect.value = 'UTC';
 function applyLang(): void {
   const lang = langSelect.value;
   document.documentElement.lang = lang;
-  document.documentElement.dir = lang === 'ar' ? 'rtl' : 'ltr';
+  document.documentElement.dir = isRtl(lang) ? 'rtl' : 'ltr';
   dashboard.lang = lang;
 }
 langSelect.addEventListener('change', applyLang);

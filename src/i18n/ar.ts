@@ -462,6 +462,22 @@ export const ar: Catalog = {
   'domains.csvBusy':
     'جارٍ تجهيز ملف CSV من {count, plural, zero {دون صفوف} one {صف واحد} two {صفّين} few {# صفوف} many {# صفًا} other {# صف}}…',
   'domains.csvError': 'تعذّر تجهيز ملف CSV: {detail}',
+  // added late: session states and filter pickers
+  'state.noAccess': "لا تملك صلاحية الوصول إلى هذا التقرير.",
+  'state.sessionExpired': "انتهت صلاحية جلستك. سجّل الدخول مجددًا ثم أعد المحاولة.",
+  'state.sessionWaiting': "ستُحمَّل هذه اللوحة بعد تسجيل الدخول مجددًا.",
+  'shell.sessionExpired': "انتهت صلاحية جلستك.",
+  'shell.sessionExpiredHelp': "الأرقام أدناه من قبل انتهاء الصلاحية. سجّل الدخول مجددًا ثم أعد المحاولة.",
+  'shell.sessionRetry': "إعادة المحاولة",
+  'shell.filterValueHint': "اكتب للبحث",
+  'shell.filterValues': "قيم {field}",
+  'shell.filterValuesLoading': "جارٍ تحميل القيم…",
+  'shell.filterValuesError': "تعذّر تحميل القيم؛ اكتب قيمة.",
+  'shell.filterValuesNone': "لا توجد قيمة مطابقة.",
+  'shell.filterValuesCount': "{count, plural, zero {لا قيم} one {قيمة واحدة} two {قيمتان} few {# قيم} many {# قيمة} other {# قيمة}}",
+  'shell.filterValuesMore': "أول {shown} من أصل {total} قيمة؛ اكتب لتضييقها.",
+  'shell.filterOptionPlays': "{count, plural, zero {لا تشغيل} one {تشغيل واحد} two {تشغيلان} few {# مرات تشغيل} many {# مرة تشغيل} other {# مرة تشغيل}}",
+  'shell.filterUnknown': "{field}: «{value}» غير موجود في بيانات هذه الفترة. اختر قيمة من القائمة.",
 };
 
 registerCatalog('ar', ar);

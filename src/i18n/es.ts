@@ -464,6 +464,22 @@ export const es: Catalog = {
   'domains.pointCompareNone': 'sin datos',
   'domains.csvBusy': 'Preparando el CSV de {count, plural, one {# fila} many {# de filas} other {# filas}}…',
   'domains.csvError': 'No se pudo preparar el CSV: {detail}',
+  // added late: session states and filter pickers
+  'state.noAccess': "No tiene acceso a este informe.",
+  'state.sessionExpired': "Su sesión ha caducado. Vuelva a iniciar sesión y reintente.",
+  'state.sessionWaiting': "Este panel se cargará cuando vuelva a iniciar sesión.",
+  'shell.sessionExpired': "Su sesión ha caducado.",
+  'shell.sessionExpiredHelp': "Las cifras de abajo son de antes de que caducara. Vuelva a iniciar sesión y vuelva a intentarlo.",
+  'shell.sessionRetry': "Volver a intentarlo",
+  'shell.filterValueHint': "Escriba para buscar",
+  'shell.filterValues': "Valores de {field}",
+  'shell.filterValuesLoading': "Cargando los valores…",
+  'shell.filterValuesError': "No se pudieron cargar los valores; escriba uno.",
+  'shell.filterValuesNone': "Ningún valor coincide.",
+  'shell.filterValuesCount': "{count, plural, one {# valor} many {# de valores} other {# valores}}",
+  'shell.filterValuesMore': "Los primeros {shown} de {total} valores; escriba para acotarlos.",
+  'shell.filterOptionPlays': "{count, plural, one {# reproducción} many {# de reproducciones} other {# reproducciones}}",
+  'shell.filterUnknown': "{field}: «{value}» no aparece en los datos de este periodo. Elija un valor de la lista.",
 };
 
 registerCatalog('es', es);

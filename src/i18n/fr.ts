@@ -465,6 +465,22 @@ export const fr: Catalog = {
   'domains.csvBusy':
     'Préparation du CSV de {count, plural, one {# ligne} many {# de lignes} other {# lignes}}…',
   'domains.csvError': 'Le CSV n’a pas pu être préparé : {detail}',
+  // added late: session states and filter pickers
+  'state.noAccess': "Pas d’accès à ce rapport.",
+  'state.sessionExpired': "Votre session a expiré. Reconnectez-vous, puis réessayez.",
+  'state.sessionWaiting': "Ce panneau se chargera une fois que vous serez reconnecté.",
+  'shell.sessionExpired': "Votre session a expiré.",
+  'shell.sessionExpiredHelp': "Les chiffres ci-dessous datent d’avant son expiration. Reconnectez-vous, puis réessayez.",
+  'shell.sessionRetry': "Réessayer",
+  'shell.filterValueHint': "Tapez pour rechercher",
+  'shell.filterValues': "Valeurs de {field}",
+  'shell.filterValuesLoading': "Chargement des valeurs…",
+  'shell.filterValuesError': "Les valeurs n’ont pas pu être chargées ; saisissez-en une.",
+  'shell.filterValuesNone': "Aucune valeur ne correspond.",
+  'shell.filterValuesCount': "{count, plural, one {# valeur} many {# de valeurs} other {# valeurs}}",
+  'shell.filterValuesMore': "Les {shown} premières valeurs sur {total} ; tapez pour affiner.",
+  'shell.filterOptionPlays': "{count, plural, one {# lecture} many {# de lectures} other {# lectures}}",
+  'shell.filterUnknown': "{field} : « {value} » n’apparaît pas dans les données de cette période. Choisissez une valeur dans la liste.",
 };
 
 registerCatalog('fr', fr);

@@ -460,6 +460,22 @@ export const he: Catalog = {
   'domains.pointCompareNone': 'אין נתונים',
   'domains.csvBusy': 'קובץ ה-CSV של {count, plural, one {שורה אחת} two {שתי שורות} other {# שורות}} בהכנה…',
   'domains.csvError': 'לא ניתן היה להכין את קובץ ה-CSV: {detail}',
+  // added late: session states and filter pickers
+  'state.noAccess': "אין גישה לדוח זה.",
+  'state.sessionExpired': "תוקף ההתחברות פג. יש להתחבר שוב ולנסות שוב.",
+  'state.sessionWaiting': "חלונית זו תיטען לאחר ההתחברות מחדש.",
+  'shell.sessionExpired': "תוקף ההתחברות פג.",
+  'shell.sessionExpiredHelp': "הנתונים שלהלן הם מלפני שפג התוקף. יש להתחבר שוב ולנסות שוב.",
+  'shell.sessionRetry': "ניסיון חוזר",
+  'shell.filterValueHint': "יש להקליד כדי לחפש",
+  'shell.filterValues': "ערכים של {field}",
+  'shell.filterValuesLoading': "הערכים בטעינה…",
+  'shell.filterValuesError': "לא ניתן היה לטעון את הערכים; יש להקליד ערך.",
+  'shell.filterValuesNone': "אין ערך תואם.",
+  'shell.filterValuesCount': "{count, plural, one {ערך אחד} two {שני ערכים} other {# ערכים}}",
+  'shell.filterValuesMore': "{shown} הערכים הראשונים מתוך {total}; אפשר להקליד כדי לצמצם.",
+  'shell.filterOptionPlays': "{count, plural, one {הפעלה אחת} two {שתי הפעלות} other {# הפעלות}}",
+  'shell.filterUnknown': "{field}: „{value}” אינו מופיע בנתוני התקופה הזו. יש לבחור ערך מהרשימה.",
 };
 
 registerCatalog('he', he);

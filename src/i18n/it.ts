@@ -464,6 +464,22 @@ export const it: Catalog = {
   'domains.pointCompareNone': 'nessun dato',
   'domains.csvBusy': 'Preparazione del CSV di {count, plural, one {# riga} many {# di righe} other {# righe}}…',
   'domains.csvError': 'Non è stato possibile preparare il CSV: {detail}',
+  // added late: session states and filter pickers
+  'state.noAccess': "Nessun accesso a questo report.",
+  'state.sessionExpired': "La sessione è scaduta. Accedi di nuovo, poi riprova.",
+  'state.sessionWaiting': "Questo pannello si caricherà quando avrai effettuato di nuovo l’accesso.",
+  'shell.sessionExpired': "La sessione è scaduta.",
+  'shell.sessionExpiredHelp': "I dati qui sotto risalgono a prima della scadenza. Accedi di nuovo, poi riprova.",
+  'shell.sessionRetry': "Riprova",
+  'shell.filterValueHint': "Digita per cercare",
+  'shell.filterValues': "Valori di {field}",
+  'shell.filterValuesLoading': "Caricamento dei valori…",
+  'shell.filterValuesError': "Non è stato possibile caricare i valori; digitane uno.",
+  'shell.filterValuesNone': "Nessun valore corrisponde.",
+  'shell.filterValuesCount': "{count, plural, one {# valore} many {# di valori} other {# valori}}",
+  'shell.filterValuesMore': "I primi {shown} di {total} valori; digita per restringerli.",
+  'shell.filterOptionPlays': "{count, plural, one {# riproduzione} many {# di riproduzioni} other {# riproduzioni}}",
+  'shell.filterUnknown': "{field}: «{value}» non compare nei dati di questo periodo. Scegli un valore dall’elenco.",
 };
 
 registerCatalog('it', it);

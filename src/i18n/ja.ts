@@ -452,6 +452,22 @@ export const ja: Catalog = {
   'domains.pointCompareNone': 'データなし',
   'domains.csvBusy': '{count, plural, other {# 行}}の CSV を準備中…',
   'domains.csvError': 'CSV を準備できませんでした: {detail}',
+  // added late: session states and filter pickers
+  'state.noAccess': "このレポートへのアクセス権がありません。",
+  'state.sessionExpired': "セッションの有効期限が切れました。もう一度サインインしてから再試行してください。",
+  'state.sessionWaiting': "再度サインインすると、このパネルが読み込まれます。",
+  'shell.sessionExpired': "セッションの有効期限が切れました。",
+  'shell.sessionExpiredHelp': "以下の数値は期限切れ前のものです。もう一度サインインしてから再試行してください。",
+  'shell.sessionRetry': "再試行",
+  'shell.filterValueHint': "入力して検索",
+  'shell.filterValues': "{field}の値",
+  'shell.filterValuesLoading': "値を読み込み中…",
+  'shell.filterValuesError': "値を読み込めませんでした。値を入力してください。",
+  'shell.filterValuesNone': "一致する値はありません。",
+  'shell.filterValuesCount': "{count, plural, other {# 件の値}}",
+  'shell.filterValuesMore': "{total} 件中最初の {shown} 件です。入力して絞り込めます。",
+  'shell.filterOptionPlays': "{count, plural, other {再生 # 回}}",
+  'shell.filterUnknown': "{field}: 「{value}」はこの期間のデータにありません。リストから値を選んでください。",
 };
 
 registerCatalog('ja', ja);

@@ -459,6 +459,22 @@ export const nl: Catalog = {
   'domains.pointCompareNone': 'geen gegevens',
   'domains.csvBusy': 'CSV van {count, plural, one {# rij} other {# rijen}} voorbereiden…',
   'domains.csvError': 'De CSV kon niet worden voorbereid: {detail}',
+  // added late: session states and filter pickers
+  'state.noAccess': "Geen toegang tot dit rapport.",
+  'state.sessionExpired': "Je sessie is verlopen. Meld je opnieuw aan en probeer het dan opnieuw.",
+  'state.sessionWaiting': "Dit paneel laadt zodra je opnieuw bent aangemeld.",
+  'shell.sessionExpired': "Je sessie is verlopen.",
+  'shell.sessionExpiredHelp': "De cijfers hieronder zijn van voordat hij verliep. Meld je opnieuw aan en probeer het dan opnieuw.",
+  'shell.sessionRetry': "Opnieuw proberen",
+  'shell.filterValueHint': "Typ om te zoeken",
+  'shell.filterValues': "Waarden van {field}",
+  'shell.filterValuesLoading': "Waarden laden…",
+  'shell.filterValuesError': "De waarden konden niet worden geladen; typ er een.",
+  'shell.filterValuesNone': "Geen enkele waarde komt overeen.",
+  'shell.filterValuesCount': "{count, plural, one {# waarde} other {# waarden}}",
+  'shell.filterValuesMore': "De eerste {shown} van {total} waarden; typ om ze te beperken.",
+  'shell.filterOptionPlays': "{count, plural, one {# afspeelbeurt} other {# afspeelbeurten}}",
+  'shell.filterUnknown': "{field}: ‘{value}’ komt niet voor in de gegevens van deze periode. Kies een waarde uit de lijst.",
 };
 
 registerCatalog('nl', nl);

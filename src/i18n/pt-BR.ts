@@ -465,6 +465,22 @@ export const ptBR: Catalog = {
   'domains.pointCompareNone': 'sem dados',
   'domains.csvBusy': 'Preparando o CSV de {count, plural, one {# linha} many {# de linhas} other {# linhas}}…',
   'domains.csvError': 'Não foi possível preparar o CSV: {detail}',
+  // added late: session states and filter pickers
+  'state.noAccess': "Sem acesso a este relatório.",
+  'state.sessionExpired': "Sua sessão expirou. Entre novamente e tente de novo.",
+  'state.sessionWaiting': "Este painel será carregado quando você entrar novamente.",
+  'shell.sessionExpired': "Sua sessão expirou.",
+  'shell.sessionExpiredHelp': "Os números abaixo são de antes de ela expirar. Entre novamente e tente de novo.",
+  'shell.sessionRetry': "Tentar de novo",
+  'shell.filterValueHint': "Digite para buscar",
+  'shell.filterValues': "Valores de {field}",
+  'shell.filterValuesLoading': "Carregando os valores…",
+  'shell.filterValuesError': "Não foi possível carregar os valores; digite um.",
+  'shell.filterValuesNone': "Nenhum valor corresponde.",
+  'shell.filterValuesCount': "{count, plural, one {# valor} many {# de valores} other {# valores}}",
+  'shell.filterValuesMore': "Os primeiros {shown} de {total} valores; digite para refinar.",
+  'shell.filterOptionPlays': "{count, plural, one {# reprodução} many {# de reproduções} other {# reproduções}}",
+  'shell.filterUnknown': "{field}: “{value}” não aparece nos dados deste período. Escolha um valor da lista.",
 };
 
 registerCatalog('pt-BR', ptBR);

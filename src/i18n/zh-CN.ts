@@ -451,6 +451,22 @@ export const zhCN: Catalog = {
   'domains.pointCompareNone': '无数据',
   'domains.csvBusy': '正在准备 {count, plural, other {# 行}}的 CSV…',
   'domains.csvError': '无法准备 CSV：{detail}',
+  // added late: session states and filter pickers
+  'state.noAccess': "无权访问此报告。",
+  'state.sessionExpired': "您的会话已过期。请重新登录，然后重试。",
+  'state.sessionWaiting': "重新登录后即会加载此面板。",
+  'shell.sessionExpired': "您的会话已过期。",
+  'shell.sessionExpiredHelp': "下面的数据是会话过期前的数据。请重新登录，然后重试。",
+  'shell.sessionRetry': "重试",
+  'shell.filterValueHint': "输入以搜索",
+  'shell.filterValues': "{field}的值",
+  'shell.filterValuesLoading': "正在加载值…",
+  'shell.filterValuesError': "无法加载值；请直接输入。",
+  'shell.filterValuesNone': "没有匹配的值。",
+  'shell.filterValuesCount': "{count, plural, other {# 个值}}",
+  'shell.filterValuesMore': "显示 {total} 个值中的前 {shown} 个；输入以缩小范围。",
+  'shell.filterOptionPlays': "{count, plural, other {播放 # 次}}",
+  'shell.filterUnknown': "{field}：此时间段的数据中没有“{value}”。请从列表中选择一个值。",
 };
 
 registerCatalog('zh-CN', zhCN);

@@ -88,6 +88,11 @@ describe('language catalogs', () => {
     describe(lang, () => {
       const categories = new Intl.PluralRules(lang).resolvedOptions().pluralCategories as string[];
 
+      it('translates every English key', () => {
+        const missing = KEYS.filter((key) => !(key in catalog));
+        expect(missing, `${lang} lacks ${missing.join(', ')}`).to.deep.equal([]);
+      });
+
       it('has only English keys, none empty', () => {
         for (const [key, text] of Object.entries(catalog)) {
           expect(key in en, `${key} is not an English key`).to.equal(true);
