@@ -24,7 +24,7 @@ export * from './events.js';
 // Localisation and theming.
 export { registerCatalog, translate, formatters, isRtl } from './i18n/index.js';
 export type { Catalog, MessageKey, MessageParams, Formatters } from './i18n/index.js';
-export { tokens, base } from './theme/tokens.js';
+export { tokens, base, COLOR_TOKENS, type ColorToken, type ThemeName, type ThemeSetting } from './theme/tokens.js';
 
 // Elements (classes only; see define.js for registration).
 export { AnalyticsPanel, ProviderTimeoutError, type LoadContext } from './elements/shared/analytics-panel.js';

@@ -19,7 +19,7 @@ import { safeHttpUrl } from '../data/urls.js';
 import { emit, type FilterAddDetail, type SessionExpiredDetail } from '../events.js';
 import { providerErrorKind } from '../data/errors.js';
 import { formatters, isRtl, translate, type Formatters, type MessageKey, type MessageParams } from '../i18n/index.js';
-import { tokens, base } from '../theme/tokens.js';
+import { tokens, base, type ThemeSetting } from '../theme/tokens.js';
 import { resolveLang } from '../elements/shared/lang.js';
 import { errorDetail, stateStyles, within } from '../elements/shared/states.js';
 import {
@@ -120,6 +120,13 @@ export class EntryAnalytics extends LitElement {
 
   /** IANA time zone for days and months. Default: the browser's. */
   @property({ attribute: 'time-zone' }) timeZone = '';
+
+  /**
+   * Colour theme: `light`, `dark`, `auto` (follows the system's light or dark setting) or `high-contrast`. Unset, the
+   * dashboard takes the theme of a themed ancestor, else light; every panel in it takes the dashboard's.
+   * Public `--ea-*` colour properties set by the page win over every theme.
+   */
+  @property({ reflect: true }) theme?: ThemeSetting;
 
   /** The dashboard's language (also read from ancestors when unset). Numbers and dates follow it; RTL is mirrored. */
   @property({ reflect: true }) override lang = '';

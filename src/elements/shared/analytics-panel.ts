@@ -6,7 +6,7 @@ import { runQuery } from '../../data/validate.js';
 import { addDays, isIsoDate, todayIn } from '../../data/dates.js';
 import { toCsv, csvFileName, type CsvTable } from '../../data/csv.js';
 import { formatters, isRtl, translate, type Formatters, type MessageKey, type MessageParams } from '../../i18n/index.js';
-import { tokens, base } from '../../theme/tokens.js';
+import { tokens, base, type ThemeSetting } from '../../theme/tokens.js';
 import { resolveLang } from './lang.js';
 import { downloadBlob, downloadText } from './download.js';
 import { chartSvg, svgToPng, type ChartImage, type LegendItem } from './chart-image.js';
@@ -88,6 +88,13 @@ export abstract class AnalyticsPanel<T> extends LitElement {
 
   /** Milliseconds to wait for the provider before showing an error. */
   @property({ type: Number }) timeout = 30_000;
+
+  /**
+   * Colour theme: `light`, `dark`, `auto` (follows the system's light or dark setting) or `high-contrast`. Unset, the
+   * element takes the theme of a themed ancestor (a panel inside the dashboard takes the dashboard's), else light.
+   * Public `--ea-*` colour properties set by the page win over every theme.
+   */
+  @property({ reflect: true }) theme?: ThemeSetting;
 
   /** The element's language; also read from ancestors when unset. */
   @property({ reflect: true }) override lang = '';
