@@ -9,7 +9,7 @@
 // strict-csp: sends the strict Content Security Policy of README's "Content Security Policy" section with the page
 // test/csp/strict-csp.html (and nothing else: the runner's own pages use inline scripts).
 export function testServerPlugins() {
-  return [kalturaMockPlugin(), strictCspPlugin()];
+  return [kalturaMockPlugin(), strictCspPlugin(), mediaFeaturesPlugin()];
 }
 
 /** The policy a locked-down host (an LMS) sends; README's "Content Security Policy" section documents it. */
@@ -60,6 +60,26 @@ function kalturaMockPlugin() {
           `export const sample = ${JSON.stringify(MOCK_SAMPLE)};\n`,
         type: 'js',
       };
+    },
+  };
+}
+
+// media-features: the command `emulate-media-features` (payload: [{ name, value }], e.g. forced-colors: active) sets
+// the page's emulated CSS media features through the DevTools protocol. @web/test-runner-commands' emulateMedia
+// forwards only prefers-color-scheme and prefers-reduced-motion to Chromium; forced colours need this. An empty list
+// resets every feature.
+function mediaFeaturesPlugin() {
+  // One DevTools session per page, kept open: Chromium drops a session's emulation when the session detaches.
+  const sessions = new WeakMap();
+  return {
+    name: 'media-features',
+    async executeCommand({ command, payload, session }) {
+      if (command !== 'emulate-media-features') return undefined;
+      if (!Array.isArray(payload)) throw new Error('emulate-media-features takes a list of { name, value }');
+      const page = session.browser.getPage(session.id);
+      if (!sessions.has(page)) sessions.set(page, await page.createCDPSession());
+      await sessions.get(page).send('Emulation.setEmulatedMedia', { media: '', features: payload });
+      return true;
     },
   };
 }

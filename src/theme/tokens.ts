@@ -95,6 +95,39 @@ export const tokens = css`
     font-size: var(--_font-size);
     color: var(--_text);
   }
+  /* Forced colours (Windows high contrast and the like): every token becomes a system colour, over themes and the
+     page's --ea-* values, so SVG marks and text (which the browser does not recolour) and canvas drawing (which reads
+     the tokens) use the user's palette. Series and tiers get distinct system colours; HTML marks opt out of the
+     browser's recolouring (forced-color-adjust: none) only where they paint with these. */
+  @media (forced-colors: active) {
+    :host {
+      --_text: CanvasText;
+      --_muted: CanvasText;
+      --_bg: Canvas;
+      --_bg-alt: Canvas;
+      --_border: GrayText;
+      --_control-border: ButtonText;
+      --_accent: Highlight;
+      --_accent-contrast: HighlightText;
+      --_compare: LinkText;
+      --_positive: CanvasText;
+      --_negative: CanvasText;
+      --_focus: Highlight;
+      --_focus-halo: Canvas;
+      --_error-bg: Canvas;
+      --_shadow: transparent;
+      --_series-1: Highlight;
+      --_series-2: LinkText;
+      --_series-3: CanvasText;
+      --_series-4: GrayText;
+      --_series-5: VisitedText;
+      --_series-6: CanvasText;
+      --_tier-0: Canvas;
+      --_tier-1: GrayText;
+      --_tier-2: Highlight;
+      --_tier-3: CanvasText;
+    }
+  }
 `;
 
 /** Shared building blocks: visually hidden text, focus rings, buttons and tables. */
@@ -180,5 +213,20 @@ export const base = css`
     text-align: start;
     color: var(--_muted);
     padding-bottom: 4px;
+  }
+  /* Forced colours: a selected or pressed button keeps the system's selection colours (the browser would otherwise
+     paint it like any other button); legend swatches keep their system-colour fill and get an outline. */
+  @media (forced-colors: active) {
+    button[aria-pressed='true'],
+    button[aria-selected='true'] {
+      forced-color-adjust: none;
+      background: Highlight;
+      border-color: Highlight;
+      color: HighlightText;
+    }
+    .swatch {
+      forced-color-adjust: none;
+      outline: 1px solid CanvasText;
+    }
   }
 `;

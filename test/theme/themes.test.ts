@@ -1,44 +1,13 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { emulateMedia } from '@web/test-runner-commands';
-import '../../src/define.js';
+import { sampleDashboard } from '../support/dashboard.js';
 import type { EntryAnalytics } from '../../src/shell/entry-analytics.js';
 import type { AnalyticsPanel } from '../../src/elements/shared/analytics-panel.js';
 import { COLOR_TOKENS, type ThemeSetting } from '../../src/theme/tokens.js';
 import { rgbContrast } from '../../src/theme/contrast.js';
 import { setDefaultGeometryUrl } from '../../src/elements/top-countries/atlas.js';
-import { SAMPLE_ENTRY_ID, sampleProvider, sampleRange } from '../../stories/support.js';
 
-async function until(predicate: () => boolean, ms = 8000): Promise<void> {
-  const start = Date.now();
-  while (!predicate()) {
-    if (Date.now() - start > ms) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
-
-/** The whole dashboard on the sample data with every data table open, in `theme`. */
-async function dashboard(theme: ThemeSetting): Promise<EntryAnalytics> {
-  const range = sampleRange();
-  const el = await fixture<EntryAnalytics>(
-    html`<entry-analytics
-      .provider=${sampleProvider()}
-      entry-id=${SAMPLE_ENTRY_ID}
-      time-zone="UTC"
-      today=${range.to}
-      compare="previous"
-      theme=${theme}
-    ></entry-analytics>`,
-  );
-  await el.whenLoaded();
-  await el.updateComplete;
-  for (const p of el.panelElements) await (p as AnalyticsPanel<unknown>).whenLoaded?.();
-  const countries = el.panelElements.find((p) => p.localName === 'top-countries')!;
-  countries.scrollIntoView();
-  await until(() => !!countries.shadowRoot?.querySelector('svg.map'), 20_000);
-  window.scrollTo(0, 0);
-  await new Promise((r) => setTimeout(r, 300)); // the dimming transition, so axe sees final colours
-  return el;
-}
+const dashboard = (theme: ThemeSetting) => sampleDashboard(theme);
 
 /** Every SVG text drawn in the panels, with the ratio of its fill to its panel's background. */
 function svgTextContrasts(el: EntryAnalytics): { text: string; ratio: number; where: string }[] {
@@ -63,7 +32,6 @@ const hexToRgb = (hex: string) => `rgb(${[1, 3, 5].map((i) => parseInt(hex.slice
 
 describe('themes', function () {
   this.timeout(90_000);
-  before(() => setDefaultGeometryUrl('/node_modules/world-atlas/countries-110m.json'));
   after(() => setDefaultGeometryUrl(undefined));
   afterEach(async () => {
     await emulateMedia({ colorScheme: 'no-preference' });

@@ -97,4 +97,14 @@ export const classEngagementStyles = css`
     overflow: auto;
     margin-top: 8px;
   }
+  /* Forced colours: tiers are system colours (see the tokens) and each watched tile is outlined, so neighbouring
+     tiers stay apart in any palette. */
+  @media (forced-colors: active) {
+    rect[data-tier='1'],
+    rect[data-tier='2'],
+    rect[data-tier='3'] {
+      stroke: Canvas;
+      stroke-width: 0.5;
+    }
+  }
 `;

@@ -83,4 +83,13 @@ export const devicesOverviewStyles = css`
     gap: 6px;
     align-items: center;
   }
+  @media (forced-colors: active) {
+    .track {
+      border: 1px solid CanvasText;
+    }
+    .bar {
+      forced-color-adjust: none;
+      background: Highlight;
+    }
+  }
 `;

@@ -75,4 +75,18 @@ export const engagementFunnelStyles = css`
     margin-top: 12px;
     overflow: auto;
   }
+  /* Forced colours: the track gets an outline and the fill a system colour (a background would be repainted as the
+     page colour and the bar would vanish); the compare period is hatched. */
+  @media (forced-colors: active) {
+    .track {
+      border: 1px solid CanvasText;
+    }
+    .fill {
+      forced-color-adjust: none;
+      background: Highlight;
+    }
+    .previous .fill {
+      background: repeating-linear-gradient(45deg, LinkText 0 3px, Canvas 3px 6px);
+    }
+  }
 `;

@@ -303,6 +303,22 @@ export class EngagementHeatmap extends AnalyticsPanel<HeatmapResult> {
     };
   }
 
+  /** System settings the canvas colours depend on (the tokens change under them, the canvas does not by itself). */
+  private readonly colorQueries = ['(prefers-color-scheme: dark)', '(forced-colors: active)', '(prefers-contrast: more)'].map((q) =>
+    typeof matchMedia === 'function' ? matchMedia(q) : undefined,
+  );
+  private readonly repaint = () => this.requestUpdate();
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    for (const q of this.colorQueries) q?.addEventListener('change', this.repaint);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    for (const q of this.colorQueries) q?.removeEventListener('change', this.repaint);
+  }
+
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
     this.draw();

@@ -60,4 +60,15 @@ export const metricsOverTimeStyles = css`
     font-weight: 600;
     color: inherit;
   }
+  @media (forced-colors: active) {
+    [role='tab'][aria-selected='true'] {
+      forced-color-adjust: none;
+      background: Highlight;
+      color: HighlightText;
+      border-bottom-color: CanvasText;
+    }
+    .swatch {
+      forced-color-adjust: none;
+    }
+  }
 `;

@@ -142,4 +142,13 @@ export const dataTableStyles = css`
   .csv-status.failed {
     color: var(--_negative);
   }
+  @media (forced-colors: active) {
+    .dist-track {
+      border-color: CanvasText;
+    }
+    .dist-bar {
+      forced-color-adjust: none;
+      background: Highlight;
+    }
+  }
 `;

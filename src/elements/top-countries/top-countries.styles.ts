@@ -37,4 +37,10 @@ export const topCountriesStyles = css`
     gap: 6px;
     align-items: center;
   }
+  @media (forced-colors: active) {
+    :host {
+      --_map: Highlight;
+      --_map-empty: Canvas;
+    }
+  }
 `;

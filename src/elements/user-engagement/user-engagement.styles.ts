@@ -119,4 +119,13 @@ export const userEngagementStyles = css`
       transition: none;
     }
   }
+  @media (forced-colors: active) {
+    .bar {
+      border-color: CanvasText;
+    }
+    .bar > span {
+      forced-color-adjust: none;
+      background: Highlight;
+    }
+  }
 `;
