@@ -371,6 +371,7 @@ export const de: Catalog = {
   'geo.mapSummaryNone': 'Kein Ort hat Daten.',
   'geo.mapKeys': 'Pfeiltasten wechseln zwischen Orten; Eingabe öffnet die nächste Ebene.',
   'geo.mapKeysLeaf': 'Pfeiltasten wechseln zwischen Orten.',
+  'geo.mapKeysUp': 'Escape geht eine Ebene zurück.',
   'geo.point': '{name}: {metric} {value}',
   'geo.pointShare': '{name}: {metric} {value} ({share} der Wiedergaben)',
   'geo.legend': 'Legende',

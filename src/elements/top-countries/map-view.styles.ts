@@ -52,10 +52,18 @@ export const mapStyles = css`
   .mark.leaf {
     cursor: default;
   }
-  .mark.active,
-  .mark:focus-visible {
+  .mark.active {
     stroke: var(--_focus);
     stroke-width: 2;
+  }
+  /* The focus ring shows on any fill: a halo-coloured stroke on the shape (it stands out from dark fills) inside a
+     focus-coloured outline around its box (it stands out from light fills and marks small countries); the token
+     test checks that one of the two reaches 3:1 against every fill. */
+  .mark:focus-visible {
+    stroke: var(--_focus-halo);
+    stroke-width: 3;
+    outline: 2px solid var(--_focus);
+    outline-offset: 1px;
   }
   .place {
     fill: color-mix(in srgb, var(--_map) 55%, transparent);

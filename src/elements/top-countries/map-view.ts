@@ -56,6 +56,8 @@ export interface MapHost {
   drill(row: GeoRow, level: GeoLevel): void;
   show(i: number): void;
   hide(): void;
+  /** Goes up one drill level (Escape). */
+  up(): void;
   /** Makes mark `i` the active one and moves focus to it. */
   moveTo(i: number): void;
 }
@@ -170,7 +172,7 @@ export function renderMap(h: MapHost): TemplateResult {
   const noCoords = drilled ? data.rows.length - circles.length : 0;
   const tipMark = h.tip && active >= 0 ? marks[active] : undefined;
   return html`<p class="sr-only" id="${h.uid}-map-summary">
-      ${summary} ${marks.length ? h.t(leaf ? 'geo.mapKeysLeaf' : 'geo.mapKeys') : ''}
+      ${summary} ${marks.length ? h.t(leaf ? 'geo.mapKeysLeaf' : 'geo.mapKeys') : ''} ${drilled ? h.t('geo.mapKeysUp') : ''}
     </p>
     <div class="map-box">
     <svg
@@ -280,6 +282,11 @@ function renderCircleLegend(h: MapHost, metricLabel: string, noCoords: number) {
 function onMapKey(h: MapHost, e: KeyboardEvent, marks: Mark[], level: GeoLevel) {
   const target = e.target as Element;
   if (!target.classList.contains('mark') || marks.length === 0) return;
+  if (e.key === 'Escape' && level !== 'country') {
+    e.preventDefault();
+    h.up();
+    return;
+  }
   if (e.key === 'Enter' || e.key === ' ') {
     e.preventDefault();
     const row = marks[h.active < 0 ? 0 : h.active]!.row;

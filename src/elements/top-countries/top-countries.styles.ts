@@ -18,6 +18,23 @@ export const topCountriesStyles = css`
   .map-wrap {
     position: relative;
     min-inline-size: 0;
+    container-type: inline-size;
+  }
+  /* The map's height is reserved before its code and geometry arrive, so the table under it (narrow layouts) does not
+     move when it appears: the world map is drawn 2:1 in a box at most 860 px wide, and its legend takes up to three
+     lines below it. The loading message fills the same box. */
+  .map-slot {
+    --_legend-reserve: calc(8px + 3 * 1.5em + 2 * 4px);
+    min-block-size: calc(min(100cqi, 860px) / 2 + var(--_legend-reserve));
+  }
+  .map-slot > .map-message:only-child {
+    box-sizing: border-box;
+    display: flex;
+    align-items: center;
+    justify-content: center;
+    block-size: calc(min(100cqi, 860px) / 2 + var(--_legend-reserve));
+    max-inline-size: 860px;
+    margin-inline: auto;
   }
   .map-message {
     color: var(--_muted);

@@ -326,6 +326,15 @@ export class TopCountries extends AnalyticsPanel<CountriesData> {
     (this.renderRoot.querySelector<HTMLElement>('.crumbs button') ?? this.renderRoot.querySelector<HTMLElement>('button.drill'))?.focus();
   }
 
+  /** Escape on the map: one drill level up (cities → regions → world), focus staying on the map's marks. */
+  private up() {
+    if (!this.country) return;
+    if (this.region) this.region = '';
+    else this.country = '';
+    this.active = -1;
+    void this.whenLoadedAfterUpdate().then(() => this.renderRoot.querySelector<SVGElement>('.marks [tabindex="0"]')?.focus());
+  }
+
   private goTo(country: string, region: string) {
     this.country = country;
     this.region = region;
@@ -364,7 +373,7 @@ export class TopCountries extends AnalyticsPanel<CountriesData> {
     const wide = this.hostWidth.width >= 1200;
     return html`${this.renderCrumbs()}
       <div class="layout ${wide ? 'wide' : ''}">
-        <div class="map-wrap">${this.renderMap(data, wide)}</div>
+        <div class="map-wrap"><div class="map-slot">${this.renderMap(data, wide)}</div></div>
         <div class="table-side">${this.renderTable(data)}</div>
       </div>`;
   }
@@ -406,6 +415,7 @@ export class TopCountries extends AnalyticsPanel<CountriesData> {
       drill: (row, l) => this.drill(row, l),
       show: (i) => this.show(i),
       hide: () => (this.tip = false),
+      up: () => this.up(),
       moveTo: (i) => {
         this.active = i;
         this.tip = true;

@@ -16,6 +16,7 @@ export const geo = {
   'geo.mapSummaryNone': 'No place has data.',
   'geo.mapKeys': 'Use the arrow keys to move between places; press Enter to drill down.',
   'geo.mapKeysLeaf': 'Use the arrow keys to move between places.',
+  'geo.mapKeysUp': 'Press Escape to go up one level.',
   'geo.point': '{name}: {metric} {value}',
   'geo.pointShare': '{name}: {metric} {value} ({share} of plays)',
   'geo.legend': 'Legend',
