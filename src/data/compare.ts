@@ -4,7 +4,8 @@
  * already percents, so their change is the difference in percentage points: 40 % → 46 % is "+6 pts", not "+15 %",
  * which would read as a rate of 55 %.
  */
-import type { BreakdownMetrics, DateRange } from './types.js';
+import type { BreakdownMetrics, DateRange, IsoDate } from './types.js';
+import { rangeLength } from './dates.js';
 import { BREAKDOWN_METRICS, isRate, type MetricKey } from './metrics.js';
 
 /** The metrics of a breakdown row (device, place, domain, page) that had nothing in the compare period. */
@@ -39,4 +40,23 @@ export function playsCompareCsvColumns(range: DateRange): string[] {
 /** A row's cells under {@link playsCompareCsvColumns}: its plays in the compare period and the change to `now`. */
 export function playsCompareCsvCells(now: number, before: number): (number | string)[] {
   return [before, changeCsv(trend('plays', now, before))];
+}
+
+/**
+ * How a compare range relates to the day the entry was created (in the query's time zone):
+ * - `full`: the entry existed on every day of it (or its creation is unknown);
+ * - `partial`: it starts before the creation day: only `days` of its `total` days could have data;
+ * - `before`: it ends before the creation day: there is nothing to compare with.
+ * A trend against a compare period the entry did not wholly exist in would be claimed from days it did not exist.
+ */
+export type CompareCoverage =
+  | { kind: 'full' }
+  | { kind: 'partial'; created: IsoDate; days: number; total: number }
+  | { kind: 'before'; created: IsoDate };
+
+/** The {@link CompareCoverage} of `compare` for an entry created on `createdDay` (`YYYY-MM-DD`, or undefined). */
+export function compareCoverage(compare: DateRange, createdDay: IsoDate | undefined): CompareCoverage {
+  if (!createdDay || createdDay <= compare.from) return { kind: 'full' };
+  if (createdDay > compare.to) return { kind: 'before', created: createdDay };
+  return { kind: 'partial', created: createdDay, days: rangeLength({ from: createdDay, to: compare.to }), total: rangeLength(compare) };
 }

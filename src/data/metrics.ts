@@ -42,6 +42,11 @@ export interface MetricDef {
   readonly digits: number;
   /** Smallest and largest valid value, inclusive, and whether it must be an integer. `max` absent: unbounded. */
   readonly bounds: { readonly min: number; readonly max?: number; readonly integer: boolean };
+  /**
+   * For a rate: the count it divides by, when that count is the row's own (`plays` for completion and drop-off,
+   * `impressions` for the play/impression ratio). A row where that count is 0 has no such rate: it shows "—", not 0 %.
+   */
+  readonly per?: 'plays' | 'impressions';
   /** The catalog key of its label (`metric.plays` → "Plays"). */
   readonly label: MessageKey;
   /** The catalog key of a sentence saying what it measures, shown on hover and focus. */
@@ -110,6 +115,7 @@ export const METRIC_REGISTRY = {
     additive: false,
     digits: 1,
     bounds: { min: 0, max: 100, integer: false },
+    per: 'plays',
     label: 'metric.avgCompletionRate',
     help: 'metric.help.avgCompletionRate',
     kaltura: 'avg_completion_rate',
@@ -123,6 +129,7 @@ export const METRIC_REGISTRY = {
     // No upper bound: a session can play on one day and reach a quartile on the next, so a day's quartile events can
     // outnumber its plays.
     bounds: { min: 0, integer: false },
+    per: 'plays',
     label: 'metric.avgDropOffRate',
     help: 'metric.help.avgDropOffRate',
     kaltura: 'avg_view_drop_off',
@@ -146,6 +153,7 @@ export const METRIC_REGISTRY = {
     digits: 1,
     // No upper bound: plays without a preceding impression (an impression before the range) can exceed impressions.
     bounds: { min: 0, integer: false },
+    per: 'impressions',
     label: 'metric.playImpressionRatio',
     help: 'metric.help.playImpressionRatio',
     kaltura: 'load_play_ratio',
@@ -241,10 +249,30 @@ export function formatMetric(fmt: Formatters, key: MetricKey, value: number, opt
   }
 }
 
+/**
+ * Whether `key` has a value in `row`: false for a rate whose own denominator is 0 in the row (completion of a day
+ * without plays, the play/impression ratio of a row without impressions). Such a value is shown as "—" with the
+ * reason ({@link noValueReason}), never as 0 %.
+ */
+export function hasValue(key: MetricKey, row: Partial<Record<MetricKey, number>>): boolean {
+  const per = metricDef(key).per;
+  return per === undefined || (row[per] ?? 0) > 0;
+}
+
+/** The catalog key saying why `key` has no value in a row (see {@link hasValue}). */
+export function noValueReason(key: MetricKey): MessageKey {
+  return metricDef(key).per === 'impressions' ? 'rate.noImpressions' : 'rate.noPlays';
+}
+
 /** `value` rounded to the digits the panels show (for CSV cells: a spreadsheet gets what the screen says). */
 export function roundMetric(key: MetricKey, value: number): number {
   const f = 10 ** METRIC_REGISTRY[key].digits;
   return Math.round(value * f) / f;
+}
+
+/** `row[key]` for a CSV cell: rounded as shown, or empty when the row has no such value (see {@link hasValue}). */
+export function csvMetric(key: MetricKey, row: Partial<Record<MetricKey, number>>): number | '' {
+  return hasValue(key, row) ? roundMetric(key, row[key] ?? 0) : '';
 }
 
 /** `value` clamped to the metric's bounds (for providers that derive a metric from rounded or estimated inputs). */

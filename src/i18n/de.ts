@@ -29,6 +29,13 @@ export const de: Catalog = {
   'compare.vs': 'ggü. {value} im Vergleichszeitraum',
   'compare.none': 'keine Daten im Vergleichszeitraum',
   'compare.change': '{change} ggü. Vergleichszeitraum',
+  'compare.beforeCreation':
+    'Der Vergleichszeitraum ({range}) endet, bevor dieser Eintrag am {created} erstellt wurde: Es gibt nichts zu vergleichen, daher werden keine Trends angezeigt.',
+  'compare.partlyBeforeCreation':
+    'Der Vergleichszeitraum ({range}) beginnt, bevor dieser Eintrag am {created} erstellt wurde: Nur {days} seiner {total} Tage können Daten enthalten, daher wird daraus kein Trend abgeleitet.',
+  'rate.noPlays': 'Keine Wiedergaben: Diese Rate braucht mindestens eine Wiedergabe.',
+  'rate.noImpressions': 'Keine Player-Impressionen: Dieses Verhältnis braucht mindestens eine.',
+  'rate.none': '—',
   'unit.minutes': 'Min.',
   'table.caption': '{title}: Datentabelle',
   'pager.first': 'Erste Seite',
@@ -55,7 +62,7 @@ export const de: Catalog = {
   'metric.help.avgCompletionRate': 'Wie viel des Mediums durchschnittlich pro Wiedergabe angesehen wurde.',
   'metric.help.avgDropOffRate': 'Gemessen daran, wie viele Zuschauer die Marken 25, 50, 75 und 100 % erreichen.',
   'metric.help.distribution': 'Die Wiedergaben dieser Zeile als Anteil an allen Wiedergaben in Zeitraum und Filtern.',
-  'metric.help.playImpressionRatio': 'Wiedergaben pro Player-Aufruf, in Prozent.',
+  'metric.help.playImpressionRatio': 'Wiedergaben pro Player-Impression, in Prozent.',
   'filter.countries': 'Land',
   'filter.regions': 'Region',
   'filter.cities': 'Stadt',
@@ -83,6 +90,7 @@ export const de: Catalog = {
   'highlights.trendNew': 'neu in diesem Zeitraum',
   'highlights.previous': 'Vergleichszeitraum: {value}',
   'highlights.points': '{change} Pkt.',
+  'highlights.noTrend': 'Kein Trend: Den Eintrag gab es nicht während des ganzen Vergleichszeitraums.',
   'highlights.summary': '{metric}: {value}',
 
   // playback

@@ -2,8 +2,8 @@ import { nothing } from 'lit';
 import { Directive, directive, PartType, type ElementPart, type PartInfo } from 'lit/directive.js';
 import type { PanelContext } from './panels.js';
 
-/** The common inputs of a panel: the dashboard's context without the entry's details. */
-export type CommonInputs = Omit<PanelContext, 'entry'>;
+/** The common inputs of a panel: the dashboard's context; of the entry's details only its creation instant. */
+export type CommonInputs = Omit<PanelContext, 'entry'> & { entry?: Pick<PanelContext['entry'], 'created'> };
 
 /** The inputs every panel takes from the dashboard, as properties (each panel extends `AnalyticsPanel`). */
 interface PanelInputsTarget {
@@ -17,6 +17,7 @@ interface PanelInputsTarget {
   filters: unknown;
   lang: string;
   timeout: number;
+  created: string;
 }
 
 class PanelInputsDirective extends Directive {
@@ -42,13 +43,15 @@ class PanelInputsDirective extends Directive {
     el.timeZone = c.timeZone;
     el.filters = c.filters;
     el.lang = c.lang;
+    el.created = c.entry?.created ?? '';
     if (c.timeout !== undefined) el.timeout = c.timeout;
     return nothing;
   }
 }
 
 /**
- * Sets the dashboard's common inputs (provider, entry, range, compare range, time zone, filters, language, timeout)
+ * Sets the dashboard's common inputs (provider, entry and its creation, range, compare range, time zone, filters,
+ * language, timeout)
  * on a panel element, so each registry entry (and each story) writes only what is particular to its panel.
  */
 export const panelInputs = directive(PanelInputsDirective);

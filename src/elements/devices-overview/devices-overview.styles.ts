@@ -2,26 +2,33 @@ import { css } from 'lit';
 
 /** Styles of `<devices-overview>` (on top of the panel frame and the shared parts it lists). */
 export const devicesOverviewStyles = css`
+  /* One grid for the whole list (rows and marks are subgrids): the name, track, figures and button columns are the
+     same for every device, so every track has one length and the bars one scale, also when the compare figures make
+     some rows' text longer. */
   .chart {
     list-style: none;
     margin: 0;
     padding: 0;
     display: grid;
-    gap: 6px;
+    grid-template-columns: minmax(7em, 11em) 1fr minmax(8em, max-content) auto;
+    gap: 6px 8px;
     position: relative;
   }
   .row {
     position: relative;
-    display: flex;
+    grid-column: 1 / -1;
+    display: grid;
+    grid-template-columns: subgrid;
     align-items: center;
-    gap: 8px;
+  }
+  .row > .filter {
+    grid-column: 4;
   }
   .mark {
-    flex: 1;
+    grid-column: 1 / 4;
     display: grid;
-    grid-template-columns: minmax(7em, 11em) 1fr minmax(8em, auto);
+    grid-template-columns: subgrid;
     align-items: center;
-    gap: 8px;
     padding: 4px 6px;
     border-radius: calc(var(--_radius) / 2);
     cursor: default;

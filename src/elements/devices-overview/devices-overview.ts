@@ -9,13 +9,24 @@ import {
   dataTable,
   dataTableStyles,
   metricColumn,
+  metricValue,
   playsCompareColumns,
   type TableColumn,
 } from '../shared/data-table.js';
 import type { DeviceRow, DevicesResult, MetricName } from '../../data/types.js';
 import { playsCompareCsvCells, playsCompareCsvColumns, trend, ZERO_BREAKDOWN } from '../../data/compare.js';
 import type { CsvTable } from '../../data/csv.js';
-import { BREAKDOWN_METRICS, METRICS, formatMetric, isRate, metricDef, roundMetric, type BreakdownMetricName } from '../../data/metrics.js';
+import {
+  BREAKDOWN_METRICS,
+  METRICS,
+  csvMetric,
+  formatMetric,
+  hasValue,
+  isRate,
+  metricDef,
+  noValueReason,
+  type BreakdownMetricName,
+} from '../../data/metrics.js';
 import { barLayout, type BarItem } from '../../charts/bars.js';
 import { listStep } from '../../charts/list-keys.js';
 import { emit } from '../../events.js';
@@ -106,6 +117,11 @@ export class DevicesOverview extends AnalyticsPanel<DevicesData> {
     return formatMetric(this.fmt, metric, v);
   }
 
+  /** `metric` of `row` as text: "—" and the reason for a rate the row has no value of (no plays, no impressions). */
+  private rowText(metric: BreakdownMetricName, row: DeviceRow): string {
+    return hasValue(metric, row) ? this.format(metric, row[metric]) : `${this.t('rate.none')} ${this.t(noValueReason(metric))}`;
+  }
+
   private metricLabel(metric: BreakdownMetricName): string {
     return this.t(metricDef(metric).label);
   }
@@ -141,7 +157,7 @@ export class DevicesOverview extends AnalyticsPanel<DevicesData> {
   /** "50 (+12%)": `metric` in the compare period and the change to now. */
   private compareText(metric: MetricName, now: DeviceRow, before: DeviceRow): string {
     return this.t('devices.compareValue', {
-      value: this.format(metric, before[metric]),
+      value: this.rowText(metric, before),
       change: changeText(trend(metric, now[metric], before[metric]), this.fmt, changeWordsOf(this.t2, 'devices')),
     });
   }
@@ -149,7 +165,7 @@ export class DevicesOverview extends AnalyticsPanel<DevicesData> {
   private pointText(bar: BarItem<DeviceRow>, data?: DevicesData): string {
     const metric = this.effectiveMetric;
     const name = this.label(bar.item.device);
-    const value = this.format(metric, bar.value);
+    const value = this.rowText(metric, bar.item);
     const metricLabel = this.metricLabel(metric);
     const text =
       bar.share === undefined
@@ -204,7 +220,7 @@ export class DevicesOverview extends AnalyticsPanel<DevicesData> {
               <span class="name">${name}</span>
               <span class="track" part="bar-track"><span class="bar" part="bar" style=${cssProps({ 'inline-size': `${bar.fraction * 100}%` })}></span></span>
               <span class="figures"
-                ><span class="value">${this.format(metric, bar.value)}</span>${bar.share === undefined
+                ><span class="value">${metricValue(metric, bar.item, this.fmt, this.t2)}</span>${bar.share === undefined
                   ? nothing
                   : html`<span class="share">${this.fmt.percent(bar.share, 1)}</span>`}${prev
                   ? html`<span class="compare">${this.t('devices.compare', { value: this.compareText(metric, bar.item, before!) })}</span>`
@@ -240,7 +256,7 @@ export class DevicesOverview extends AnalyticsPanel<DevicesData> {
   private renderTooltip(bar: BarItem<DeviceRow>, data: DevicesData) {
     const r = bar.item;
     const before = this.previousOf(data, r.device);
-    const line = (m: BreakdownMetricName): [string, string] => [this.metricLabel(m), this.format(m, r[m])];
+    const line = (m: BreakdownMetricName): [string, string] => [this.metricLabel(m), this.rowText(m, r)];
     const lines: [string, string][] = [
       line('plays'),
       ...(before ? ([[this.t('devices.comparePlays'), this.compareText('plays', r, before)]] as [string, string][]) : []),
@@ -293,7 +309,7 @@ export class DevicesOverview extends AnalyticsPanel<DevicesData> {
       name: this.t('devices.title'),
       columns,
       rows: data.current.rows.map((r) => {
-        const row: (string | number)[] = [r.device, ...BREAKDOWN_METRICS.map((m) => roundMetric(m, r[m]))];
+        const row: (string | number)[] = [r.device, ...BREAKDOWN_METRICS.map((m) => csvMetric(m, r))];
         if (compare) row.push(...playsCompareCsvCells(r.plays, this.previousOf(data, r.device)!.plays));
         return row;
       }),

@@ -4,7 +4,9 @@ import { AnalyticsPanel, type LoadContext } from '../shared/analytics-panel.js';
 import type { MetricName, TotalsResult } from '../../data/types.js';
 import { trend, type Trend } from '../../data/compare.js';
 import type { CsvTable } from '../../data/csv.js';
-import { formatMetric, metricDef, roundMetric } from '../../data/metrics.js';
+import { csvMetric, formatMetric, hasValue, metricDef, noValueReason } from '../../data/metrics.js';
+import { metricValue, noValue } from '../shared/data-table.js';
+import type { MessageKey, MessageParams } from '../../i18n/index.js';
 import { entryHighlightsStyles } from './entry-highlights.styles.js';
 
 /** What `<entry-highlights>` loads: the totals of the range and, when comparing, of the compare range. */
@@ -60,6 +62,19 @@ export class EntryHighlights extends AnalyticsPanel<HighlightsData> {
     return formatMetric(this.fmt, metric, totals[metric]);
   }
 
+  private t2 = (key: MessageKey, params?: MessageParams) => this.t(key, params);
+
+  /**
+   * Why no trend is claimed for `metric`, or undefined when one is: the compare period began before the entry existed,
+   * or a rate has no value in one of the periods (no plays).
+   */
+  private noTrendReason(metric: MetricName, data: HighlightsData): string | undefined {
+    if (!data.previous) return undefined;
+    if (this.compareCoverage?.kind === 'partial') return this.t('highlights.noTrend');
+    for (const totals of [data.current, data.previous]) if (!hasValue(metric, totals)) return this.t(noValueReason(metric));
+    return undefined;
+  }
+
   private trendText(t: Trend): { text: string; dir: 'up' | 'down' | 'flat' } {
     switch (t.kind) {
       case 'none':
@@ -90,14 +105,22 @@ export class EntryHighlights extends AnalyticsPanel<HighlightsData> {
       ${this.metrics.map((metric) => {
         const def = metricDef(metric);
         const label = this.t(def.label);
-        const t = data.previous ? this.trendText(trend(metric, data.current[metric], data.previous[metric])) : undefined;
+        const noTrend = this.noTrendReason(metric, data);
+        const t =
+          data.previous && !noTrend ? this.trendText(trend(metric, data.current[metric], data.previous[metric])) : undefined;
         const arrow = t?.dir === 'up' ? '▲' : t?.dir === 'down' ? '▼' : '';
         return html`<li part="tile" data-metric=${metric} title=${def.help ? this.t(def.help) : nothing}>
           <span class="label">${label}</span>
-          <span class="value" part="value">${this.value(metric, data.current)}</span>
-          ${t && data.previous
-            ? html`<span class="trend ${t.dir}" part="trend"><span aria-hidden="true">${arrow}</span> ${t.text}</span>
-                <span class="previous">${this.t('highlights.previous', { value: this.value(metric, data.previous) })}</span>`
+          <span class="value" part="value">${metricValue(metric, data.current, this.fmt, this.t2)}</span>
+          ${data.previous
+            ? html`${t
+                  ? html`<span class="trend ${t.dir}" part="trend"><span aria-hidden="true">${arrow}</span> ${t.text}</span>`
+                  : html`<span class="trend flat" part="trend">${noValue(this.t2, noTrend!)}</span>`}
+                <span class="previous"
+                  >${this.t('highlights.previous', {
+                    value: hasValue(metric, data.previous) ? this.value(metric, data.previous) : this.t('rate.none'),
+                  })}</span
+                >`
             : nothing}
         </li>`;
       })}
@@ -113,8 +136,8 @@ export class EntryHighlights extends AnalyticsPanel<HighlightsData> {
       name: this.t('highlights.title'),
       columns,
       rows: this.metrics.map((m) => {
-        const row: (string | number)[] = [this.t(metricDef(m).label), roundMetric(m, data.current[m])];
-        if (data.previous) row.push(roundMetric(m, data.previous[m]));
+        const row: (string | number)[] = [this.t(metricDef(m).label), csvMetric(m, data.current)];
+        if (data.previous) row.push(csvMetric(m, data.previous));
         return row;
       }),
     };

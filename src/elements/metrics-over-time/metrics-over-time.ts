@@ -4,9 +4,10 @@ import { cssProps } from '../shared/css-props.js';
 import { AnalyticsPanel, type LoadContext } from '../shared/analytics-panel.js';
 import type { LegendItem } from '../shared/chart-image.js';
 import { METRICS, type Granularity, type MetricName, type TimelinePoint, type TimelineResult } from '../../data/types.js';
-import { formatMetric, metricDef, roundMetric } from '../../data/metrics.js';
+import { csvMetric, formatMetric, hasValue, metricDef, noValueReason } from '../../data/metrics.js';
+import { metricValue } from '../shared/data-table.js';
 import type { CsvTable } from '../../data/csv.js';
-import { isRtl, type MessageKey } from '../../i18n/index.js';
+import { isRtl, type MessageKey, type MessageParams } from '../../i18n/index.js';
 import { mirrorMargins, nearestIndex, xScale, type Frame } from '../../charts/line-chart.js';
 import {
   alignByOffset,
@@ -172,8 +173,12 @@ export class MetricsOverTime extends AnalyticsPanel<TimeData> {
     return help ? this.t(help) : nothing;
   }
 
-  private formatMetric(m: MetricName, v: number | undefined): string {
-    return v === undefined ? this.t('time.notAvailable') : formatMetric(this.fmt, m, v);
+  private t2 = (key: MessageKey, params?: MessageParams) => this.t(key, params);
+
+  /** A point's value as text: "—" and the reason for a rate without its denominator (a day without plays). */
+  private pointText(m: MetricName, p: TimelinePoint | undefined): string {
+    if (!p) return this.t('time.notAvailable');
+    return hasValue(m, p) ? formatMetric(this.fmt, m, p[m]) : `${this.t('rate.none')} ${this.t(noValueReason(m))}`;
   }
 
   private axisLabel(m: MetricName, v: number): string {
@@ -206,11 +211,11 @@ export class MetricsOverTime extends AnalyticsPanel<TimeData> {
       prev
         ? this.t('time.valueCompare', {
             metric: this.metricLabel(m),
-            value: this.formatMetric(m, p[m]),
+            value: this.pointText(m, p),
             date: this.dateLabel(prev.date, true),
-            previous: this.formatMetric(m, prev[m]),
+            previous: this.pointText(m, prev),
           })
-        : this.t('time.value', { metric: this.metricLabel(m), value: this.formatMetric(m, p[m]) }),
+        : this.t('time.value', { metric: this.metricLabel(m), value: this.pointText(m, p) }),
     );
     return this.t('time.announce', { date: this.dateLabel(p.date, true), values: values.join(', ') });
   }
@@ -437,11 +442,11 @@ export class MetricsOverTime extends AnalyticsPanel<TimeData> {
     const metrics = [this.primary, ...(this.second ? [this.second] : [])];
     return html`<div class="tooltip" part="tooltip" aria-hidden="true" style=${cssProps(besideStyle(x, width))}>
       <p class="head">${this.dateLabel(p.date, true)}</p>
-      ${metrics.map((m) => html`<p data-metric=${m}>${this.metricLabel(m)}: <strong>${this.formatMetric(m, p[m])}</strong></p>`)}
+      ${metrics.map((m) => html`<p data-metric=${m}>${this.metricLabel(m)}: <strong>${this.pointText(m, p)}</strong></p>`)}
       ${data.previous
         ? html`<p class="head compare-head">${this.t('time.comparePeriod')}: ${prev ? this.dateLabel(prev.date, true) : ''}</p>
             ${metrics.map(
-              (m) => html`<p class="compare-value" data-metric=${m}>${this.metricLabel(m)}: ${this.formatMetric(m, prev?.[m])}</p>`,
+              (m) => html`<p class="compare-value" data-metric=${m}>${this.metricLabel(m)}: ${this.pointText(m, prev)}</p>`,
             )}`
         : nothing}
     </div>`;
@@ -475,7 +480,7 @@ export class MetricsOverTime extends AnalyticsPanel<TimeData> {
           const p = points[i]!;
           return html`<tr>
             <th scope="row">${this.dateLabel(p.date, true)}</th>
-            ${this.shown.map((m) => html`<td>${this.formatMetric(m, p[m])}</td>`)}
+            ${this.shown.map((m) => html`<td>${metricValue(m, p, this.fmt, this.t2)}</td>`)}
           </tr>`;
         })}
       </tbody>
@@ -489,7 +494,7 @@ export class MetricsOverTime extends AnalyticsPanel<TimeData> {
     return this.t('time.summaryMax', {
       metric: this.metricLabel(m),
       date: this.dateLabel(points[best]!.date, true),
-      max: this.formatMetric(m, points[best]![m]),
+      max: this.pointText(m, points[best]),
     });
   }
 
@@ -503,10 +508,10 @@ export class MetricsOverTime extends AnalyticsPanel<TimeData> {
       );
     const aligned = alignByOffset(current.points, previous?.points);
     const rows = current.points.map((p, i) => {
-      const row: (string | number | undefined)[] = [p.date, ...this.shown.map((m) => roundMetric(m, p[m]))];
+      const row: (string | number | undefined)[] = [p.date, ...this.shown.map((m) => csvMetric(m, p))];
       if (previous) {
         const q = aligned[i];
-        row.push(q?.date, ...this.shown.map((m) => (q ? roundMetric(m, q[m]) : undefined)));
+        row.push(q?.date, ...this.shown.map((m) => (q ? csvMetric(m, q) : undefined)));
       }
       return row;
     });

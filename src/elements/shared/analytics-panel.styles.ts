@@ -39,6 +39,39 @@ export const panelStyles = css`
     position: relative;
     transition: opacity 0.15s;
   }
+  .compare-note {
+    margin: 0 0 10px;
+    padding: 6px 10px;
+    border-inline-start: 3px solid var(--_accent);
+    background: var(--_bg-alt);
+    color: var(--_text);
+    font-size: 0.9em;
+  }
+  /* A value that does not exist (a rate without its denominator): "—", with the reason on hover and on focus. */
+  .no-value {
+    position: relative;
+    color: var(--_muted);
+    cursor: help;
+  }
+  .no-value:hover::after,
+  .no-value:focus-visible::after {
+    content: attr(data-reason);
+    position: absolute;
+    inset-block-start: 100%;
+    inset-inline-end: 0;
+    z-index: 3;
+    inline-size: max-content;
+    max-inline-size: 16em;
+    padding: 4px 8px;
+    background: var(--_bg);
+    border: 1px solid var(--_border);
+    border-radius: 4px;
+    color: var(--_text);
+    font-size: 0.85em;
+    font-weight: normal;
+    white-space: normal;
+    text-align: start;
+  }
   .message {
     color: var(--_muted);
     padding: 24px 0;

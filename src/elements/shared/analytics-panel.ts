@@ -3,7 +3,8 @@ import { property } from 'lit/decorators.js';
 import { Task, TaskStatus } from '@lit/task';
 import type { DataProvider, DateRange, Filters, Query, QueryBase, ResultOf } from '../../data/types.js';
 import { runQuery } from '../../data/validate.js';
-import { addDays, isIsoDate, todayIn } from '../../data/dates.js';
+import { addDays, dateIn, isIsoDate, todayIn } from '../../data/dates.js';
+import { compareCoverage, type CompareCoverage } from '../../data/compare.js';
 import { toCsv, csvFileName, type CsvTable } from '../../data/csv.js';
 import { formatters, isRtl, translate, type Formatters, type MessageKey, type MessageParams } from '../../i18n/index.js';
 import { tokens, base, type ThemeSetting } from '../../theme/tokens.js';
@@ -47,6 +48,7 @@ let uid = 0;
  * @csspart body - Where the data shows.
  * @csspart error - The error message and retry button.
  * @csspart export - The CSV export button.
+ * @csspart compare-note - The note on a compare period that lies (partly) before the entry was created.
  * @csspart export-png - The button that downloads the chart as PNG (panels with a chart).
  * @csspart export-svg - The button that downloads the chart as SVG (panels with a chart).
  * @cssprop --ea-color-surface - Panel background.
@@ -99,6 +101,13 @@ export abstract class AnalyticsPanel<T> extends LitElement {
   /** The element's language; also read from ancestors when unset. */
   @property({ reflect: true }) override lang = '';
 
+  /**
+   * When the entry was created: an ISO 8601 instant or a day `YYYY-MM-DD` (the dashboard sets it from the entry). A
+   * compare period that ends before that day is not loaded, one that starts before it is marked; either way the panel
+   * says so above its data, and no trend is claimed from days the entry did not exist.
+   */
+  @property() created = '';
+
   /** Id prefix unique to this instance, for aria references inside the shadow root. */
   protected readonly uid = `ea${++uid}`;
 
@@ -125,6 +134,7 @@ export abstract class AnalyticsPanel<T> extends LitElement {
       this.compareTo,
       this.timeZone,
       this.filters,
+      this.created,
       ...this.loadArgs(),
     ],
   });
@@ -156,6 +166,19 @@ export abstract class AnalyticsPanel<T> extends LitElement {
     return this.compareFrom <= this.compareTo
       ? { from: this.compareFrom, to: this.compareTo }
       : { from: this.compareTo, to: this.compareFrom };
+  }
+
+  /** The day the entry was created in the panel's time zone, when {@link created} says. */
+  get createdDay(): string | undefined {
+    const c = this.created;
+    if (isIsoDate(c)) return c;
+    return c && !Number.isNaN(Date.parse(c)) ? dateIn(c, this.effectiveTimeZone) : undefined;
+  }
+
+  /** How the compare range relates to the entry's creation day; undefined when not comparing. */
+  get compareCoverage(): CompareCoverage | undefined {
+    const range = this.compareRange;
+    return range ? compareCoverage(range, this.createdDay) : undefined;
   }
 
   /** The time zone in force. */
@@ -288,7 +311,8 @@ export abstract class AnalyticsPanel<T> extends LitElement {
     const zone = this.effectiveTimeZone;
     const filters = this.filters ?? {};
     const make = (range: DateRange): QueryBase => ({ entryId: this.entryId, range, timeZone: zone, filters });
-    const compare = this.compareRange;
+    // A compare period the entry did not exist in has nothing to compare with: it is not asked for.
+    const compare = this.compareCoverage?.kind === 'before' ? undefined : this.compareRange;
     let data: T;
     try {
       data = await within(signal, this.timeout, (inTime) =>
@@ -358,6 +382,21 @@ export abstract class AnalyticsPanel<T> extends LitElement {
     }
   }
 
+  /** The note saying that the compare period lies (partly) before the entry's creation, when it does. */
+  private renderCompareNote(): TemplateResult | typeof nothing {
+    const coverage = this.compareCoverage;
+    const range = this.compareRange;
+    if (!coverage || !range || coverage.kind === 'full') return nothing;
+    const params = {
+      range: this.fmt.dateRange(range.from, range.to),
+      created: this.fmt.date(coverage.created),
+      ...(coverage.kind === 'partial' ? { days: this.fmt.count(coverage.days), total: this.fmt.count(coverage.total) } : {}),
+    };
+    return html`<p class="compare-note" part="compare-note" data-coverage=${coverage.kind}>
+      ${this.t(coverage.kind === 'before' ? 'compare.beforeCreation' : 'compare.partlyBeforeCreation', params)}
+    </p>`;
+  }
+
   private renderLoaded(data: T) {
     return this.isEmpty(data) ? html`<p class="message">${this.t('state.empty')}</p>` : this.renderData(data);
   }
@@ -411,6 +450,7 @@ export abstract class AnalyticsPanel<T> extends LitElement {
             : nothing}
         </div>
       </header>
+      ${this.renderCompareNote()}
       <div class="body ${stale ? 'stale' : ''}" part="body">${this.renderState()}</div>
       <div class="sr-only" role="status">${loading ? this.t(stale ? 'state.updating' : 'state.loading') : ''}</div>
     </section>`;

@@ -12,7 +12,7 @@ import { cssProps } from './css-props.js';
 import type { MessageKey, MessageParams, Formatters } from '../../i18n/index.js';
 import type { DateRange } from '../../data/types.js';
 import { changeCsv, trend, type Trend } from '../../data/compare.js';
-import { formatMetric, metricDef, type MetricKey } from '../../data/metrics.js';
+import { formatMetric, hasValue, metricDef, noValueReason, type MetricKey } from '../../data/metrics.js';
 export { dataTableStyles } from './data-table.styles.js';
 
 /** A translate function, as panels have (`this.t`). */
@@ -228,8 +228,23 @@ export function metricColumn<K extends MetricKey, R extends { [P in K]: number }
     numeric: true,
     sortable: o.sortable,
     help: def.help ? o.t(def.help) : undefined,
-    cell: (r) => (key === 'distribution' ? distributionBar(r[key], o.fmt) : formatMetric(o.fmt, key, r[key])),
+    cell: (r) =>
+      !hasValue(key, r) ? noValue(o.t, o.t(noValueReason(key))) : key === 'distribution' ? distributionBar(r[key], o.fmt) : formatMetric(o.fmt, key, r[key]),
   };
+}
+
+/**
+ * "—" for a figure that does not exist (a rate without plays, a trend from before the entry existed), with `reason`
+ * shown on hover and on keyboard focus (`.no-value` in the panel styles) and read as its accessible name.
+ */
+export function noValue(t: Translate, reason: string): TemplateResult {
+  const dash = t('rate.none');
+  return html`<span class="no-value" tabindex="0" role="img" aria-label=${`${dash} ${reason}`} data-reason=${reason}>${dash}</span>`;
+}
+
+/** A metric of a row as shown: formatted, or {@link noValue} with its reason when the row has no such value. */
+export function metricValue<K extends MetricKey>(key: K, row: { [P in K]: number } & Partial<Record<MetricKey, number>>, fmt: Formatters, t: Translate): TemplateResult | string {
+  return hasValue(key, row) ? formatMetric(fmt, key, row[key]) : noValue(t, t(noValueReason(key)));
 }
 
 /** Words of a change against the compare period (from the panel's catalog). */

@@ -18,7 +18,7 @@ import { HostWidthController } from '../shared/width-controller.js';
 import { playsCompareCsvCells, playsCompareCsvColumns, trend, ZERO_BREAKDOWN } from '../../data/compare.js';
 import type { GeoLevel, GeoQuery, GeoResult, GeoRow, MetricName } from '../../data/types.js';
 import type { CsvTable } from '../../data/csv.js';
-import { BREAKDOWN_METRICS, formatMetric, metricDef, roundMetric, type BreakdownMetricName } from '../../data/metrics.js';
+import { BREAKDOWN_METRICS, formatMetric, metricDef, csvMetric, type BreakdownMetricName } from '../../data/metrics.js';
 import type { AtlasCountry } from '../../charts/geo.js';
 import { emit } from '../../events.js';
 import type { MessageKey, MessageParams } from '../../i18n/index.js';
@@ -552,7 +552,7 @@ export class TopCountries extends AnalyticsPanel<CountriesData> {
           r.code ?? '',
           this.rowName(r, level),
           ...(coords ? [r.lat, r.lon] : []),
-          ...BREAKDOWN_METRICS.map((m) => roundMetric(m, r[m])),
+          ...BREAKDOWN_METRICS.map((m) => csvMetric(m, r)),
         ];
         if (range) row.push(...playsCompareCsvCells(r.plays, this.previousOf(view, r)!.plays));
         return row;

@@ -46,7 +46,7 @@ import {
   formatMetric,
   isRate,
   metricDef,
-  roundMetric,
+  csvMetric,
   type BreakdownMetricName,
 } from '../../data/metrics.js';
 import { alignByOffset, metricValues } from '../../charts/timeline.js';
@@ -805,7 +805,7 @@ export class TopDomainsTable extends AnalyticsPanel<DomainsData> {
     const range = data.previous && data.compare?.range;
     const offset = data.query.page.offset;
     const rows = (data.result.rows as Row[]).map((r, i) => {
-      const row: (string | number)[] = [offset + i + 1, keyOf(r), ...metrics.map((m) => roundMetric(m, r[m]))];
+      const row: (string | number)[] = [offset + i + 1, keyOf(r), ...metrics.map((m) => csvMetric(m, r))];
       if (range) row.push(...playsCompareCsvCells(r.plays, this.previousOf(data, r)!.plays));
       return row;
     });

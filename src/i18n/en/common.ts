@@ -23,6 +23,13 @@ export const common = {
   'compare.vs': 'vs. {value} in the compare period',
   'compare.none': 'no data in the compare period',
   'compare.change': '{change} vs. compare period',
+  'compare.beforeCreation':
+    'The compare period ({range}) ends before this entry was created on {created}: there is nothing to compare, so no trends are shown.',
+  'compare.partlyBeforeCreation':
+    'The compare period ({range}) starts before this entry was created on {created}: only {days} of its {total} days could have data, so no trend is claimed from it.',
+  'rate.noPlays': 'No plays: this rate needs at least one play.',
+  'rate.noImpressions': 'No player impressions: this ratio needs at least one.',
+  'rate.none': '—',
   'unit.minutes': 'min',
   'table.caption': '{title}: data table',
   'pager.first': 'First page',

@@ -7,5 +7,6 @@ export const highlights = {
   'highlights.trendNew': 'new in this period',
   'highlights.previous': 'Compare period: {value}',
   'highlights.points': '{change} pts',
+  'highlights.noTrend': 'No trend: the entry did not exist for the whole compare period.',
   'highlights.summary': '{metric}: {value}',
 } as const;
