@@ -134,7 +134,9 @@ export abstract class AnalyticsPanel<T> extends LitElement {
       this.compareTo,
       this.timeZone,
       this.filters,
-      this.created,
+      // Whether the compare period is asked for at all (not the creation instant itself: learning it reloads nothing
+      // unless it rules the compare period out).
+      this.compareCoverage?.kind === 'before',
       ...this.loadArgs(),
     ],
   });
