@@ -21,6 +21,9 @@ export type { KalturaProvider, KalturaProviderOptions, KalturaSession, KsSource 
 // Events.
 export * from './events.js';
 
+// Framework hosts: the tag list, Vue's isCustomElement, typed event details.
+export { TAGS, isCustomElement, detailOf, type Tag } from './frameworks.js';
+
 // Localisation and theming.
 export { registerCatalog, translate, formatters, isRtl } from './i18n/index.js';
 export type { Catalog, MessageKey, MessageParams, Formatters } from './i18n/index.js';
