@@ -19,6 +19,8 @@ const chromeArgs = [
   '--disable-sync',
   '--no-first-run',
   '--disable-quic',
+  // gc() for the memory tests that count live instances (test/elements/lifecycle-memory.test.ts).
+  '--js-flags=--expose-gc',
 ];
 
 /**

@@ -43,7 +43,12 @@ export class NoAccessError extends ProviderError {
 
 /** The {@link ProviderErrorKind} of `error`, or undefined for any other failure. */
 export function providerErrorKind(error: unknown): ProviderErrorKind | undefined {
-  if (!(error instanceof Error) && (typeof error !== 'object' || error === null)) return undefined;
-  const kind = (error as { kind?: unknown }).kind;
-  return KINDS.includes(kind as ProviderErrorKind) ? (kind as ProviderErrorKind) : undefined;
+  // Read defensively: a provider may reject with a Proxy or an object whose getters throw.
+  try {
+    if (!(error instanceof Error) && (typeof error !== 'object' || error === null)) return undefined;
+    const kind = (error as { kind?: unknown }).kind;
+    return KINDS.includes(kind as ProviderErrorKind) ? (kind as ProviderErrorKind) : undefined;
+  } catch {
+    return undefined;
+  }
 }

@@ -1,7 +1,6 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state, query } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { Task, TaskStatus } from '@lit/task';
 import {
   DEVICES,
   FILTER_FIELDS,
@@ -16,12 +15,13 @@ import {
 import { runQuery } from '../data/validate.js';
 import { dateIn, isIsoDate, todayIn } from '../data/dates.js';
 import { safeHttpUrl } from '../data/urls.js';
-import { emit, type FilterAddDetail, type SessionExpiredDetail } from '../events.js';
+import { emit, type FilterAddDetail } from '../events.js';
 import { providerErrorKind } from '../data/errors.js';
 import { formatters, isRtl, translate, type Formatters, type MessageKey, type MessageParams } from '../i18n/index.js';
 import { tokens, base, type ThemeSetting } from '../theme/tokens.js';
 import { resolveLang } from '../elements/shared/lang.js';
-import { errorDetail, stateStyles, within } from '../elements/shared/states.js';
+import { errorDetail, errorMessage, stateStyles } from '../elements/shared/states.js';
+import { LoadController, TaskStatus } from '../elements/shared/load-controller.js';
 import {
   COMPARE_MODES,
   DEFAULT_PRESET,
@@ -158,7 +158,11 @@ export class EntryAnalytics extends LitElement {
   /** Today's date `YYYY-MM-DD`, to pin the presets (tests, demos). Default: today in `time-zone`. */
   @property() today = '';
 
-  /** Milliseconds to wait for the entry details (and each panel's data) before showing an error. */
+  /**
+   * Milliseconds to wait for the entry details (and each panel's data) before showing an error. `Infinity` waits as
+   * long as it takes; values above 2³¹−1 (what browser timers support) are clamped to it; anything not positive means
+   * 30 s. Removing the dashboard aborts every request at once.
+   */
   @property({ type: Number }) timeout = 30_000;
 
   /**
@@ -209,13 +213,17 @@ export class EntryAnalytics extends LitElement {
     label: (field, value) => this.optionLabel(field, value),
   }));
 
-  private readonly entryTask = new Task(this, {
-    task: async ([provider, entryId, zone, timeout]: readonly [DataProvider | undefined, string, string, number], { signal }) => {
+  /** Loads the entry details; aborted on removal and at the deadline, resumed when put back (see LoadController). */
+  private readonly entryTask = new LoadController<EntryResult>(this, {
+    args: () => [this.provider, this.entryId, this.effectiveTimeZone, this.timeout],
+    timeout: () => this.timeout,
+    load: async (signal) => {
+      const provider = this.provider;
+      const entryId = this.entryId;
       if (!provider || !entryId) return undefined;
+      const query = { kind: 'entry', entryId, range: this.range, timeZone: this.effectiveTimeZone, filters: {} } as const;
       try {
-        const entry = await within(signal, timeout, (inTime) =>
-          runQuery(provider, { kind: 'entry', entryId, range: this.range, timeZone: zone, filters: {} }, inTime),
-        );
+        const entry = await runQuery(provider, query, signal);
         this.entry = entry;
         return entry;
       } catch (e) {
@@ -223,7 +231,6 @@ export class EntryAnalytics extends LitElement {
         throw e;
       }
     },
-    args: () => [this.provider, this.entryId, this.effectiveTimeZone, this.timeout] as const,
   });
 
   constructor() {
@@ -301,7 +308,7 @@ export class EntryAnalytics extends LitElement {
    */
   reload(): void {
     this.sessionExpired = false;
-    void this.entryTask.run();
+    this.entryTask.run();
     for (const panel of this.panelElements) (panel as HTMLElement & { reload?: () => void }).reload?.();
   }
 
@@ -314,18 +321,13 @@ export class EntryAnalytics extends LitElement {
   private expire(error: unknown): void {
     if (this.sessionExpired) return;
     this.sessionExpired = true;
-    const message =
-      error && typeof error === 'object' && 'message' in error ? String((error as SessionExpiredDetail).message) : String(error);
+    const message = errorMessage(error) ?? '';
     emit(this, 'session-expired', { message });
   }
 
   /** Resolves once the entry details have loaded (or failed) and the dashboard has rendered. */
   async whenLoaded(): Promise<void> {
-    try {
-      await this.entryTask.taskComplete;
-    } catch {
-      /* the error state renders it */
-    }
+    await this.entryTask.settled();
     await this.updateComplete;
   }
 

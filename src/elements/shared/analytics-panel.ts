@@ -1,6 +1,5 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
-import { Task, TaskStatus } from '@lit/task';
 import type { DataProvider, DateRange, Filters, Query, QueryBase, ResultOf } from '../../data/types.js';
 import { runQuery } from '../../data/validate.js';
 import { addDays, dateIn, isIsoDate, todayIn } from '../../data/dates.js';
@@ -11,10 +10,11 @@ import { tokens, base, type ThemeSetting } from '../../theme/tokens.js';
 import { resolveLang } from './lang.js';
 import { downloadBlob, downloadText } from './download.js';
 import { chartSvg, svgToPng, type ChartImage, type LegendItem } from './chart-image.js';
-import { ProviderTimeoutError, errorDetail, stateStyles, within } from './states.js';
+import { ProviderTimeoutError, errorDetail, errorMessage, isTimeout, stateStyles } from './states.js';
 import { panelStyles } from './analytics-panel.styles.js';
 import { providerErrorKind } from '../../data/errors.js';
 import { emit } from '../../events.js';
+import { LoadController, TaskStatus } from './load-controller.js';
 
 export { ProviderTimeoutError };
 
@@ -88,7 +88,11 @@ export abstract class AnalyticsPanel<T> extends LitElement {
   /** Filters (a JS property); treat as immutable: assign a new object to change it. */
   @property({ attribute: false }) filters: Filters = {};
 
-  /** Milliseconds to wait for the provider before showing an error. */
+  /**
+   * Milliseconds to wait for the provider before showing an error. `Infinity` waits as long as it takes; values above
+   * 2³¹−1 (what browser timers support, about 24.8 days) are clamped to it; anything not positive means 30 s.
+   * Whatever the value, removing the element aborts its request at once.
+   */
   @property({ type: Number }) timeout = 30_000;
 
   /**
@@ -120,11 +124,8 @@ export abstract class AnalyticsPanel<T> extends LitElement {
    */
   private sessionHandled = false;
 
-  private readonly task = new Task(this, {
-    task: async (args: readonly unknown[], { signal }) => {
-      void args;
-      return this.runLoad(signal);
-    },
+  /** Runs {@link load} when an input changes; aborts it on removal and at the deadline (see LoadController). */
+  protected readonly loader: LoadController<T> = new LoadController<T>(this, {
     args: () => [
       this.provider,
       this.entryId,
@@ -139,6 +140,8 @@ export abstract class AnalyticsPanel<T> extends LitElement {
       this.compareCoverage?.kind === 'before',
       ...this.loadArgs(),
     ],
+    timeout: () => this.timeout,
+    load: (signal) => this.runLoad(signal),
   });
 
   /** Formatters for the element's language; refreshed each update. */
@@ -190,18 +193,14 @@ export abstract class AnalyticsPanel<T> extends LitElement {
 
   /** Loads again with the same inputs (what the error state's Retry button does). */
   reload(): void {
-    void this.task.run();
+    this.loader.run();
   }
 
   /** Resolves once the current load has finished (successfully or not) and the element has rendered it. */
   async whenLoaded(): Promise<void> {
     // An input set just before this call only starts a load in the next update: let that update run first.
     await this.updateComplete;
-    try {
-      await this.task.taskComplete;
-    } catch {
-      /* the error state renders it */
-    }
+    await this.loader.settled();
     await this.updateComplete;
   }
 
@@ -317,18 +316,16 @@ export abstract class AnalyticsPanel<T> extends LitElement {
     const compare = this.compareCoverage?.kind === 'before' ? undefined : this.compareRange;
     let data: T;
     try {
-      data = await within(signal, this.timeout, (inTime) =>
-        this.load({
-          base: make(this.range),
-          compare: compare ? make(compare) : undefined,
-          signal: inTime,
-          ask: (query) => runQuery(provider, query, inTime),
-        }),
-      );
+      data = await this.load({
+        base: make(this.range),
+        compare: compare ? make(compare) : undefined,
+        signal,
+        ask: (query) => runQuery(provider, query, signal),
+      });
     } catch (e) {
       // An expired session: say so once (the dashboard, when it catches the event, says it for every panel).
       if (providerErrorKind(e) === 'session-expired' && !signal.aborted)
-        this.sessionHandled = !emit(this, 'session-expired', { message: e instanceof Error ? e.message : String(e) });
+        this.sessionHandled = !emit(this, 'session-expired', { message: errorMessage(e) ?? '' });
       throw e;
     }
     this.data = data;
@@ -338,7 +335,7 @@ export abstract class AnalyticsPanel<T> extends LitElement {
   /** The failure of the last load is an expired session that the dashboard shows: keep the figures, dimmed. */
   private get expiredInDashboard(): boolean {
     return (
-      this.task.status === TaskStatus.ERROR && this.sessionHandled && providerErrorKind(this.task.error) === 'session-expired'
+      this.loader.status === TaskStatus.ERROR && this.sessionHandled && providerErrorKind(this.loader.error) === 'session-expired'
     );
   }
 
@@ -352,7 +349,7 @@ export abstract class AnalyticsPanel<T> extends LitElement {
     const detail = errorDetail(error, (key, params) => this.t(key, params), this.fmt);
     // A timeout says it all; a missing privilege or an expired session has its own words; other errors get the
     // general message and their detail.
-    if (error instanceof ProviderTimeoutError) return { message: detail! };
+    if (isTimeout(error) && detail) return { message: detail };
     const kind = providerErrorKind(error);
     if (kind === 'no-access') return { message: this.t('state.noAccess'), detail };
     if (kind === 'session-expired') return { message: this.t('state.sessionExpired') };
@@ -361,7 +358,7 @@ export abstract class AnalyticsPanel<T> extends LitElement {
 
   private renderState(): TemplateResult | typeof nothing {
     if (!this.canLoad()) return html`<p class="message">${this.t('state.initial')}</p>`;
-    switch (this.task.status) {
+    switch (this.loader.status) {
       case TaskStatus.INITIAL:
       case TaskStatus.PENDING:
         return this.data === undefined ? html`<div class="skeleton" aria-hidden="true"></div>` : this.renderLoaded(this.data);
@@ -372,7 +369,7 @@ export abstract class AnalyticsPanel<T> extends LitElement {
           return this.data === undefined
             ? html`<p class="message">${this.t('state.sessionWaiting')}</p>`
             : this.renderLoaded(this.data);
-        const { message, detail } = this.errorText(this.task.error);
+        const { message, detail } = this.errorText(this.loader.error);
         return html`<div class="error" part="error" role="alert">
           <div>
             <p>${message}</p>
@@ -405,14 +402,14 @@ export abstract class AnalyticsPanel<T> extends LitElement {
 
   /** True while a load is in flight. */
   protected get loading(): boolean {
-    return this.canLoad() && (this.task.status === TaskStatus.PENDING || this.task.status === TaskStatus.INITIAL);
+    return this.canLoad() && this.loader.pending;
   }
 
   protected override render() {
     const loading = this.loading;
     const expired = this.expiredInDashboard;
     const stale = (loading || expired) && this.data !== undefined;
-    const showData = (this.task.status !== TaskStatus.ERROR || expired) && this.data !== undefined;
+    const showData = (this.loader.status !== TaskStatus.ERROR || expired) && this.data !== undefined;
     const title = this.panelTitle();
     const canExport = showData && !this.isEmpty(this.data!);
     return html`<section

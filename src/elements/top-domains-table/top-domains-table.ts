@@ -18,7 +18,7 @@ import {
 import { HostWidthController } from '../shared/width-controller.js';
 import { tableToggle } from '../shared/chart-parts.js';
 import { downloadText } from '../shared/download.js';
-import { errorDetail, within } from '../shared/states.js';
+import { errorDetail } from '../shared/states.js';
 import type {
   BreakdownMetrics,
   BreakdownSortField,
@@ -237,8 +237,11 @@ export class TopDomainsTable extends AnalyticsPanel<DomainsData> {
     return Math.max(1, Math.floor(this.pageSize) || 5);
   }
 
-  /** The last timelines, reused when only the pages table's sort or page changed. */
-  private graphCache?: { key: string; timeline: TimelineResult; previous?: TimelineResult };
+  /**
+   * The last timelines, reused when only the pages table's sort or page changed: keyed by the queries and the provider
+   * that answered them (a new provider must never show the old one's graph).
+   */
+  private graphCache?: { key: string; provider: unknown; timeline: TimelineResult; previous?: TimelineResult };
 
   /**
    * The page of domains (or of a domain's pages, with the domain's timeline) the table shows. When comparing, the
@@ -264,7 +267,8 @@ export class TopDomainsTable extends AnalyticsPanel<DomainsData> {
     const timelineQuery = timelineOf(ctx.base);
     const compareQuery = ctx.compare ? timelineOf(ctx.compare) : undefined;
     const key = JSON.stringify([timelineQuery, compareQuery]);
-    const cached = this.graphCache?.key === key ? this.graphCache : undefined;
+    const provider = this.provider;
+    const cached = this.graphCache?.key === key && this.graphCache.provider === provider ? this.graphCache : undefined;
     const query: UrlsQuery = { ...ctx.base, kind: 'urls', domain, sort: this.urlSort, page };
     const [result, timeline, previousTimeline] = await Promise.all([
       ctx.ask(query).then(async (result) => ({
@@ -274,7 +278,7 @@ export class TopDomainsTable extends AnalyticsPanel<DomainsData> {
       cached?.timeline ?? ctx.ask(timelineQuery),
       cached ? cached.previous : compareQuery ? ctx.ask(compareQuery) : undefined,
     ]);
-    this.graphCache = { key, timeline, previous: previousTimeline };
+    this.graphCache = { key, provider, timeline, previous: previousTimeline };
     return {
       view: 'urls',
       domain,
@@ -295,7 +299,8 @@ export class TopDomainsTable extends AnalyticsPanel<DomainsData> {
    * sort, with the compare period's plays and the change when comparing: asks the provider for all rows (and for
    * their compare rows) with `signal`. Undefined before the first load. {@link toCsv} is the page shown, instantly.
    */
-  async csvAll(signal: AbortSignal = AbortSignal.timeout(this.timeout > 0 ? this.timeout : 30_000)): Promise<string | undefined> {
+  async csvAll(signal?: AbortSignal): Promise<string | undefined> {
+    if (!signal) return this.loader.side((inTime) => this.csvAll(inTime));
     const data = this.data;
     const provider = this.provider;
     if (!data || !provider) return undefined;
@@ -323,7 +328,7 @@ export class TopDomainsTable extends AnalyticsPanel<DomainsData> {
     const data = this.data;
     const title = data?.view === 'urls' ? this.t('domains.titleDomain', { domain: data.domain }) : this.t('domains.title');
     this.csvState = { status: 'busy', rows: data?.result.total ?? 0 };
-    void within(controller.signal, this.timeout, (signal) => this.csvAll(signal))
+    void this.loader.side((signal) => this.csvAll(signal), controller.signal)
       .then(
         (text) => {
           if (this.csvAbort !== controller) return;

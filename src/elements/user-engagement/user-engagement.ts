@@ -207,21 +207,29 @@ export class UserEngagement extends AnalyticsPanel<UsersResult> {
     this.offset = Math.max(0, offset);
   }
 
-  /** The CSV of every user matching the filter, in the current order (asks the provider for all rows). */
+  /**
+   * The CSV of every user matching the filter, in the current order (asks the provider for all rows, under the
+   * element's deadline; aborted if the element leaves the page).
+   */
   async csvAll(): Promise<string | undefined> {
-    if (!this.provider || !this.data || !this.lastBase) return undefined;
+    const provider = this.provider;
+    const base = this.lastBase;
+    if (!provider || !this.data || !base) return undefined;
     const total = Math.max(1, this.data.total);
-    const all = await runQuery(this.provider, this.query(this.lastBase, { offset: 0, limit: total }), AbortSignal.timeout(this.timeout));
+    const all = await this.loader.side((signal) => runQuery(provider, this.query(base, { offset: 0, limit: total }), signal));
     return toCsv(this.csvTable(all));
   }
 
-  /** Downloads every user matching the filter as CSV. */
+  /** Downloads every user matching the filter as CSV (nothing when the provider fails or the element left). */
   override exportCsv(): void {
-    void this.csvAll().then((text) => {
-      if (!text) return;
-      const range = this.range;
-      downloadText(csvFileName(this.t('users.title'), range.from, range.to), text, 'text/csv;charset=utf-8');
-    });
+    void this.csvAll().then(
+      (text) => {
+        if (!text) return;
+        const range = this.range;
+        downloadText(csvFileName(this.t('users.title'), range.from, range.to), text, 'text/csv;charset=utf-8');
+      },
+      () => undefined,
+    );
   }
 
   // ---- rendering
