@@ -20,8 +20,8 @@ const query: TotalsQuery = {
 };
 
 describe('validateResult', () => {
-  it('accepts a well-formed result and returns it', () => {
-    expect(validateResult('totals', totals)).to.equal(totals);
+  it('accepts a well-formed result and returns a copy of it', () => {
+    expect(validateResult('totals', totals)).to.deep.equal(totals);
   });
   it('names the first field that does not fit', () => {
     const bad = { ...totals, plays: '4' };
