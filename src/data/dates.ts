@@ -8,9 +8,14 @@ import type { DateRange, IsoDate } from './types.js';
 export const DAY_MS = 86_400_000;
 const DAY = DAY_MS;
 
-/** Epoch ms of UTC midnight of calendar day `y-m-d` (month 1–12; out-of-range days and months roll over). */
+/**
+ * Epoch ms of UTC midnight of calendar day `y-m-d` (month 1–12; out-of-range days and months roll over). Every year
+ * is read as written: `Date.UTC` alone would read years 0–99 as 1900–1999.
+ */
 export function utcDayStart(y: number, m: number, d: number): number {
-  return Date.UTC(y, m - 1, d);
+  const t = new Date(0);
+  t.setUTCFullYear(y, m - 1, d);
+  return t.getTime();
 }
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -68,7 +73,7 @@ export function addMonths(iso: IsoDate, months: number): IsoDate {
   const index = y! * 12 + (m! - 1) + months;
   const year = Math.floor(index / 12);
   const month = index - year * 12;
-  const last = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
+  const last = new Date(utcDayStart(year, month + 2, 0)).getUTCDate();
   return `${String(year).padStart(4, '0')}-${String(month + 1).padStart(2, '0')}-${String(Math.min(d!, last)).padStart(2, '0')}`;
 }
 

@@ -16,7 +16,15 @@ const CHUNK = 7;
 export function codeUnitOrder(values: readonly string[]): Int32Array {
   const order = new Int32Array(values.length);
   for (let i = 0; i < order.length; i++) order[i] = i;
-  sortFrom(values, order, 0, order.length, 0);
+  // Groups still to sort, as (from, to, offset) triples: a loop over a work list, not recursion, so strings sharing a
+  // prefix of any length (100,000 equal units) never overflow the stack.
+  const work: number[] = [0, order.length, 0];
+  while (work.length) {
+    const offset = work.pop()!;
+    const to = work.pop()!;
+    const from = work.pop()!;
+    sortFrom(values, order, from, to, offset, work);
+  }
   return order;
 }
 
@@ -38,8 +46,11 @@ function byString(values: readonly string[], order: Int32Array, from: number, to
   order.set(group, from);
 }
 
-/** Sorts `order[from … to)` (ascending indices within equal strings) whose strings share their first `offset` units. */
-function sortFrom(values: readonly string[], order: Int32Array, from: number, to: number, offset: number): void {
+/**
+ * Sorts `order[from … to)` (ascending indices within equal strings) whose strings share their first `offset` units by
+ * their next chunk; groups that chunk cannot tell apart are pushed onto `work` for the next one.
+ */
+function sortFrom(values: readonly string[], order: Int32Array, from: number, to: number, offset: number, work: number[]): void {
   const n = to - from;
   if (n < 2) return;
   if (n <= 16) return byString(values, order, from, to);
@@ -97,7 +108,7 @@ function sortFrom(values: readonly string[], order: Int32Array, from: number, to
       if (placedMore[i]) anyMore = true;
       else allMore = false;
     }
-    if (anyMore && allMore) sortFrom(values, order, from + a, from + b, offset + CHUNK);
+    if (anyMore && allMore) work.push(from + a, from + b, offset + CHUNK);
     else byString(values, order, from + a, from + b);
   }
 }
@@ -188,7 +199,19 @@ export function collationKeys(names: readonly string[], t: CollationTable): stri
     buf[len++] = 0;
     buf.copyWithin(len, 4 * n + 1, tail);
     len += tail - (4 * n + 1);
-    keys[i] = String.fromCharCode.apply(null, buf.subarray(0, len) as unknown as number[]);
+    keys[i] = unitsToString(buf, len);
   }
   return keys;
+}
+
+/** Units per `String.fromCharCode` call: a bounded argument count (a name of any length never overflows the stack). */
+const UNITS_PER_CALL = 4096;
+
+/** The string of UTF-16 units `buf[0…len)`, built in bounded chunks. */
+function unitsToString(buf: Uint16Array, len: number): string {
+  if (len <= UNITS_PER_CALL) return String.fromCharCode.apply(null, buf.subarray(0, len) as unknown as number[]);
+  let out = '';
+  for (let at = 0; at < len; at += UNITS_PER_CALL)
+    out += String.fromCharCode.apply(null, buf.subarray(at, Math.min(len, at + UNITS_PER_CALL)) as unknown as number[]);
+  return out;
 }

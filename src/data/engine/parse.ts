@@ -8,9 +8,12 @@ import { DEVICES, type Device } from '../types.js';
 /** Marker for "the field is present but is not a number". */
 export const BAD = Symbol('bad');
 
+/** A decimal number as a beacon's query string carries it: no hex (`0x10`), binary, octal, `Infinity` or `1_000`. */
+const DECIMAL = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+
 /**
- * Reads a number that may arrive as a number or a numeric string. Absent (`undefined`, `null`, `''`) gives
- * `undefined`; anything else that is not a finite number gives {@link BAD}.
+ * Reads a number that may arrive as a number or a decimal numeric string. Absent (`undefined`, `null`, `''`) gives
+ * `undefined`; anything else that is not a finite decimal number (`"0x10"`, `"0b1"`, `"Infinity"`) gives {@link BAD}.
  */
 export function readNumber(v: unknown): number | undefined | typeof BAD {
   if (v === undefined || v === null) return undefined;
@@ -18,6 +21,7 @@ export function readNumber(v: unknown): number | undefined | typeof BAD {
   if (typeof v === 'string') {
     const s = v.trim();
     if (s === '') return undefined;
+    if (!DECIMAL.test(s)) return BAD;
     const n = Number(s);
     return Number.isFinite(n) ? n : BAD;
   }

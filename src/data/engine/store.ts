@@ -20,7 +20,8 @@ import {
  * Why an event was skipped: `invalid-event` (not a plain object), `invalid-type` (eventType missing or not a
  * non-negative integer), `missing-entry`, `missing-session`, `invalid-time` (neither epoch ms nor an ISO date),
  * `invalid-number` (a numeric field that is not a number, a view without playTimeSum/position, a seek without a
- * target), `duplicate` (same sessionId, eventIndex, eventType and position as an accepted event), `unknown-entry`
+ * target), `out-of-range` (a position or playTimeSum beyond {@link MAX_MEDIA_SECONDS}, which would overflow a
+ * metric), `duplicate` (same sessionId, eventIndex, eventType and position as an accepted event), `unknown-entry`
  * (not in the engine's entries), `malformed-json` (an NDJSON line that does not parse).
  */
 export type SkipReason =
@@ -30,9 +31,16 @@ export type SkipReason =
   | 'missing-session'
   | 'invalid-time'
   | 'invalid-number'
+  | 'out-of-range'
   | 'duplicate'
   | 'unknown-entry'
   | 'malformed-json';
+
+/**
+ * The largest media position or cumulative play time accepted, in seconds (10⁹ s, about 31.7 years). A larger value
+ * is no real playback, and sums of a few such values (2 × 1.7e308) overflow minutesViewed to Infinity.
+ */
+export const MAX_MEDIA_SECONDS = 1e9;
 
 /** A string dictionary: string ↔ dense index. */
 export class Dict {
@@ -699,6 +707,9 @@ export class EventStore {
       if (position === undefined) return 'invalid-number';
     }
     if (rawType === T_VIEW && (position === undefined || playTimeSum === undefined)) return 'invalid-number';
+    if ((position !== undefined && position > MAX_MEDIA_SECONDS) || (playTimeSum !== undefined && playTimeSum > MAX_MEDIA_SECONDS)) {
+      return 'out-of-range';
+    }
     if ((position !== undefined && position < 0) || (playTimeSum !== undefined && playTimeSum < 0)) {
       return 'invalid-number';
     }
