@@ -13,6 +13,7 @@ const DAY = DAY_MS;
  * is read as written: `Date.UTC` alone would read years 0–99 as 1900–1999.
  */
 export function utcDayStart(y: number, m: number, d: number): number {
+  if (y >= 100) return Date.UTC(y, m - 1, d);
   const t = new Date(0);
   t.setUTCFullYear(y, m - 1, d);
   return t.getTime();
