@@ -7,7 +7,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter } from '@web/test-runner';
 import { fileURLToPath } from 'node:url';
 import { summaryReporter } from './scripts/wtr-summary-reporter.mjs';
-import { testServerPlugins } from './scripts/wtr-plugins.mjs';
+import { testServerMiddleware, testServerPlugins } from './scripts/wtr-plugins.mjs';
 import { nodeTestFiles } from './test/node-files.mjs';
 
 const chromeArgs = [
@@ -61,6 +61,7 @@ export default {
     }),
   ],
   testFramework: { config: { timeout: 20_000 } },
+  middleware: testServerMiddleware(),
   plugins: [
     esbuildPlugin({ ts: true, target: 'auto', tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)) }),
     ...testServerPlugins(),

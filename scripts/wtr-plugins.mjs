@@ -8,9 +8,20 @@
 //
 // strict-csp: sends the strict Content Security Policy of README's "Content Security Policy" section with the page
 // test/csp/strict-csp.html (and nothing else: the runner's own pages use inline scripts).
+//
+// clickhouse: the ClickHouse server of the ClickHouse provider's tests, and a proxy to it (scripts/wtr-clickhouse.mjs).
+import { clickhouseTestServer } from './wtr-clickhouse.mjs';
+
 export function testServerPlugins() {
-  return [kalturaMockPlugin(), strictCspPlugin(), mediaFeaturesPlugin()];
+  return [kalturaMockPlugin(), strictCspPlugin(), mediaFeaturesPlugin(), clickhouse.plugin];
 }
+
+/** Koa middleware the tests need (runs before the dev server's own): the ClickHouse proxy (scripts/wtr-clickhouse.mjs). */
+export function testServerMiddleware() {
+  return [clickhouse.middleware];
+}
+
+const clickhouse = clickhouseTestServer();
 
 /** The policy a locked-down host (an LMS) sends; README's "Content Security Policy" section documents it. */
 export const STRICT_CSP =
