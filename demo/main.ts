@@ -1,7 +1,8 @@
 /**
  * The demo page: the whole dashboard on seeded sample data generated in a Web Worker (no network), a canvas "player"
  * that jumps when a chart fires `seek`, and switches for language, time zone, entry and data source (the embedded
- * engine, or a Kaltura API endpoint such as the local mock `npm start` runs).
+ * engine, a Kaltura API endpoint such as the local mock `npm start` runs, or a ClickHouse server when `npm start` was
+ * given one: see docs/clickhouse.md).
  */
 import '../src/define.js';
 import '../src/i18n/de.js';
@@ -17,6 +18,7 @@ import '../src/i18n/ar.js';
 import type { EntryAnalytics } from '../src/shell/entry-analytics.js';
 import type { DataProvider, Query, Result } from '../src/data/types.js';
 import { createKalturaProvider } from '../src/data/kaltura/index.js';
+import { createClickHouseProvider } from '../src/data/clickhouse/index.js';
 import { SAMPLE_IMAGE_ID, SAMPLE_PARTNER_ID, SAMPLE_VIDEO_ID, VIDEO_DURATION, VIDEO_MARKERS } from '../src/data/sample/index.js';
 import { todayIn } from '../src/data/dates.js';
 import { isRtl } from '../src/i18n/index.js';
@@ -95,6 +97,8 @@ const embedded = workerProvider();
 
 interface DemoConfig {
   kalturaMockUrl?: string;
+  /** Set when `npm start` runs with CLICKHOUSE_URL: the server's HTTP interface, proxied same-origin. */
+  clickhouse?: { url: string; database: string };
 }
 
 const sourceEmbedded = $<HTMLInputElement>('source-embedded');
@@ -104,6 +108,8 @@ const serviceUrl = $<HTMLInputElement>('kaltura-url');
 const partnerId = $<HTMLInputElement>('kaltura-partner');
 const ks = $<HTMLInputElement>('kaltura-ks');
 const kalturaStatus = $<HTMLElement>('kaltura-status');
+const sourceClickHouse = $<HTMLInputElement>('source-clickhouse');
+let clickhouse: DataProvider | undefined;
 
 partnerId.value = String(SAMPLE_PARTNER_ID);
 void fetch('./config.json')
@@ -113,6 +119,10 @@ void fetch('./config.json')
       serviceUrl.value = config.kalturaMockUrl;
       ks.value ||= 'demo-ks';
       kalturaStatus.textContent = `A local Kaltura-compatible mock runs at ${config.kalturaMockUrl} (any KS but "expired" works; faults: ${config.kalturaMockUrl}/__mock/faults, see docs/kaltura.md).`;
+    }
+    if (config.clickhouse) {
+      clickhouse = createClickHouseProvider({ url: config.clickhouse.url, database: config.clickhouse.database });
+      $<HTMLElement>('source-clickhouse-row').hidden = false;
     }
   })
   .catch(() => undefined);
@@ -161,6 +171,11 @@ dashboard.addEventListener('session-expired', () => {
 });
 
 sourceEmbedded.addEventListener('change', () => sourceEmbedded.checked && useEmbedded());
+sourceClickHouse.addEventListener('change', () => {
+  if (!sourceClickHouse.checked || !clickhouse) return;
+  kalturaForm.hidden = true;
+  dashboard.provider = clickhouse;
+});
 sourceKaltura.addEventListener('change', () => {
   if (!sourceKaltura.checked) return;
   kalturaForm.hidden = false;

@@ -63,6 +63,29 @@ try {
   console.warn(`Kaltura mock not started: ${error?.message ?? error}`);
 }
 
+// A ClickHouse server (CLICKHOUSE_URL, loaded with `npm run clickhouse:load`): the demo's "ClickHouse" source reaches it
+// through /clickhouse/ on this server (same origin, so the browser needs no CORS from ClickHouse).
+const clickhouseUrl = (process.env.CLICKHOUSE_URL ?? '').replace(/\/+$/, '');
+
+async function proxyClickHouse(req, res, url) {
+  const chunks = [];
+  for await (const c of req) chunks.push(c);
+  const headers = {};
+  for (const h of ['authorization', 'content-type']) if (req.headers[h]) headers[h] = req.headers[h];
+  try {
+    const r = await fetch(`${clickhouseUrl}${url.pathname.slice('/clickhouse'.length) || '/'}${url.search}`, {
+      method: req.method,
+      headers,
+      body: req.method === 'GET' || req.method === 'HEAD' ? undefined : Buffer.concat(chunks),
+    });
+    res.writeHead(r.status, { 'Content-Type': r.headers.get('content-type') ?? 'text/plain' });
+    res.end(Buffer.from(await r.arrayBuffer()));
+  } catch (error) {
+    res.writeHead(502, { 'Content-Type': 'text/plain; charset=utf-8' });
+    res.end(`ClickHouse at ${clickhouseUrl} is unreachable: ${error?.message ?? error}`);
+  }
+}
+
 async function handle(req, res) {
   const url = new URL(req.url ?? '/', `http://${HOST}`);
   let path = decodeURIComponent(url.pathname);
@@ -70,7 +93,16 @@ async function handle(req, res) {
   if (path === '/index.html') await rebuild();
   if (path === '/config.json') {
     res.writeHead(200, { 'Content-Type': TYPES['.json'], 'Cache-Control': 'no-store' });
-    res.end(JSON.stringify({ kalturaMockUrl: kalturaMock?.url ?? '' }));
+    res.end(
+      JSON.stringify({
+        kalturaMockUrl: kalturaMock?.url ?? '',
+        ...(clickhouseUrl ? { clickhouse: { url: '/clickhouse', database: process.env.CLICKHOUSE_DATABASE || 'entry_analytics' } } : {}),
+      }),
+    );
+    return;
+  }
+  if (clickhouseUrl && (path === '/clickhouse' || path.startsWith('/clickhouse/'))) {
+    await proxyClickHouse(req, res, url);
     return;
   }
   if (bundle.has(path)) {
@@ -130,6 +162,7 @@ try {
 
 console.log(`Demo: http://${HOST}:${port}/`);
 if (kalturaMock) console.log(`Kaltura mock API: ${kalturaMock.url} (any KS but "expired")`);
+if (clickhouseUrl) console.log(`ClickHouse: ${clickhouseUrl} (the "ClickHouse" data source; load it with npm run clickhouse:load)`);
 if (buildError) console.log('The demo bundle has errors; fix them and reload the page.');
 
 const stop = async () => {

@@ -23,6 +23,11 @@ export interface ClickHouseOptions {
   signal?: AbortSignal;
   /** The `fetch` to use; default the global one. */
   fetch?: typeof fetch;
+  /**
+   * ClickHouse settings sent with every statement as URL parameters (e.g. `{ distributed_product_mode: 'local' }` on a
+   * cluster, `{ log_queries: '1' }`). A read-only user needs `readonly=2` in its profile to pass any.
+   */
+  settings?: Record<string, string>;
 }
 
 /** A ClickHouse error: the server's exception (code and text), a transport failure, or a timeout. */
@@ -89,6 +94,7 @@ export async function execute(o: ClickHouseOptions, sql: string, x: ExecuteOptio
     // is an HTTP error instead.
     wait_end_of_query: '1',
     max_execution_time: String(Math.max(1, Math.ceil(timeoutMs / 1000))),
+    ...o.settings,
     ...x.params,
   });
   let body: BodyInit;

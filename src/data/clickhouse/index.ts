@@ -6,5 +6,15 @@
  */
 export { createClickHouseProvider, type ClickHouseProviderOptions } from './provider.js';
 export { createSchema, dropSchema, schemaStatements, type SchemaOptions } from './schema.js';
-export { insertEntries, insertEvents, insertUsers, eventStats, readEvent, type EventStats, type InsertEventsOptions } from './load.js';
+export {
+  insertEntries,
+  insertEvents,
+  insertUsers,
+  eventStats,
+  readEvent,
+  EventEncoder,
+  insertEncoded,
+  type EventStats,
+  type InsertEventsOptions,
+} from './load.js';
 export { ClickHouseError, DEFAULT_DATABASE, type ClickHouseOptions } from './http.js';

@@ -261,6 +261,40 @@ function* ndjson(text: string, skip: (r: SkipReason) => void): Iterable<unknown>
 }
 
 /**
+ * Encodes raw events into RowBinary batches for the `events` table (synchronously: a generator that pushes events
+ * can feed it). {@link insertEvents} uses it; so does the benchmark, which encodes in a worker.
+ */
+export class EventEncoder {
+  private w = new RowBinary();
+  /** Events in the current batch. */
+  count = 0;
+  private readonly known?: ReadonlySet<string>;
+  constructor(entries?: readonly (string | EntryResult)[]) {
+    if (entries) this.known = new Set(entries.map((e) => (typeof e === 'string' ? e : e.id)));
+  }
+  /** Adds one raw event; returns why it was skipped, or undefined when it was encoded. */
+  add(e: unknown): SkipReason | undefined {
+    const r = readEvent(e, this.known);
+    if (typeof r === 'string') return r;
+    writeRow(this.w, r);
+    this.count++;
+    return undefined;
+  }
+  /** The batch so far, and a fresh one begun. */
+  take(): { bytes: Uint8Array; count: number } {
+    const out = { bytes: this.w.bytes(), count: this.count };
+    this.w = new RowBinary();
+    this.count = 0;
+    return out;
+  }
+}
+
+/** Inserts one RowBinary batch made by {@link EventEncoder}. */
+export async function insertEncoded(options: ClickHouseOptions, bytes: Uint8Array, signal?: AbortSignal): Promise<void> {
+  await execute(options, `INSERT INTO ${databaseOf(options)}.events (${COLUMNS}) FORMAT RowBinary`, { body: bytes, signal });
+}
+
+/**
  * Inserts raw events (an array or any iterable of objects, or NDJSON text) in batches. Returns what was accepted and
  * what was skipped, by the engine's reasons; duplicates (a beacon sent twice) are stored and left out by every query,
  * and counted by {@link eventStats}.
@@ -270,32 +304,24 @@ export async function insertEvents(
   events: Iterable<RawEvent> | string,
   x: InsertEventsOptions = {},
 ): Promise<IngestReport> {
-  const db = databaseOf(options);
+  databaseOf(options);
   const report: IngestReport = { accepted: 0, skipped: {} };
   const skip = (r: SkipReason) => {
     report.skipped[r] = (report.skipped[r] ?? 0) + 1;
   };
-  const known = x.entries ? new Set(x.entries.map((e) => (typeof e === 'string' ? e : e.id))) : undefined;
   const batchSize = Math.max(1, x.batchSize ?? 100_000);
-  const sql = `INSERT INTO ${db}.events (${COLUMNS}) FORMAT RowBinary`;
-  let w = new RowBinary();
-  let inBatch = 0;
+  const encoder = new EventEncoder(x.entries);
   const flush = async () => {
-    if (inBatch === 0) return;
-    await execute(options, sql, { body: w.bytes(), signal: x.signal });
-    report.accepted += inBatch;
-    inBatch = 0;
-    w = new RowBinary();
+    if (encoder.count === 0) return;
+    const { bytes, count } = encoder.take();
+    await insertEncoded(options, bytes, x.signal ?? options.signal);
+    report.accepted += count;
   };
   const source: Iterable<unknown> = typeof events === 'string' ? ndjson(events, skip) : events;
   for (const e of source) {
-    const r = readEvent(e, known);
-    if (typeof r === 'string') {
-      skip(r);
-      continue;
-    }
-    writeRow(w, r);
-    if (++inBatch >= batchSize) await flush();
+    const r = encoder.add(e);
+    if (r) skip(r);
+    else if (encoder.count >= batchSize) await flush();
   }
   await flush();
   return report;
