@@ -83,6 +83,8 @@ function configXml({ dir, http, tcp, memory }) {
   <mark_cache_size>5368709</mark_cache_size>
   <uncompressed_cache_size>0</uncompressed_cache_size>
   <max_concurrent_queries>32</max_concurrent_queries>
+  <!-- Long enough that a busy client's pause while it sends a large INSERT does not close the connection. -->
+  <keep_alive_timeout>60</keep_alive_timeout>
   <timezone>UTC</timezone>
   <query_log>
     <database>system</database>

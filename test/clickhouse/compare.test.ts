@@ -134,7 +134,7 @@ describe('ClickHouse provider = embedded engine', function () {
   this.timeout(180_000);
   const database = `test_compare_${Date.now()}_${Math.floor(Math.random() * 1e6)}`;
   const options = { url: clickhouseUrl, database, timeoutMs: 60_000 };
-  const sample = generateSample({ seed: 11, end: '2026-03-31', days: 45, events: 24_000, users: 300 });
+  const sample = generateSample({ seed: 11, end: '2026-03-31', days: 45, events: 12_000, users: 200 });
   const video = sample.entries[0]!;
   let engine: AnalyticsEngine;
   let ch: DataProvider;
@@ -193,12 +193,10 @@ describe('ClickHouse provider = embedded engine', function () {
       { kind: 'users', sort: { field: 'name', direction: 'asc' }, page: { offset: 0, limit: 20 }, ...b },
       { kind: 'users', sort: { field: 'plays', direction: 'desc' }, page: { offset: 10, limit: 15 }, ...b },
       { kind: 'users', sort: { field: 'avgCompletionRate', direction: 'asc' }, page: { offset: 0, limit: 30 }, search: 'a', ...b },
-      { kind: 'users', sort: { field: 'totalCompletionRate', direction: 'desc' }, page: { offset: 0, limit: 10 }, ...b },
       { kind: 'heatmap', limit: 8, ...b },
       { kind: 'geo', level: 'country', ...b },
       { kind: 'devices', ...b },
       { kind: 'domains', sort: { field: 'plays', direction: 'desc' }, page: { offset: 0, limit: 10 }, ...b },
-      { kind: 'domains', sort: { field: 'key', direction: 'asc' }, page: { offset: 1, limit: 3 }, ...b },
     ] as Query[];
   };
 
@@ -243,7 +241,7 @@ describe('ClickHouse provider = embedded engine', function () {
       { countries: [geo.rows[0]!.code!], devices: ['Computer'] },
     ];
     for (const filters of filterSets) {
-      for (const kind of ['totals', 'devices', 'geo'] as const) {
+      for (const kind of ['totals', 'geo'] as const) {
         const q = kind === 'geo' ? { kind, level: 'country' as const, ...base, filters } : { kind, ...base, filters };
         await same(q as Query);
       }
@@ -255,16 +253,16 @@ describe('ClickHouse provider = embedded engine', function () {
   });
 
   it('answers the hand-made rule sessions (seeks, replays, resets, past the duration, sign-in, duplicates) like the engine', async () => {
-    for (const zone of ['Europe/Paris', 'UTC']) {
-      for (const q of kinds(RULES.id, { from: '2026-03-28', to: '2026-03-29' }, zone, {})) await same(q);
-    }
+    for (const q of kinds(RULES.id, { from: '2026-03-28', to: '2026-03-29' }, 'Europe/Paris', {})) await same(q);
+    await same({ kind: 'timeline', granularity: 'day', entryId: RULES.id, range: { from: '2026-03-28', to: '2026-03-29' }, timeZone: 'UTC', filters: {} });
+    await same({ kind: 'users', sort: { field: 'totalCompletionRate', direction: 'desc' }, page: { offset: 0, limit: 10 }, entryId: RULES.id, range: { from: '2026-03-28', to: '2026-03-29' }, timeZone: 'UTC', filters: {} });
+    await same({ kind: 'domains', sort: { field: 'key', direction: 'asc' }, page: { offset: 1, limit: 3 }, entryId: RULES.id, range: { from: '2026-03-28', to: '2026-03-29' }, timeZone: 'UTC', filters: {} });
     const b = { entryId: RULES.id, range: { from: '2026-03-28', to: '2026-03-29' }, timeZone: 'Europe/Paris' };
     await same({ kind: 'geo', level: 'region', country: 'fr', ...b, filters: {} });
     await same({ kind: 'geo', level: 'city', country: 'US', region: 'Ohio', ...b, filters: {} });
     await same({ kind: 'urls', domain: 'WWW.example.org', sort: { field: 'key', direction: 'asc' }, page: { offset: 0, limit: 5 }, ...b, filters: {} });
     await same({ kind: 'urls', domain: 'lms.example.edu', sort: { field: 'plays', direction: 'desc' }, page: { offset: 0, limit: 5 }, ...b, filters: {} });
     for (const filters of [{ categories: ['Physics'] }, { users: ['u2'] }, { domains: ['lms.example.edu'] }, { playbackTypes: ['live'] }, { cities: ['Springfield'] }, { users: [''] }]) {
-      await same({ kind: 'totals', ...b, filters } as Query);
       await same({ kind: 'retention', ...b, filters } as Query);
     }
     // The rules are really exercised: the re-watch, the long after-seek part and the replay show in the numbers.

@@ -113,7 +113,14 @@ export async function execute(o: ClickHouseOptions, sql: string, x: ExecuteOptio
     try {
       response = await f(url, { method: 'POST', body, headers, signal: controller.signal });
     } catch (e) {
-      throw transportError(o, e, timedOut, timeoutMs, signals);
+      // A kept-alive connection the server closed while idle fails before the server read anything: try once more
+      // on a new one (the statement never ran, so even an INSERT is not doubled).
+      if (!staleConnection(e) || controller.signal.aborted) throw transportError(o, e, timedOut, timeoutMs, signals);
+      try {
+        response = await f(url, { method: 'POST', body, headers, signal: controller.signal });
+      } catch (e2) {
+        throw transportError(o, e2, timedOut, timeoutMs, signals);
+      }
     }
     let text: string;
     try {
@@ -136,10 +143,17 @@ export async function execute(o: ClickHouseOptions, sql: string, x: ExecuteOptio
   }
 }
 
+/** Whether a fetch failure is a reused connection the server had closed (Node's fetch: EPIPE, ECONNRESET, "other side closed"). */
+function staleConnection(e: unknown): boolean {
+  const cause = (e as { cause?: { code?: string; message?: string } })?.cause;
+  return cause?.code === 'EPIPE' || cause?.code === 'ECONNRESET' || cause?.code === 'UND_ERR_SOCKET';
+}
+
 function transportError(o: ClickHouseOptions, e: unknown, timedOut: boolean, ms: number, signals: AbortSignal[]): unknown {
   for (const s of signals) if (s.aborted) return abortError(s);
   if (timedOut) return new ClickHouseError(`ClickHouse at ${o.url} did not answer within ${ms / 1000} s`);
-  const why = e instanceof Error ? e.message : String(e);
+  const cause = (e as { cause?: unknown })?.cause;
+  const why = [e, cause].filter((x) => x instanceof Error).map((x) => (x as Error).message).join(': ') || String(e);
   return new ClickHouseError(`ClickHouse at ${o.url} is unreachable (${why})`);
 }
 

@@ -233,7 +233,7 @@ function writeRow(w: RowBinary, r: EventRow): void {
 
 /** Options of {@link insertEvents}. */
 export interface InsertEventsOptions {
-  /** Events per INSERT; default 100,000. */
+  /** Events per INSERT; default 20,000 (a few MB per request). */
   batchSize?: number;
   /**
    * The known entries: events of others are skipped as `unknown-entry` here. Without it they are stored and counted
@@ -309,7 +309,7 @@ export async function insertEvents(
   const skip = (r: SkipReason) => {
     report.skipped[r] = (report.skipped[r] ?? 0) + 1;
   };
-  const batchSize = Math.max(1, x.batchSize ?? 100_000);
+  const batchSize = Math.max(1, x.batchSize ?? 20_000);
   const encoder = new EventEncoder(x.entries);
   const flush = async () => {
     if (encoder.count === 0) return;

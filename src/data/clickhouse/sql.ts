@@ -74,9 +74,10 @@ export function filterConditions(filters: Filters | undefined): string[] {
 function viewBuckets(duration: number): string {
   if (!(duration > 0)) return 'emptyArrayUInt8()';
   const K = `(100 / ${f64(duration)})`;
-  const has = `((NOT isNaN(tg)) AND sec > 0)`;
-  // DESIGN §3: the after-seek part is [target, position]; the rest of the seconds go before the seek.
-  const after = `greatest(0., least(pos - tg, sec))`;
+  const has = `(NOT isNaN(tg))`;
+  // DESIGN §3: the after-seek part is [target, position], even when longer than the view's seconds (a counter reset
+  // lost play time); the rest of the seconds, when positive, go before the seek from the previous view's position.
+  const after = `greatest(0., pos - tg)`;
   const s0 = `if(${has}, pos - ${after}, pos - sec)`;
   const e0 = `pos`;
   const rest = `(sec - ${after})`;

@@ -1,0 +1,255 @@
+#!/usr/bin/env node
+// `npm run clickhouse:bench -- [--sizes 10000000,50000000] [--engine-sizes 1000000,5000000] [--url URL]`
+//
+// Loads N sample events (the demo's sample shape: 120 days to 2026-03-31, 2,000 users, one lecture video) into a
+// ClickHouse server — a private one started here (scripts/clickhouse.mjs) unless --url names one — and times every
+// query of the default dashboard for the last 30 days and the previous 30 days (the panels' 9 queries per period),
+// through the library's provider. Beside it, the embedded engine (in this Node process) answers the same dashboard
+// at the sizes it can hold. Prints load time, per-query times, the server's memory (resident set after loading,
+// peak resident set, and the peak memory of each query from system.query_log) and the table's size on disk.
+//
+// Events are generated in a worker thread, encoded there into RowBinary batches (EventEncoder), and inserted by
+// this thread one batch at a time (the worker waits while 3 batches are queued), so memory stays flat at any size.
+import { Worker } from 'node:worker_threads';
+import { writeFileSync, readFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+import { startClickHouse } from './clickhouse.mjs';
+
+const root = fileURLToPath(new URL('../', import.meta.url));
+const END = '2026-03-31';
+const DAYS = 120;
+const USERS = 2000;
+const BATCH = 250_000;
+
+function args(argv) {
+  const out = {};
+  for (let i = 0; i < argv.length; i += 2) out[argv[i].replace(/^--/, '')] = argv[i + 1];
+  return out;
+}
+
+async function bundle(dir) {
+  const result = await build({
+    stdin: {
+      contents:
+        "export * as clickhouse from './src/data/clickhouse/index.ts';\nexport * as sample from './src/data/sample/index.ts';\nexport * as engine from './src/data/engine/index.ts';\n",
+      resolveDir: root,
+      sourcefile: 'clickhouse-bench-entry.ts',
+      loader: 'ts',
+    },
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    write: false,
+    logLevel: 'silent',
+    tsconfig: join(root, 'tsconfig.json'),
+  });
+  const file = join(dir, 'modules.mjs');
+  writeFileSync(file, result.outputFiles[0].text);
+  const worker = join(dir, 'worker.mjs');
+  writeFileSync(
+    worker,
+    `import { workerData, parentPort } from 'node:worker_threads';
+const { clickhouse, sample } = await import(${JSON.stringify(file)});
+const { spec, queued } = workerData;
+const q = new Int32Array(queued);
+const enc = new clickhouse.EventEncoder();
+const send = () => {
+  const { bytes, count } = enc.take();
+  Atomics.add(q, 0, 1);
+  parentPort.postMessage({ bytes, count }, [bytes.buffer]);
+  while (Atomics.load(q, 0) >= 3) Atomics.wait(q, 0, Atomics.load(q, 0), 1000);
+};
+const meta = sample.generateSampleEvents(spec, (e) => {
+  enc.add(e);
+  if (enc.count >= ${BATCH}) send();
+});
+if (enc.count > 0) send();
+parentPort.postMessage({ done: true, meta });
+`,
+  );
+  return { file, worker };
+}
+
+function memoryOf(pid) {
+  if (!pid) return {};
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const kb = (k) => Number(new RegExp(`${k}:\\s+(\\d+)`).exec(status)?.[1] ?? NaN);
+    return { rssMB: Math.round(kb('VmRSS') / 1024), peakRssMB: Math.round(kb('VmHWM') / 1024) };
+  } catch {
+    return {};
+  }
+}
+
+/** Loads `size` events into database `db` through the worker; resolves with timing and counts. */
+function load(mods, workerFile, options, size) {
+  const spec = { seed: 1, end: END, days: DAYS, events: size, users: USERS };
+  const queued = new SharedArrayBuffer(4);
+  const q = new Int32Array(queued);
+  const worker = new Worker(workerFile, { workerData: { spec, queued } });
+  let chain = Promise.resolve();
+  let accepted = 0;
+  return new Promise((resolve, reject) => {
+    worker.on('error', reject);
+    worker.on('message', (m) => {
+      if (m.done) {
+        chain.then(() => resolve({ accepted, meta: m.meta }), reject);
+        return;
+      }
+      chain = chain.then(async () => {
+        await mods.clickhouse.insertEncoded(options, m.bytes);
+        accepted += m.count;
+        Atomics.sub(q, 0, 1);
+        Atomics.notify(q, 0);
+        if (accepted % 5_000_000 < BATCH) process.stdout.write(`  … ${accepted.toLocaleString('en')} events\n`);
+      });
+      chain.catch(reject);
+    });
+  });
+}
+
+const ranges = () => {
+  const end = Date.parse(`${END}T00:00:00Z`);
+  const day = (k) => new Date(end - k * 86_400_000).toISOString().slice(0, 10);
+  return { current: { from: day(29), to: day(0) }, previous: { from: day(59), to: day(30) } };
+};
+
+/** The default dashboard's queries for one range, in the panels' order; heatmap users from the users page. */
+async function dashboard(provider, entryId, range, time) {
+  const b = { entryId, range, timeZone: 'UTC', filters: {} };
+  const signal = new AbortController().signal;
+  const q = (name, query) => time(name, () => provider(query, { signal }));
+  await q('entry', { kind: 'entry', ...b });
+  await q('totals', { kind: 'totals', ...b });
+  await q('timeline day', { kind: 'timeline', granularity: 'day', ...b });
+  await q('retention', { kind: 'retention', ...b });
+  const users = await q('users (plays desc, 25)', { kind: 'users', ...b, sort: { field: 'plays', direction: 'desc' }, page: { offset: 0, limit: 25 } });
+  await q(`heatmap (${users.rows.length} users)`, { kind: 'heatmap', ...b, userIds: users.rows.map((r) => r.userId) });
+  await q('geo country', { kind: 'geo', level: 'country', ...b });
+  await q('devices', { kind: 'devices', ...b });
+  await q('domains (10)', { kind: 'domains', ...b, sort: { field: 'plays', direction: 'desc' }, page: { offset: 0, limit: 10 } });
+}
+
+async function timeDashboard(label, provider, entryId, extra = () => ({})) {
+  const rows = [];
+  for (const [period, range] of Object.entries(ranges())) {
+    await dashboard(provider, entryId, range, async (name, fn) => {
+      const t = performance.now();
+      const r = await fn();
+      const ms = performance.now() - t;
+      rows.push({ period, query: name, ms, ...(await extra()) });
+      return r;
+    });
+  }
+  const total = rows.reduce((s, r) => s + r.ms, 0);
+  console.log(`\n${label}: default dashboard, last 30 days + previous 30 days (${rows.length} queries) in ${(total / 1000).toFixed(2)} s`);
+  for (const r of rows) {
+    const mem = r.memMB !== undefined ? `  query peak ${r.memMB} MB` : '';
+    console.log(`  ${r.period.padEnd(8)} ${r.query.padEnd(26)} ${r.ms.toFixed(0).padStart(7)} ms${mem}`);
+  }
+  return { total, rows };
+}
+
+async function main() {
+  const a = args(process.argv.slice(2));
+  const sizes = (a.sizes ?? '10000000,50000000').split(',').map(Number);
+  const engineSizes = (a['engine-sizes'] ?? '1000000,5000000').split(',').filter(Boolean).map(Number);
+  const dir = mkdtempSync(join(tmpdir(), 'entry-analytics-chbench-'));
+  const { file, worker } = await bundle(dir);
+  const mods = await import(file);
+  const server = a.url ? { url: a.url, pid: undefined, stop: async () => {} } : await startClickHouse();
+  console.log(`ClickHouse ${server.url}${server.pid ? ` (private server, pid ${server.pid})` : ''}; machine: ${(await import('node:os')).cpus().length} cores, load ${(await import('node:os')).loadavg().map((x) => x.toFixed(1)).join(' ')}`);
+  try {
+    for (const size of sizes) {
+      const database = `bench_${size}`;
+      const options = { url: server.url, database, timeoutMs: 1_800_000, settings: { log_queries: '1' } };
+      await mods.clickhouse.dropSchema(options);
+      await mods.clickhouse.createSchema(options);
+      console.log(`\n== ${size.toLocaleString('en')} events ==`);
+      const t0 = performance.now();
+      const { accepted, meta } = await load(mods, worker, options, size);
+      await mods.clickhouse.insertEntries(options, meta.entries);
+      await mods.clickhouse.insertUsers(options, meta.users);
+      const loadMs = performance.now() - t0;
+      const [[bytes, rowsOnDisk]] = await rowsOf(mods, options, `SELECT sum(bytes_on_disk), sum(rows) FROM system.parts WHERE database = '${database}' AND table = 'events' AND active`);
+      console.log(
+        `loaded ${accepted.toLocaleString('en')} events in ${(loadMs / 1000).toFixed(1)} s (${Math.round(accepted / (loadMs / 1000)).toLocaleString('en')}/s, generation included); ` +
+          `${Number(rowsOnDisk).toLocaleString('en')} rows, ${(Number(bytes) / 1e6).toFixed(0)} MB on disk; server memory after load ${JSON.stringify(memoryOf(server.pid))}`,
+      );
+      const provider = mods.clickhouse.createClickHouseProvider(options);
+      let lastId = '';
+      const extra = async () => {
+        // The peak memory of the query just run, from the query log.
+        await rowsOf(mods, options, 'SYSTEM FLUSH LOGS', true);
+        const r = await rowsOf(
+          mods,
+          options,
+          `SELECT max(memory_usage), any(query_id) FROM system.query_log WHERE type = 2 AND query LIKE '%FORMAT JSONCompact' AND query NOT LIKE '%system.query_log%' AND event_time >= now() - 600 GROUP BY query_id ORDER BY max(query_start_time) DESC, max(event_time) DESC LIMIT 1`,
+        );
+        const id = r[0]?.[1];
+        const mem = id && id !== lastId ? Math.round(Number(r[0][0]) / 1048576) : undefined;
+        lastId = id ?? lastId;
+        return { memMB: mem };
+      };
+      await timeDashboard(`ClickHouse, ${size.toLocaleString('en')} events, first run`, provider, meta.entries[0].id, extra);
+      await timeDashboard(`ClickHouse, ${size.toLocaleString('en')} events, second run`, provider, meta.entries[0].id);
+      console.log(`server memory after the queries ${JSON.stringify(memoryOf(server.pid))}`);
+      await mods.clickhouse.dropSchema(options);
+    }
+    for (const size of engineSizes) {
+      const { engine, sample } = mods;
+      const spec = { seed: 1, end: END, days: DAYS, events: size, users: USERS };
+      // Entries and the user directory depend on the seed only: a tiny run gives them, so events can stream in.
+      const meta = sample.generateSampleEvents({ ...spec, events: 1 }, () => {});
+      const eng = new engine.AnalyticsEngine({ entries: meta.entries, users: meta.users });
+      global.gc?.();
+      const before = process.memoryUsage();
+      const t0 = performance.now();
+      let chunk = [];
+      let ingestMs = 0;
+      const ingest = () => {
+        const t = performance.now();
+        eng.ingest(chunk);
+        ingestMs += performance.now() - t;
+        chunk = [];
+      };
+      sample.generateSampleEvents(spec, (e) => {
+        chunk.push(e);
+        if (chunk.length >= 50_000) ingest();
+      });
+      ingest();
+      global.gc?.();
+      const after = process.memoryUsage();
+      console.log(
+        `\n== embedded engine (Node), ${eng.stats.accepted.toLocaleString('en')} events == ingest ${(ingestMs / 1000).toFixed(1)} s ` +
+          `(generation ${((performance.now() - t0 - ingestMs) / 1000).toFixed(1)} s); memory held +${Math.round((after.rss - before.rss) / 1048576)} MB resident`,
+      );
+      const provider = engine.createEventsProvider(eng);
+      await timeDashboard(`engine, ${size.toLocaleString('en')} events, first run`, provider, meta.entries[0].id);
+      await timeDashboard(`engine, ${size.toLocaleString('en')} events, second run`, provider, meta.entries[0].id);
+    }
+  } finally {
+    await server.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function rowsOf(mods, options, sql, statement = false) {
+  if (statement) {
+    const res = await fetch(`${options.url}/`, { method: 'POST', body: sql });
+    if (!res.ok) throw new Error(await res.text());
+    return [];
+  }
+  const res = await fetch(`${options.url}/?database=${options.database}`, { method: 'POST', body: `${sql} FORMAT JSONCompact` });
+  if (!res.ok) throw new Error(await res.text());
+  return (await res.json()).data;
+}
+
+main().catch((e) => {
+  console.error(e?.stack ?? e);
+  process.exit(1);
+});
