@@ -3,6 +3,7 @@
  * clear message. Runs in Node (18+) and in browsers.
  * @internal
  */
+import { abortReason } from '../abort.js';
 
 /** Where the server is and how to reach it. */
 export interface ClickHouseOptions {
@@ -57,9 +58,6 @@ function base64(s: string): string {
   return btoa(bin);
 }
 
-function abortError(signal: AbortSignal): unknown {
-  return signal.reason ?? Object.assign(new Error('Aborted'), { name: 'AbortError' });
-}
 
 /** What {@link execute} sends besides the statement. */
 export interface ExecuteOptions {
@@ -81,7 +79,7 @@ export async function execute(o: ClickHouseOptions, sql: string, x: ExecuteOptio
   const timeoutMs = o.timeoutMs ?? 30_000;
   const controller = new AbortController();
   const signals = [x.signal, o.signal].filter((s): s is AbortSignal => s !== undefined);
-  for (const s of signals) if (s.aborted) throw abortError(s);
+  for (const s of signals) if (s.aborted) throw abortReason(s);
   let timedOut = false;
   const timer = setTimeout(() => {
     timedOut = true;
@@ -150,7 +148,7 @@ function staleConnection(e: unknown): boolean {
 }
 
 function transportError(o: ClickHouseOptions, e: unknown, timedOut: boolean, ms: number, signals: AbortSignal[]): unknown {
-  for (const s of signals) if (s.aborted) return abortError(s);
+  for (const s of signals) if (s.aborted) return abortReason(s);
   if (timedOut) return new ClickHouseError(`ClickHouse at ${o.url} did not answer within ${ms / 1000} s`);
   const cause = (e as { cause?: unknown })?.cause;
   const why = [e, cause].filter((x) => x instanceof Error).map((x) => (x as Error).message).join(': ') || String(e);

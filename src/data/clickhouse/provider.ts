@@ -22,6 +22,7 @@ import {
   type UserSortField,
 } from '../types.js';
 import { rangeBounds, timelineBuckets } from '../engine/time.js';
+import { abortReason } from '../abort.js';
 import { ClickHouseError, databaseOf, num, selectRows, str, type ClickHouseOptions } from './http.js';
 import {
   heatmapSql,
@@ -148,9 +149,6 @@ function checkPage(page: { offset: number; limit: number } | undefined) {
   return page;
 }
 
-function abortReason(signal: AbortSignal): unknown {
-  return signal.reason ?? Object.assign(new Error('Aborted'), { name: 'AbortError' });
-}
 
 /**
  * A provider over the tables {@link createSchema} made and the insert functions filled. Every query is one or two
@@ -188,7 +186,8 @@ export function createClickHouseProvider(options: ClickHouseProviderOptions): Da
       // A failure is not kept: the next query asks again.
       p.catch(() => entries.delete(entryId));
       // Entries change rarely; forget them after a minute.
-      setTimeout(() => entries.delete(entryId), 60_000);
+      const timer = setTimeout(() => entries.delete(entryId), 60_000) as unknown as { unref?: () => void };
+      timer.unref?.(); // in Node, the cache never keeps the process alive
     }
     return p;
   };
