@@ -40,7 +40,7 @@ export interface ClickHouseProviderOptions extends ClickHouseOptions {
   locale?: string | string[];
 }
 
-const KINDS = new Set(['entry', 'totals', 'timeline', 'retention', 'users', 'heatmap', 'geo', 'devices', 'domains', 'urls']);
+const KINDS = new Set(['entry', 'totals', 'timeline', 'retention', 'users', 'heatmap', 'geo', 'devices', 'domains', 'urls', 'filterValues']);
 const USER_SORT = new Set<UserSortField>(['name', 'impressions', 'plays', 'avgCompletionRate', 'totalCompletionRate']);
 const BREAKDOWN_SORT = new Set<BreakdownSortField>([
   'key',
@@ -267,6 +267,9 @@ export function createClickHouseProvider(options: ClickHouseProviderOptions): Da
       case 'domains':
       case 'urls':
         return referrers(q, scope, signal);
+      case 'filterValues':
+        // Not answered yet: the filter pickers fall back to typed values for a provider that cannot list them.
+        throw new ClickHouseError('The ClickHouse provider does not answer filterValues queries yet');
     }
   }
 
