@@ -8,6 +8,7 @@
 import { DEVICES, PLAYBACK_TYPES, type EntryResult } from '../types.js';
 import { BAD, decodeReferrer, deviceIndex, domainOf, readNumber, readString, readTime, splitCategories, urlOf } from '../engine/parse.js';
 import type { IngestReport, RawEvent, SkipReason } from '../engine/engine.js';
+import { MAX_MEDIA_SECONDS } from '../engine/store.js';
 import { databaseOf, execute, selectRows, num, type ClickHouseOptions } from './http.js';
 
 /** One event as stored: the columns of the `events` table. */
@@ -80,6 +81,9 @@ export function readEvent(e: unknown, entries?: ReadonlySet<string>): EventRow |
       if (position === undefined) return 'invalid-number';
     }
     if (rawType === T_VIEW && (position === undefined || playTimeSum === undefined)) return 'invalid-number';
+    if ((position !== undefined && position > MAX_MEDIA_SECONDS) || (playTimeSum !== undefined && playTimeSum > MAX_MEDIA_SECONDS)) {
+      return 'out-of-range';
+    }
     if ((position !== undefined && position < 0) || (playTimeSum !== undefined && playTimeSum < 0)) return 'invalid-number';
     // Region only with a country, city only with a region (as the engine keys places).
     const country = str0(o['country']).toUpperCase();
