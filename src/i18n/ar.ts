@@ -478,6 +478,13 @@ export const ar: Catalog = {
   'shell.filterValuesMore': "أول {shown} من أصل {total} قيمة؛ اكتب لتضييقها.",
   'shell.filterOptionPlays': "{count, plural, zero {لا تشغيل} one {تشغيل واحد} two {تشغيلان} few {# مرات تشغيل} many {# مرة تشغيل} other {# مرة تشغيل}}",
   'shell.filterUnknown': "{field}: «{value}» غير موجود في بيانات هذه الفترة. اختر قيمة من القائمة.",
+  'compare.beforeCreation': 'تنتهي فترة المقارنة ({range}) قبل إنشاء هذا العنصر في {created}: لا يوجد ما يُقارن، لذلك لا تُعرض أي اتجاهات.',
+  'compare.partlyBeforeCreation': 'تبدأ فترة المقارنة ({range}) قبل إنشاء هذا العنصر في {created} (الأيام التي يمكن أن تحوي بيانات: {days} من {total}): لا يُستخلص منها أي اتجاه.',
+  'rate.noPlays': 'لا توجد مرات تشغيل: يحتاج هذا المعدل إلى مرة تشغيل واحدة على الأقل.',
+  'rate.noImpressions': 'لا توجد مرات ظهور للمشغّل: تحتاج هذه النسبة إلى مرة واحدة على الأقل.',
+  'highlights.noTrend': 'لا يوجد اتجاه: لم يكن العنصر موجودًا طوال فترة المقارنة.',
+  'geo.mapKeysUp': 'يعود Esc مستوى واحدًا إلى الأعلى.',
+  'rate.none': '—',
 };
 
 registerCatalog('ar', ar);

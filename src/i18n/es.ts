@@ -480,6 +480,13 @@ export const es: Catalog = {
   'shell.filterValuesMore': "Los primeros {shown} de {total} valores; escriba para acotarlos.",
   'shell.filterOptionPlays': "{count, plural, one {# reproducción} many {# de reproducciones} other {# reproducciones}}",
   'shell.filterUnknown': "{field}: «{value}» no aparece en los datos de este periodo. Elija un valor de la lista.",
+  'compare.beforeCreation': 'El periodo de comparación ({range}) termina antes de que se creara este contenido el {created}: no hay nada que comparar, por lo que no se muestran tendencias.',
+  'compare.partlyBeforeCreation': 'El periodo de comparación ({range}) empieza antes de que se creara este contenido el {created} (días que pueden tener datos: {days} de {total}): no se deduce ninguna tendencia de él.',
+  'rate.noPlays': 'Sin reproducciones: esta tasa necesita al menos una reproducción.',
+  'rate.noImpressions': 'Sin impresiones del reproductor: esta proporción necesita al menos una.',
+  'highlights.noTrend': 'Sin tendencia: el contenido no existía durante todo el periodo de comparación.',
+  'geo.mapKeysUp': 'Esc sube un nivel.',
+  'rate.none': '—',
 };
 
 registerCatalog('es', es);

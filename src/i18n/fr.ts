@@ -481,6 +481,13 @@ export const fr: Catalog = {
   'shell.filterValuesMore': "Les {shown} premières valeurs sur {total} ; tapez pour affiner.",
   'shell.filterOptionPlays': "{count, plural, one {# lecture} many {# de lectures} other {# lectures}}",
   'shell.filterUnknown': "{field} : « {value} » n’apparaît pas dans les données de cette période. Choisissez une valeur dans la liste.",
+  'compare.beforeCreation': 'La période de comparaison ({range}) se termine avant la création de ce contenu le {created} : il n’y a rien à comparer, aucune tendance n’est donc affichée.',
+  'compare.partlyBeforeCreation': 'La période de comparaison ({range}) commence avant la création de ce contenu le {created} (jours pouvant avoir des données : {days} sur {total}) : aucune tendance n’en est tirée.',
+  'rate.noPlays': 'Aucune lecture : ce taux nécessite au moins une lecture.',
+  'rate.noImpressions': 'Aucun affichage du lecteur : ce ratio en nécessite au moins un.',
+  'highlights.noTrend': 'Pas de tendance : le contenu n’existait pas pendant toute la période de comparaison.',
+  'geo.mapKeysUp': 'Échap remonte d’un niveau.',
+  'rate.none': '—',
 };
 
 registerCatalog('fr', fr);

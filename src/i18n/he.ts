@@ -476,6 +476,13 @@ export const he: Catalog = {
   'shell.filterValuesMore': "{shown} הערכים הראשונים מתוך {total}; אפשר להקליד כדי לצמצם.",
   'shell.filterOptionPlays': "{count, plural, one {הפעלה אחת} two {שתי הפעלות} other {# הפעלות}}",
   'shell.filterUnknown': "{field}: „{value}” אינו מופיע בנתוני התקופה הזו. יש לבחור ערך מהרשימה.",
+  'compare.beforeCreation': 'תקופת ההשוואה ({range}) מסתיימת לפני שהפריט נוצר ב-{created}: אין מה להשוות, ולכן לא מוצגות מגמות.',
+  'compare.partlyBeforeCreation': 'תקופת ההשוואה ({range}) מתחילה לפני שהפריט נוצר ב-{created} (ימים שיכולים להכיל נתונים: {days} מתוך {total}): לא נגזרת ממנה מגמה.',
+  'rate.noPlays': 'אין הפעלות: שיעור זה דורש לפחות הפעלה אחת.',
+  'rate.noImpressions': 'אין הצגות נגן: יחס זה דורש לפחות הצגה אחת.',
+  'highlights.noTrend': 'אין מגמה: הפריט לא היה קיים לאורך כל תקופת ההשוואה.',
+  'geo.mapKeysUp': 'Esc עולה רמה אחת.',
+  'rate.none': '—',
 };
 
 registerCatalog('he', he);

@@ -480,6 +480,13 @@ export const it: Catalog = {
   'shell.filterValuesMore': "I primi {shown} di {total} valori; digita per restringerli.",
   'shell.filterOptionPlays': "{count, plural, one {# riproduzione} many {# di riproduzioni} other {# riproduzioni}}",
   'shell.filterUnknown': "{field}: «{value}» non compare nei dati di questo periodo. Scegli un valore dall’elenco.",
+  'compare.beforeCreation': 'Il periodo di confronto ({range}) termina prima che questo contenuto fosse creato il {created}: non c’è nulla da confrontare, quindi non vengono mostrate tendenze.',
+  'compare.partlyBeforeCreation': 'Il periodo di confronto ({range}) inizia prima che questo contenuto fosse creato il {created} (giorni che possono avere dati: {days} su {total}): non se ne ricava alcuna tendenza.',
+  'rate.noPlays': 'Nessuna riproduzione: questo tasso richiede almeno una riproduzione.',
+  'rate.noImpressions': 'Nessuna impression del player: questo rapporto ne richiede almeno una.',
+  'highlights.noTrend': 'Nessuna tendenza: il contenuto non esisteva per tutto il periodo di confronto.',
+  'geo.mapKeysUp': 'Esc risale di un livello.',
+  'rate.none': '—',
 };
 
 registerCatalog('it', it);

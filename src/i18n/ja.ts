@@ -468,6 +468,13 @@ export const ja: Catalog = {
   'shell.filterValuesMore': "{total} 件中最初の {shown} 件です。入力して絞り込めます。",
   'shell.filterOptionPlays': "{count, plural, other {再生 # 回}}",
   'shell.filterUnknown': "{field}: 「{value}」はこの期間のデータにありません。リストから値を選んでください。",
+  'compare.beforeCreation': '比較期間（{range}）はこのエントリーの作成日（{created}）より前に終わっているため、比較するものがなく、傾向は表示されません。',
+  'compare.partlyBeforeCreation': '比較期間（{range}）はこのエントリーの作成日（{created}）より前に始まっています（データがあり得る日数：{total} 日中 {days} 日）。この期間から傾向は示しません。',
+  'rate.noPlays': '再生なし：この率には 1 回以上の再生が必要です。',
+  'rate.noImpressions': 'プレーヤー表示なし：この比率には 1 回以上の表示が必要です。',
+  'highlights.noTrend': '傾向なし：比較期間の全体を通してはエントリーが存在していませんでした。',
+  'geo.mapKeysUp': 'Esc キーで 1 つ上の階層に戻ります。',
+  'rate.none': '—',
 };
 
 registerCatalog('ja', ja);

@@ -475,6 +475,13 @@ export const nl: Catalog = {
   'shell.filterValuesMore': "De eerste {shown} van {total} waarden; typ om ze te beperken.",
   'shell.filterOptionPlays': "{count, plural, one {# afspeelbeurt} other {# afspeelbeurten}}",
   'shell.filterUnknown': "{field}: ‘{value}’ komt niet voor in de gegevens van deze periode. Kies een waarde uit de lijst.",
+  'compare.beforeCreation': 'De vergelijkingsperiode ({range}) eindigt voordat dit item op {created} werd aangemaakt: er valt niets te vergelijken, dus er worden geen trends getoond.',
+  'compare.partlyBeforeCreation': 'De vergelijkingsperiode ({range}) begint voordat dit item op {created} werd aangemaakt (dagen die gegevens kunnen hebben: {days} van {total}): er wordt geen trend uit afgeleid.',
+  'rate.noPlays': 'Geen afspeelbeurten: dit percentage vraagt minstens één afspeelbeurt.',
+  'rate.noImpressions': 'Geen spelerweergaven: deze verhouding vraagt er minstens één.',
+  'highlights.noTrend': 'Geen trend: het item bestond niet gedurende de hele vergelijkingsperiode.',
+  'geo.mapKeysUp': 'Esc gaat één niveau omhoog.',
+  'rate.none': '—',
 };
 
 registerCatalog('nl', nl);

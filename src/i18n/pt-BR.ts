@@ -481,6 +481,13 @@ export const ptBR: Catalog = {
   'shell.filterValuesMore': "Os primeiros {shown} de {total} valores; digite para refinar.",
   'shell.filterOptionPlays': "{count, plural, one {# reprodução} many {# de reproduções} other {# reproduções}}",
   'shell.filterUnknown': "{field}: “{value}” não aparece nos dados deste período. Escolha um valor da lista.",
+  'compare.beforeCreation': 'O período de comparação ({range}) termina antes de esta mídia ser criada em {created}: não há o que comparar, então nenhuma tendência é mostrada.',
+  'compare.partlyBeforeCreation': 'O período de comparação ({range}) começa antes de esta mídia ser criada em {created} (dias que podem ter dados: {days} de {total}): nenhuma tendência é tirada dele.',
+  'rate.noPlays': 'Sem reproduções: esta taxa precisa de pelo menos uma reprodução.',
+  'rate.noImpressions': 'Sem impressões do player: esta proporção precisa de pelo menos uma.',
+  'highlights.noTrend': 'Sem tendência: a mídia não existia durante todo o período de comparação.',
+  'geo.mapKeysUp': 'Esc sobe um nível.',
+  'rate.none': '—',
 };
 
 registerCatalog('pt-BR', ptBR);

@@ -467,6 +467,13 @@ export const zhCN: Catalog = {
   'shell.filterValuesMore': "显示 {total} 个值中的前 {shown} 个；输入以缩小范围。",
   'shell.filterOptionPlays': "{count, plural, other {播放 # 次}}",
   'shell.filterUnknown': "{field}：此时间段的数据中没有“{value}”。请从列表中选择一个值。",
+  'compare.beforeCreation': '对比期（{range}）在该条目创建（{created}）之前就已结束：没有可对比的内容，因此不显示趋势。',
+  'compare.partlyBeforeCreation': '对比期（{range}）开始于该条目创建（{created}）之前（可能有数据的天数：{days}/{total}）：不据此给出趋势。',
+  'rate.noPlays': '无播放：此比率至少需要一次播放。',
+  'rate.noImpressions': '无播放器展示：此比例至少需要一次展示。',
+  'highlights.noTrend': '无趋势：该条目并非在整个对比期内都存在。',
+  'geo.mapKeysUp': '按 Esc 返回上一级。',
+  'rate.none': '—',
 };
 
 registerCatalog('zh-CN', zhCN);
