@@ -60,9 +60,14 @@ const provider = () =>
       rows: ['US', 'FR', 'DE', 'IT', 'ES', 'GB'].map((code, i) => ({ code, name: code, ...row(i) })),
       totals: TOTALS,
     }),
-    domains: () => ({ rows: [0, 1, 2, 3, 4, 5].map((i) => ({ domain: `d${i}.example`, ...row(i) })), total: 6, totals: TOTALS }),
-    urls: () => ({ rows: [0, 1, 2, 3, 4, 5].map((i) => ({ url: `https://d0.example/p${i}`, ...row(i) })), total: 6, totals: TOTALS }),
+    // Paged lists answer the page asked for, as the contract requires (more rows than page.limit is malformed).
+    domains: (q) => ({ rows: onPage([0, 1, 2, 3, 4, 5].map((i) => ({ domain: `d${i}.example`, ...row(i) })), q.page), total: 6, totals: TOTALS }),
+    urls: (q) => ({ rows: onPage([0, 1, 2, 3, 4, 5].map((i) => ({ url: `https://d0.example/p${i}`, ...row(i) })), q.page), total: 6, totals: TOTALS }),
   });
+
+function onPage<T>(rows: T[], page: { offset: number; limit: number }): T[] {
+  return rows.slice(page.offset, page.offset + page.limit);
+}
 
 /** Everything a panel shows or says: text, accessible names and descriptions, titles, and its CSV. */
 function everything(el: AnalyticsPanel<unknown>): string {
