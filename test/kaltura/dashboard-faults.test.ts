@@ -88,7 +88,8 @@ describe('the dashboard over the Kaltura endpoint, with faults', function () {
     await setFaults({ ksExpiresAfterCalls: 300 });
     await useUp('user-1', 300);
     signedIn = false;
-    el.compare = 'lastYear';
+    // New queries (the previous period, after the entry's creation; last year's is before it and not asked for).
+    el.compare = 'previous';
     await el.updateComplete;
     await settled(el);
     expect(el.isSessionExpired).to.equal(true);
