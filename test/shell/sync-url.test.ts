@@ -34,12 +34,32 @@ async function dashboard(mode: 'query' | 'hash', attrs: { preset?: string } = {}
 }
 const panel = <T>(el: EntryAnalytics, tag: string) => el.shadowRoot!.querySelector(tag) as T;
 const params = () => new URLSearchParams(window.location.search);
-/** Goes back one entry; refuses when the page shows no synced view (the entry before would be another page). */
+/**
+ * History of the test page. The runner opens each file in a fresh page whose first entry is about:blank: a Back past
+ * the file's own entries would leave the page and interrupt the run. So each test starts on a guard entry of its own
+ * (pushed in beforeEach), and Back only walks over entries pushed above that guard.
+ */
+let guard = 0; // index of the test's guard entry
+let offset = 0; // how many entries Back has gone below the top of the stack
+const index = () => window.history.length - 1 - offset;
+async function step(delta: -1 | 1) {
+  const popped = new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('no popstate')), 10_000);
+    window.addEventListener('popstate', () => (clearTimeout(timer), resolve()), { once: true });
+  });
+  window.history.go(delta);
+  await popped;
+  offset -= delta;
+}
+/** Goes back one entry; refuses when the page shows no synced view, or when the entry before is not one this test pushed. */
 async function back() {
   if (!/[?&#]ea-/.test(window.location.search + window.location.hash)) throw new Error('no synced view to go back from');
-  const popped = new Promise((r) => window.addEventListener('popstate', r, { once: true }));
-  window.history.back();
-  await popped;
+  if (index() <= guard) throw new Error('no entry pushed by this test to go back over');
+  await step(-1);
+}
+async function forward() {
+  if (offset <= 0) throw new Error('no entry to go forward to');
+  await step(1);
 }
 
 describe('<entry-analytics sync-url>', function () {
@@ -53,6 +73,11 @@ describe('<entry-analytics sync-url>', function () {
       { kind: 'entry', entryId: SAMPLE_ENTRY_ID, range: r, timeZone: 'UTC', filters: {} },
       { signal: new AbortController().signal },
     );
+  });
+  beforeEach(() => {
+    window.history.pushState(null, '', start);
+    guard = window.history.length - 1;
+    offset = 0;
   });
   afterEach(() => window.history.replaceState(null, '', start));
 
@@ -114,9 +139,7 @@ describe('<entry-analytics sync-url>', function () {
     // Back changed the period: the host hears of it as of any user's change.
     expect(events).to.deep.equal(['range:last30/none']);
 
-    const forward = new Promise((r) => window.addEventListener('popstate', r, { once: true }));
-    window.history.forward();
-    await forward;
+    await forward();
     expect(el.effectivePreset).to.equal('last90');
     expect(params().get('ea-preset')).to.equal('last90');
   });
