@@ -35,13 +35,20 @@ async function dashboard(mode: 'query' | 'hash', attrs: { preset?: string } = {}
 const panel = <T>(el: EntryAnalytics, tag: string) => el.shadowRoot!.querySelector(tag) as T;
 const params = () => new URLSearchParams(window.location.search);
 /**
- * History of the test page. The runner opens each file in a fresh page whose first entry is about:blank: a Back past
- * the file's own entries would leave the page and interrupt the run. So each test starts on a guard entry of its own
- * (pushed in beforeEach), and Back only walks over entries pushed above that guard.
+ * History of the test page. The runner reuses one page for many files, and its first entry is about:blank: a Back past
+ * this test's own entries would leave the page and interrupt the run. So each test starts on a guard entry of its own
+ * (pushed in beforeEach), and Back only walks over entries pushed above that guard. Entries are counted by wrapping
+ * `history.pushState`, not read from `history.length`, which Chromium caps at 50 (a page reused by earlier files is
+ * already there).
  */
-let guard = 0; // index of the test's guard entry
-let offset = 0; // how many entries Back has gone below the top of the stack
-const index = () => window.history.length - 1 - offset;
+let pushed = 0; // entries pushed above the test's guard entry
+let offset = 0; // how many of them Back has gone below
+const realPushState = window.history.pushState;
+function countingPushState(this: History, ...args: Parameters<History['pushState']>) {
+  pushed = pushed - offset + 1; // a push drops the entries ahead, as the browser does
+  offset = 0;
+  return realPushState.apply(this, args);
+}
 async function step(delta: -1 | 1) {
   const popped = new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('no popstate')), 10_000);
@@ -54,7 +61,7 @@ async function step(delta: -1 | 1) {
 /** Goes back one entry; refuses when the page shows no synced view, or when the entry before is not one this test pushed. */
 async function back() {
   if (!/[?&#]ea-/.test(window.location.search + window.location.hash)) throw new Error('no synced view to go back from');
-  if (index() <= guard) throw new Error('no entry pushed by this test to go back over');
+  if (pushed - offset <= 0) throw new Error('no entry pushed by this test to go back over');
   await step(-1);
 }
 async function forward() {
@@ -75,11 +82,15 @@ describe('<entry-analytics sync-url>', function () {
     );
   });
   beforeEach(() => {
-    window.history.pushState(null, '', start);
-    guard = window.history.length - 1;
+    realPushState.call(window.history, null, '', start);
+    pushed = 0;
     offset = 0;
+    window.history.pushState = countingPushState;
   });
-  afterEach(() => window.history.replaceState(null, '', start));
+  afterEach(() => {
+    window.history.pushState = realPushState;
+    window.history.replaceState(null, '', start);
+  });
 
   it('restores a shared view on load, without firing events', async () => {
     window.history.replaceState(
