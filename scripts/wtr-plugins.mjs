@@ -79,12 +79,25 @@ function kalturaMockPlugin() {
 // the page's emulated CSS media features through the DevTools protocol. @web/test-runner-commands' emulateMedia
 // forwards only prefers-color-scheme and prefers-reduced-motion to Chromium; forced colours need this. An empty list
 // resets every feature.
+//
+// The same plugin answers `reset-navigation-history` (no payload): it empties the page's session history
+// (DevTools' Page.resetNavigationHistory). Tests that walk Back and Forward need it. The runner reuses one page for
+// every file, so the history is at Chromium's cap of 50 entries by the time a late file runs. At the cap, Chromium
+// makes room by pruning the oldest entry that was added without user activation, and every entry a test pushes is
+// such an entry. The entries the runner's own navigations created are not. So the test's own pushes were pruned as it
+// made them, and Back then left the document (for about:blank). After a reset the test starts far from the cap.
 function mediaFeaturesPlugin() {
   // One DevTools session per page, kept open: Chromium drops a session's emulation when the session detaches.
   const sessions = new WeakMap();
   return {
     name: 'media-features',
     async executeCommand({ command, payload, session }) {
+      if (command === 'reset-navigation-history') {
+        const page = session.browser.getPage(session.id);
+        if (!sessions.has(page)) sessions.set(page, await page.createCDPSession());
+        await sessions.get(page).send('Page.resetNavigationHistory');
+        return true;
+      }
       if (command !== 'emulate-media-features') return undefined;
       if (!Array.isArray(payload)) throw new Error('emulate-media-features takes a list of { name, value }');
       const page = session.browser.getPage(session.id);
