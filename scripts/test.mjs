@@ -1,8 +1,11 @@
-// `npm test` after the type-check: the pure tests in Node (scripts/test-node.mjs), then the component tests in headless
-// Chromium (@web/test-runner, several files at once), then one line with the sum, `N passed, N failed, N skipped`,
-// which CI reads. Exits non-zero when anything failed or a runner could not run.
+// `npm test`: the type-check (both tsc projects, `npm run typecheck`) in a child process of its own, while the pure
+// tests run in Node (scripts/test-node.mjs) and then the component tests in headless Chromium (@web/test-runner); then
+// one line with the sum, `N passed, N failed, N skipped`, which CI reads. A type error counts as one failure. The
+// type-check runs beside the tests rather than before them because it is single-threaded and takes about as long as
+// the Node tests and a third of the browser half: side by side they share the cores instead of queueing.
+// Exits non-zero when anything failed or a runner could not run.
 //
-//   node scripts/test.mjs              everything
+//   node scripts/test.mjs              everything, type-check included
 //   node scripts/test.mjs --node       only the Node tests          node scripts/test.mjs --browser   only the browser
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -20,6 +23,22 @@ const add = (r) => {
 const seconds = (t) => ((performance.now() - t) / 1000).toFixed(1);
 const lines = [];
 let broken = false;
+
+// The type-check, started first; its output is held back and printed at the end, after the runners' own output.
+let typecheck;
+if (only === 'all') {
+  const t = performance.now();
+  typecheck = new Promise((done) => {
+    let output = '';
+    const child = spawn(process.platform === 'win32' ? 'npm.cmd' : 'npm', ['run', '-s', 'typecheck'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    child.stdout.on('data', (d) => (output += d));
+    child.stderr.on('data', (d) => (output += d));
+    child.on('exit', (c) => done({ code: c ?? 1, output, seconds: seconds(t) }));
+    child.on('error', (e) => done({ code: 1, output: String(e), seconds: seconds(t) }));
+  });
+}
 
 if (only !== 'browser') {
   const t = performance.now();
@@ -61,6 +80,15 @@ if (only !== 'node') {
   }
   add(r);
   lines.push(`Browser: ${r.passed} passed, ${r.failed} failed, ${r.skipped} skipped (${seconds(t)} s)`);
+}
+
+if (typecheck) {
+  const r = await typecheck;
+  if (r.code !== 0) {
+    process.stdout.write(`\nType-check failed:\n${r.output}\n`);
+    total.failed++;
+  }
+  lines.unshift(`Type-check: ${r.code === 0 ? 'passed' : 'FAILED'} (${r.seconds} s, beside the tests)`);
 }
 
 process.stdout.write(`\n${lines.join('\n')}\n${broken ? 'A runner failed to run; counted as a failure.\n' : ''}`);

@@ -14,8 +14,25 @@ function collect(suite, acc) {
 }
 
 export function summaryReporter() {
+  // When each file finished, to name the slowest files at the end: with one file at a time, the gap between two
+  // finishes is the later file's time; with several at once it over-counts, but the ranking still points the right way.
+  let last = 0;
+  const times = [];
   return {
+    onTestRunStarted() {
+      last = performance.now();
+    },
+    reportTestFileResults({ testFile }) {
+      const now = performance.now();
+      times.push([testFile.replace(process.cwd() + '/', ''), now - last]);
+      last = now;
+    },
     onTestRunFinished({ sessions }) {
+      const slowest = times
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, 6)
+        .map(([f, ms]) => `${f} ${(ms / 1000).toFixed(1)} s`);
+      if (slowest.length > 0) setTimeout(() => process.stdout.write(`\nSlowest files: ${slowest.join(', ')}\n`), 0);
       const acc = { passed: 0, failed: 0, skipped: 0 };
       for (const session of sessions) {
         const before = acc.passed + acc.failed + acc.skipped;
