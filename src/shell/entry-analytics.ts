@@ -38,6 +38,7 @@ import {
 import { PANELS, layoutSpans, parsePanelIds, visiblePanels, type PanelContext, type PanelDefinition } from './panels.js';
 import { shellStyles } from './entry-analytics.styles.js';
 import { FilterPicker } from './filter-picker.js';
+import { applyPreset, takePreset } from '../elements/shared/preset-properties.js';
 import {
   decodeViewValue,
   encodeViewValue,
@@ -244,6 +245,15 @@ export class EntryAnalytics extends LitElement {
       e.preventDefault();
       this.expire(e.detail);
     });
+  }
+
+  /** Values a host set on plain accessors before the tag was defined (see elements/shared/preset-properties.ts). */
+  private readonly presetAccessors = takePreset(this);
+
+  /** First update: after Lit has put back its own pre-set properties, so setters see them. */
+  protected override shouldUpdate(changed: PropertyValues<this>): boolean {
+    if (this.presetAccessors.size) applyPreset(this, this.presetAccessors);
+    return super.shouldUpdate(changed);
   }
 
   override connectedCallback(): void {

@@ -12,6 +12,7 @@ import { downloadBlob, downloadText } from './download.js';
 import { chartSvg, svgToPng, type ChartImage, type LegendItem } from './chart-image.js';
 import { ProviderTimeoutError, errorDetail, errorMessage, isTimeout, stateStyles } from './states.js';
 import { panelStyles } from './analytics-panel.styles.js';
+import { applyPreset, takePreset } from './preset-properties.js';
 import { providerErrorKind } from '../../data/errors.js';
 import { emit } from '../../events.js';
 import { LoadController, TaskStatus } from './load-controller.js';
@@ -63,6 +64,15 @@ export abstract class AnalyticsPanel<T> extends LitElement {
     stateStyles,
     panelStyles,
   ];
+
+  /** Values a host set on plain accessors before the tag was defined (see preset-properties.ts). */
+  private readonly presetAccessors = takePreset(this);
+
+  /** First update: after Lit has put back its own pre-set properties, so setters see them (`page` needs `pageSize`). */
+  protected override shouldUpdate(changed: PropertyValues<this>): boolean {
+    if (this.presetAccessors.size) applyPreset(this, this.presetAccessors);
+    return super.shouldUpdate(changed);
+  }
 
   /** The data provider (a JS property, never an attribute). */
   @property({ attribute: false }) provider?: DataProvider;
