@@ -20,7 +20,7 @@ import {
   insertUsers,
 } from '../../src/data/clickhouse/index.js';
 import { generateSample } from '../../src/data/sample/index.js';
-import type { DataProvider, EntryResult, Filters, Query } from '../../src/data/types.js';
+import { FILTER_FIELDS, type DataProvider, type EntryResult, type Filters, type Query } from '../../src/data/types.js';
 
 const CLIP: EntryResult = {
   id: '0_hidden01',
@@ -197,6 +197,7 @@ describe('ClickHouse provider = embedded engine', function () {
       { kind: 'geo', level: 'country', ...b },
       { kind: 'devices', ...b },
       { kind: 'domains', sort: { field: 'plays', direction: 'desc' }, page: { offset: 0, limit: 10 }, ...b },
+      ...FILTER_FIELDS.map((field) => ({ kind: 'filterValues', field, limit: 50, ...b })),
     ] as Query[];
   };
 
@@ -246,6 +247,30 @@ describe('ClickHouse provider = embedded engine', function () {
         await same(q as Query);
       }
     }
+  });
+
+  it("lists filter values like the engine (the field's own filter left out, the others applied, search, limit)", async () => {
+    const base = { entryId: video.id, range: { from: '2026-03-01', to: '2026-03-31' }, timeZone: 'Europe/Paris' };
+    const countries = engine.query({ kind: 'filterValues', field: 'countries', limit: 3, ...base, filters: {} });
+    expect(countries.values.length).to.be.greaterThan(1);
+    const top = countries.values[0]!.value;
+    const filterSets: Filters[] = [{}, { countries: [top] }, { countries: [top], devices: ['Mobile'] }, { users: ['nobody'] }];
+    for (const filters of filterSets) {
+      for (const field of FILTER_FIELDS) {
+        await same({ kind: 'filterValues', field, limit: 7, ...base, filters });
+      }
+    }
+    for (const search of ['a', 'FR', 'united', 'MOB', 'zzz']) {
+      for (const field of ['countries', 'users', 'devices', 'domains', 'categories'] as const) {
+        await same({ kind: 'filterValues', field, limit: 5, search, ...base, filters: {} });
+      }
+    }
+    let error: unknown;
+    await ch({ kind: 'filterValues', field: 'nope', limit: 5, ...base, filters: {} } as unknown as Query, { signal: signal() }).catch((e) => (error = e));
+    expect(String(error)).to.contain('unknown field');
+    error = undefined;
+    await ch({ kind: 'filterValues', field: 'users', limit: 0, ...base, filters: {} }, { signal: signal() }).catch((e) => (error = e));
+    expect(String(error)).to.contain('limit');
   });
 
   it('answers the real KAVA beacons (counter resets, seek back) like the engine', async () => {

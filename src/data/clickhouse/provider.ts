@@ -8,6 +8,10 @@
 import {
   BUCKETS,
   DEVICES,
+  FILTER_FIELDS,
+  type FilterValue,
+  type FilterValuesQuery,
+  type FilterValuesResult,
   type BreakdownMetrics,
   type BreakdownSortField,
   type DataProvider,
@@ -25,6 +29,7 @@ import { rangeBounds, timelineBuckets } from '../engine/time.js';
 import { abortReason } from '../abort.js';
 import { ClickHouseError, databaseOf, num, selectRows, str, type ClickHouseOptions } from './http.js';
 import {
+  filterValuesSql,
   heatmapSql,
   metricsSql,
   normDomain,
@@ -268,9 +273,29 @@ export function createClickHouseProvider(options: ClickHouseProviderOptions): Da
       case 'urls':
         return referrers(q, scope, signal);
       case 'filterValues':
-        // Not answered yet: the filter pickers fall back to typed values for a provider that cannot list them.
-        throw new ClickHouseError('The ClickHouse provider does not answer filterValues queries yet');
+        return filterValuesOf(q, scope, signal);
     }
+  }
+
+  async function filterValuesOf(q: FilterValuesQuery, scope: SessionScope, signal: AbortSignal): Promise<FilterValuesResult> {
+    if (!FILTER_FIELDS.includes(q.field)) throw new Error(`Invalid filterValues query: unknown field ${JSON.stringify(q.field)}`);
+    if (!Number.isInteger(q.limit) || q.limit < 1) throw new Error(`Invalid filterValues query: limit must be an integer ≥ 1`);
+    // The field's own filter is left out, so a picker offers every value beside the ones already chosen.
+    const sc = { ...scope, filters: { ...scope.filters, [q.field]: undefined } };
+    const search = typeof q.search === 'string' ? q.search.trim().toLowerCase() : '';
+    const all: FilterValue[] = [];
+    for (const r of await rows(filterValuesSql(sc, q.field), signal)) {
+      const value = String(r[0]);
+      const [imp, plays] = [num(r[1]), num(r[2])];
+      if (value === '' || (imp === 0 && plays === 0)) continue;
+      // The engine's labels: a user's name (the id without one), a country's English name.
+      const label = q.field === 'users' ? (num(r[4]) === 1 ? String(r[3]) : value) : q.field === 'countries' ? countryName(value) : '';
+      const shown = label === value ? '' : label;
+      if (search && !value.toLowerCase().includes(search) && !shown.toLowerCase().includes(search)) continue;
+      all.push({ value, label: shown, plays });
+    }
+    all.sort((a, b) => b.plays - a.plays || cmp(a.value, b.value));
+    return { field: q.field, values: all.slice(0, q.limit), total: all.length };
   }
 
   type UserAgg = { userId: string; name: string; impressions: number; plays: number; bits: number; tbits: number };

@@ -4,7 +4,7 @@
  * docs/clickhouse.md for the functions avoided and why).
  * @internal
  */
-import { DEVICES, PLAYBACK_TYPES, type Filters } from '../types.js';
+import { DEVICES, PLAYBACK_TYPES, type FilterField, type Filters } from '../types.js';
 import { f64, str, strs } from './http.js';
 
 /** What the session stage needs. */
@@ -196,7 +196,7 @@ function eventsSql(s: SessionScope, groups: string, bounds?: readonly number[]):
   return `
 SELECT sid, user, ty, sec, bk, arrayJoin(${groups}) AS g
 FROM (
-  ${withDay}SELECT sid, user, s_country, s_region, s_city, s_device, s_domain, s_url, t, ty, sec, bk${day}
+  ${withDay}SELECT sid, user, s_country, s_region, s_city, s_device, s_domain, s_url, s_cats, s_ptype, t, ty, sec, bk${day}
   FROM (${sessionsSql(s)})
   ARRAY JOIN et AS t, ety AS ty, esec AS sec, ebk AS bk
 )`;
@@ -217,6 +217,42 @@ FROM (
   GROUP BY g, sid
 )
 GROUP BY g`;
+}
+
+/** The session column of each filter field (categories: an array). */
+const FILTER_COLUMN: Record<FilterField, string> = {
+  countries: 's_country',
+  regions: 's_region',
+  cities: 's_city',
+  devices: 's_device',
+  domains: 's_domain',
+  urls: 's_url',
+  users: 'user',
+  playbackTypes: 's_ptype',
+  categories: 's_cats',
+};
+
+/**
+ * Filter values: per value of `field` among the sessions in scope (the scope's filters should leave out `field`'s
+ * own), its in-range impressions and plays, and its display name for users (`known` = 1 when the directory has
+ * one). The empty value ("none") is no value.
+ */
+export function filterValuesSql(s: SessionScope, field: FilterField): string {
+  const col = FILTER_COLUMN[field];
+  const groups = field === 'categories' ? `arrayFilter(x -> x != '', ${col})` : `arrayFilter(x -> x != '', [${col}])`;
+  const counts = `
+  SELECT g, countIf(ty = 1) AS imp, countIf(ty = 3) AS pl
+  FROM (${eventsSql(s, groups)})
+  GROUP BY g`;
+  if (field !== 'users') return `SELECT g, imp, pl, '' AS name, toUInt8(0) AS known FROM (${counts}
+)`;
+  return `
+SELECT g, imp, pl, name, known
+FROM (${counts}
+)
+ANY LEFT JOIN (
+  SELECT user_id AS g, argMax(name, version) AS name, toUInt8(1) AS known FROM ${s.db}.users GROUP BY user_id
+) USING g`;
 }
 
 /** Retention: per bucket (−1: plays) the watched intervals, distinct sessions and distinct users. */
