@@ -14,6 +14,9 @@ export {
   readEvent,
   EventEncoder,
   insertEncoded,
+  buildSessions,
+  type BuildSessionsOptions,
+  type SessionBuild,
   type EventStats,
   type InsertEventsOptions,
 } from './load.js';

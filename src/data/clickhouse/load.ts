@@ -9,7 +9,8 @@ import { DEVICES, PLAYBACK_TYPES, type EntryResult } from '../types.js';
 import { BAD, decodeReferrer, deviceIndex, domainOf, readNumber, readString, readTime, splitCategories, urlOf } from '../engine/parse.js';
 import type { IngestReport, RawEvent, SkipReason } from '../engine/engine.js';
 import { MAX_MEDIA_SECONDS } from '../engine/store.js';
-import { databaseOf, execute, selectRows, num, type ClickHouseOptions } from './http.js';
+import { databaseOf, execute, f64, selectRows, num, str, type ClickHouseOptions } from './http.js';
+import { buildSessionsSql } from './sql.js';
 
 /** One event as stored: the columns of the `events` table. */
 export interface EventRow {
@@ -244,6 +245,12 @@ export interface InsertEventsOptions {
    * by {@link eventStats} (they are never part of an answer: queries name their entry).
    */
   entries?: readonly (string | EntryResult)[];
+  /**
+   * Rebuild the per-session facts of the entries the events belong to when done (default true; see
+   * {@link buildSessions}). Pass false to load many calls' worth of events first and build once at the end: queries
+   * answer from the last build, so events inserted since are not in the numbers until then.
+   */
+  buildSessions?: boolean;
   signal?: AbortSignal;
 }
 
@@ -276,10 +283,13 @@ export class EventEncoder {
   constructor(entries?: readonly (string | EntryResult)[]) {
     if (entries) this.known = new Set(entries.map((e) => (typeof e === 'string' ? e : e.id)));
   }
+  /** The entry of the last event encoded. */
+  lastEntry = '';
   /** Adds one raw event; returns why it was skipped, or undefined when it was encoded. */
   add(e: unknown): SkipReason | undefined {
     const r = readEvent(e, this.known);
     if (typeof r === 'string') return r;
+    this.lastEntry = r.entryId;
     writeRow(this.w, r);
     this.count++;
     return undefined;
@@ -322,13 +332,92 @@ export async function insertEvents(
     report.accepted += count;
   };
   const source: Iterable<unknown> = typeof events === 'string' ? ndjson(events, skip) : events;
+  const touched = new Set<string>();
   for (const e of source) {
     const r = encoder.add(e);
     if (r) skip(r);
-    else if (encoder.count >= batchSize) await flush();
+    else {
+      touched.add(encoder.lastEntry);
+      if (encoder.count >= batchSize) await flush();
+    }
   }
   await flush();
+  if (x.buildSessions !== false && touched.size > 0) await buildSessions(options, [...touched], { signal: x.signal });
   return report;
+}
+
+/** Options of {@link buildSessions}. */
+export interface BuildSessionsOptions {
+  /** Most events one INSERT … SELECT groups at once (bounds the server's memory); default 4,000,000. */
+  eventsPerStep?: number;
+  signal?: AbortSignal;
+}
+
+/** What {@link buildSessions} did, per entry. */
+export interface SessionBuild {
+  entryId: string;
+  build: number;
+  sessions: number;
+  events: number;
+  ms: number;
+}
+
+/**
+ * Computes the per-session facts every query reads (the `sessions` table) from the raw events of the given entries
+ * (default: every entry of the entries table that has events), each over its whole session with the entry's
+ * duration: attributes, user, duplicates left out, view seconds, seek splitting, watched buckets. A build is written
+ * whole, then registered; queries read an entry's latest registered build, so they never see half of one; older
+ * builds are then deleted (a background mutation). {@link insertEvents} calls it for the entries it touched;
+ * {@link insertEntries} for entries whose duration changed. Events of entries missing from the entries table are
+ * not built (the engine rejects them too).
+ */
+export async function buildSessions(
+  options: ClickHouseOptions,
+  entryIds?: readonly string[],
+  x: BuildSessionsOptions = {},
+): Promise<SessionBuild[]> {
+  const db = databaseOf(options);
+  const signal = x.signal ?? options.signal;
+  const perStep = Math.max(1, x.eventsPerStep ?? 4_000_000);
+  const only = entryIds ? ` WHERE entry_id IN (${[...new Set(entryIds)].map(str).join(', ') || "''"})` : '';
+  // Entries with events and metadata, with their event counts and durations.
+  const rows = await selectRows(
+    options,
+    `SELECT entry_id, n, d FROM (SELECT entry_id, count() AS n FROM ${db}.events${only} GROUP BY entry_id)
+     ANY INNER JOIN (SELECT id AS entry_id, argMax(duration, version) AS d FROM ${db}.entries GROUP BY id) USING entry_id
+     ORDER BY entry_id`,
+    signal,
+  );
+  const out: SessionBuild[] = [];
+  for (const r of rows) {
+    const t0 = Date.now();
+    const entryId = String(r[0]);
+    const events = num(r[1]);
+    const d = num(r[2]);
+    const duration = Number.isFinite(d) && d > 0 ? d : 0;
+    const build = nextSeq();
+    const slices = Math.max(1, Math.ceil(events / perStep));
+    for (let slice = 0; slice < slices; slice++) {
+      await execute(options, buildSessionsSql({ db, entryId, build, duration, slices, slice }), { signal });
+    }
+    const [stats] = await selectRows(
+      options,
+      `SELECT count(), max(if(isNaN(last_time), 0, toInt64(intDiv(toInt64(floor(last_time)), 86400000)) - toInt64(toUInt16(first_date))))
+       FROM ${db}.sessions WHERE entry_id = ${str(entryId)} AND build = ${build}`,
+      signal,
+    );
+    const sessions = num(stats![0]);
+    const span = Math.min(65535, Math.max(0, num(stats![1])));
+    await execute(
+      options,
+      `INSERT INTO ${db}.session_builds (entry_id, build, duration, span_days, sessions) SELECT ${str(entryId)}, toUInt64(${build}), ${f64(duration)}, toUInt16(${span}), toUInt64(${sessions})`,
+      { signal },
+    );
+    // Older builds of the entry are no longer read: delete them in the background (a failure only costs disk).
+    await execute(options, `ALTER TABLE ${db}.sessions DELETE WHERE entry_id = ${str(entryId)} AND build < ${build}`, { signal }).catch(() => {});
+    out.push({ entryId, build, sessions, events, ms: Date.now() - t0 });
+  }
+  return out;
 }
 
 /** Inserts (or replaces) entries' metadata: the contract's `EntryResult`, answered as is by `entry` queries. */
@@ -344,6 +433,19 @@ export async function insertEntries(options: ClickHouseOptions, entries: readonl
   await execute(options, `INSERT INTO ${db}.entries (id, version, duration, json) FORMAT JSONEachRow\n${lines.join('\n')}`, {
     signal: options.signal,
   });
+  // Entries with events whose current build is missing or used another duration: build them again.
+  const ids = [...new Set(entries.map((e) => e.id))];
+  const stale = await selectRows(
+    options,
+    `SELECT entry_id FROM (
+       SELECT entry_id, d FROM (SELECT DISTINCT entry_id FROM ${db}.events WHERE entry_id IN (${ids.map(str).join(', ')}))
+       ANY INNER JOIN (SELECT id AS entry_id, argMax(duration, version) AS d FROM ${db}.entries GROUP BY id) USING entry_id
+     )
+     ANY LEFT JOIN (SELECT entry_id, argMax(duration, build) AS built, toUInt8(1) AS has FROM ${db}.session_builds GROUP BY entry_id) USING entry_id
+     WHERE has = 0 OR built != d`,
+    options.signal,
+  );
+  if (stale.length > 0) await buildSessions(options, stale.map((r) => String(r[0])));
 }
 
 /** Inserts (or replaces) user names: a directory user id → display name. */

@@ -199,6 +199,19 @@ export function createClickHouseProvider(options: ClickHouseProviderOptions): Da
 
   const rows = (sql: string, signal: AbortSignal) => selectRows(options, sql, signal);
 
+  /**
+   * The entry's current session build (read for every query: a rebuild shows at once). None with events stored is
+   * an error (the events were loaded without building), never a zero answer.
+   */
+  const buildOf = async (entryId: string, signal: AbortSignal) => {
+    const e = str(entryId);
+    const [r] = await rows(`SELECT build, span_days, duration FROM ${db}.session_builds WHERE entry_id = ${e} ORDER BY build DESC LIMIT 1`, signal);
+    if (r) return { build: num(r[0]), spanDays: num(r[1]), duration: num(r[2]) };
+    const [n] = await rows(`SELECT count() FROM (SELECT 1 FROM ${db}.events WHERE entry_id = ${e} LIMIT 1)`, signal);
+    if (n && num(n[0]) > 0) throw new ClickHouseError(`The sessions of ${JSON.stringify(entryId)} are not built: run buildSessions`);
+    return undefined;
+  };
+
   async function answer(q: Query, signal: AbortSignal): Promise<Result> {
     if (!q || typeof q !== 'object') throw new Error('Invalid query: expected an object');
     if (!KINDS.has(q.kind)) throw new Error(`Invalid query: unknown kind ${JSON.stringify(q.kind)}`);
@@ -207,12 +220,20 @@ export function createClickHouseProvider(options: ClickHouseProviderOptions): Da
     if (q.filters !== undefined && (typeof q.filters !== 'object' || q.filters === null)) {
       throw new Error('Invalid query: filters must be an object');
     }
-    const { entry, duration } = await entryOf(q.entryId, signal);
-    if (q.kind === 'entry') return JSON.parse(JSON.stringify(entry)) as EntryResult;
+    if (q.kind === 'entry') {
+      const { entry } = await entryOf(q.entryId, signal);
+      return JSON.parse(JSON.stringify(entry)) as EntryResult;
+    }
+    const [{ duration }, built] = await Promise.all([entryOf(q.entryId, signal), buildOf(q.entryId, signal)]);
+    if (built && built.duration !== (Number.isFinite(duration) && duration > 0 ? duration : 0)) {
+      throw new ClickHouseError(`The sessions of ${JSON.stringify(q.entryId)} were built for another duration: run buildSessions`);
+    }
     const b = rb.bounds;
     const scope: SessionScope = {
       db,
       entryId: q.entryId,
+      build: built?.build ?? 0,
+      spanDays: built?.spanDays ?? 0,
       from: b[0]!,
       to: b[b.length - 1]!,
       duration: Number.isFinite(duration) && duration > 0 ? duration : 0,

@@ -42,6 +42,33 @@ const EVENT_COLUMNS = `
   os String,
   browser String`;
 
+const SESSION_COLUMNS_DDL = `
+  entry_id String,
+  session_id String,
+  build UInt64,
+  first_date Date,
+  first_time Float64,
+  last_time Float64,
+  user String,
+  s_country String,
+  s_region String,
+  s_city String,
+  s_device String,
+  s_domain String,
+  s_url String,
+  s_cats Array(String),
+  s_ptype String,
+  c_has UInt8,
+  c_lat Float64,
+  c_lon Float64,
+  c_country String,
+  c_region String,
+  c_city String,
+  et Array(Float64),
+  ety Array(UInt8),
+  esec Array(Float64),
+  ebk Array(Array(UInt8))`;
+
 function engine(kind: 'MergeTree' | 'ReplacingMergeTree', table: string, s: SchemaOptions, version?: string): string {
   if (s.cluster && s.replicatedPath) {
     const args = [`'${s.replicatedPath}/${table}'`, `'{replica}'`, ...(version ? [version] : [])].join(', ');
@@ -74,11 +101,30 @@ export function schemaStatements(options: ClickHouseOptions, schema: SchemaOptio
     `CREATE TABLE IF NOT EXISTS ${db}.${local('users')}${on} (\n  user_id String,\n  version UInt64,\n  name String\n) ` +
       `ENGINE = ${engine('ReplacingMergeTree', 'users', schema, 'version')}\nORDER BY user_id`,
   );
+  // Per-session facts, derived from events by buildSessions (sql.ts buildSessionsSql): every dashboard query reads
+  // these, never raw events. Filed by entry, then build (a rebuild writes a new one; queries read the latest), then
+  // the UTC day of the session's first metric event, so a query's range reads a narrow band of one build.
+  out.push(
+    `CREATE TABLE IF NOT EXISTS ${db}.${local('sessions')}${on} (${SESSION_COLUMNS_DDL}\n) ENGINE = ${engine('MergeTree', 'sessions', schema)}\n` +
+      `PARTITION BY toYYYYMM(first_date)\nORDER BY (entry_id, build, first_date, session_id)`,
+  );
+  // The builds: one row per finished build of an entry (the highest build is current), with the entry duration it
+  // used and its longest session in days (how far before a range a session can start and still reach into it).
+  out.push(
+    `CREATE TABLE IF NOT EXISTS ${db}.${local('session_builds')}${on} (\n  entry_id String,\n  build UInt64,\n  duration Float64,\n  span_days UInt16,\n  sessions UInt64\n) ` +
+      `ENGINE = ${engine('ReplacingMergeTree', 'session_builds', schema, 'build')}\nORDER BY entry_id`,
+  );
   if (cluster) {
     out.push(
       `CREATE TABLE IF NOT EXISTS ${db}.events${on} AS ${db}.events_local ENGINE = Distributed(${cluster}, ${db}, events_local, sipHash64(entry_id, session_id))`,
     );
     out.push(`CREATE TABLE IF NOT EXISTS ${db}.entries${on} AS ${db}.entries_local ENGINE = Distributed(${cluster}, ${db}, entries_local, sipHash64(id))`);
+    out.push(
+      `CREATE TABLE IF NOT EXISTS ${db}.sessions${on} AS ${db}.sessions_local ENGINE = Distributed(${cluster}, ${db}, sessions_local, sipHash64(entry_id, session_id))`,
+    );
+    out.push(
+      `CREATE TABLE IF NOT EXISTS ${db}.session_builds${on} AS ${db}.session_builds_local ENGINE = Distributed(${cluster}, ${db}, session_builds_local, sipHash64(entry_id))`,
+    );
     out.push(`CREATE TABLE IF NOT EXISTS ${db}.users${on} AS ${db}.users_local ENGINE = Distributed(${cluster}, ${db}, users_local, sipHash64(user_id))`);
   }
   return out;

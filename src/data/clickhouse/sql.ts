@@ -11,6 +11,9 @@ import { f64, str, strs } from './http.js';
 export interface SessionScope {
   db: string;
   entryId: string;
+  /** The entry's current session build (see {@link buildSessionsSql}) and its longest session, in UTC days. */
+  build: number;
+  spanDays: number;
   /** First and last-exclusive instant of the range, ms. */
   from: number;
   to: number;
@@ -96,25 +99,75 @@ function viewBuckets(duration: number): string {
   return `arrayConcat(${part(s0, e0)}, ${part(s1, e1)})`;
 }
 
+/** What one session build reads and writes. */
+export interface BuildScope {
+  db: string;
+  entryId: string;
+  /** The build's number (rows of older builds are ignored, then deleted). */
+  build: number;
+  /** The entry's duration, seconds (0: no buckets). */
+  duration: number;
+  /** Build the sessions whose `cityHash64(session_id) % slices = slice` (bounds the server's memory). */
+  slices: number;
+  slice: number;
+}
+
+/** The columns of the `sessions` table, in the order {@link buildSessionsSql} fills them. */
+export const SESSION_COLUMNS = [
+  'entry_id',
+  'session_id',
+  'build',
+  'first_date',
+  'first_time',
+  'last_time',
+  'user',
+  's_country',
+  's_region',
+  's_city',
+  's_device',
+  's_domain',
+  's_url',
+  's_cats',
+  's_ptype',
+  'c_has',
+  'c_lat',
+  'c_lon',
+  'c_country',
+  'c_region',
+  'c_city',
+  'et',
+  'ety',
+  'esec',
+  'ebk',
+] as const;
+
 /**
- * One row per session of the entry with an event in the range (and passing the filters): its attributes (those of
- * its first event; the user is the first event's, else the first one reported) and its in-range events of the types
- * the metrics read, each with its view seconds and watched buckets, computed over the whole session.
+ * The per-session facts of one entry, computed once over each session's whole event list (DESIGN §3's rules, with
+ * array functions): `INSERT INTO sessions SELECT …`. One row per session with an event the metrics read: its
+ * attributes (its first event's; the user is the first event's, else the first one reported), its first reported
+ * coordinates (by arrival, for the places' mean positions; sessions without a metric event are kept for these), and its events of the types the metrics read
+ * (impressions, plays, reached-X, views), each with its time, type, view seconds and watched buckets. A query then
+ * only keeps each session's events in its range.
  */
-export function sessionsSql(s: SessionScope): string {
-  const e = str(s.entryId);
-  const ev = `${s.db}.events`;
-  // UTC days of the range, for the primary key (the exact bounds follow).
-  const d0 = Math.max(0, Math.floor(s.from / 86_400_000));
-  const d1 = Math.min(65535, Math.max(0, Math.floor((s.to - 1) / 86_400_000)));
+export function buildSessionsSql(b: BuildScope): string {
+  const e = str(b.entryId);
+  const ev = `${b.db}.events`;
   const k = '(time, event_index, seq)';
-  const where = [...filterConditions(s.filters), ...(s.extra ?? [])];
   // No lambda here captures a column: ClickHouse copies a captured array once per element (n² per session), so
   // every array is passed to the lambda as an argument instead (sorting by a key array, filtering by a flag array).
   const key = '(x, t, e, q) -> (t, e, q)';
-  const inRange = (t: string) => `${t} >= ${f64(s.from)} AND ${t} < ${f64(s.to)}`;
+  const slice = b.slices > 1 ? ` AND cityHash64(session_id) % ${b.slices} = ${b.slice}` : '';
   return `
+INSERT INTO ${b.db}.sessions (${SESSION_COLUMNS.join(', ')})
+SELECT ${e}, sid, toUInt64(${b.build}),
+  toDate(toUInt16(if(length(et) > 0, least(65535, greatest(0, intDiv(toInt64(floor(arrayReduce('min', et))), 86400000))), 0))),
+  if(length(et) > 0, arrayReduce('min', et), nan), if(length(et) > 0, arrayReduce('max', et), nan),
+  user, s_country, s_region, s_city, s_device, s_domain, s_url, s_cats, s_ptype,
+  c_has, c_lat, c_lon, c_country, c_region, c_city,
+  et, ety, esec, ebk
+FROM (
 SELECT sid, user, s_country, s_region, s_city, s_device, s_domain, s_url, s_cats, s_ptype,
+  c_has, c.1 AS c_lat, c.2 AS c_lon, c.3 AS c_country, c.4 AS c_region, c.5 AS c_city,
   arraySort(aq) AS qq,
   arraySort((x, q) -> q, at, aq) AS qt,
   arraySort((x, q) -> q, aty, aq) AS qty,
@@ -142,15 +195,13 @@ SELECT sid, user, s_country, s_region, s_city, s_device, s_domain, s_url, s_cats
     arrayMap((py, pv) -> if(py = 34 OR py = 35, pv, nan),
       arraySlice(arrayPushFront(svt, toUInt8(0)), 1, length(svt)), arraySlice(arrayPushFront(svv, nan), 1, length(svv))),
     svt) AS vtg,
-  arrayMap((pos, sec, tg, pp) -> ${viewBuckets(s.duration)}, vpo, vsec, vtg, pvpo) AS vbk,
-  arrayMap(x -> ${inRange('x')}, VT) AS vin,
-  arrayFilter((x, f) -> f, VT, vin) AS vt1,
-  arrayMap((x, y) -> ${inRange('x')} AND (y IN (1, 3, 11, 12, 13, 14)), T, TY) AS nin,
+  arrayMap((pos, sec, tg, pp) -> ${viewBuckets(b.duration)}, vpo, vsec, vtg, pvpo) AS vbk,
+  arrayMap(y -> y IN (1, 3, 11, 12, 13, 14), TY) AS nin,
   arrayFilter((x, f) -> f, T, nin) AS nt1,
-  arrayConcat(nt1, vt1) AS et,
-  arrayConcat(arrayFilter((x, f) -> f, TY, nin), arrayMap(x -> toUInt8(99), vt1)) AS ety,
-  arrayConcat(arrayMap(x -> 0., nt1), arrayFilter((x, f) -> f, vsec, vin)) AS esec,
-  arrayConcat(arrayMap(x -> emptyArrayUInt8(), nt1), arrayFilter((x, f) -> f, vbk, vin)) AS ebk
+  arrayConcat(nt1, VT) AS et,
+  arrayConcat(arrayFilter((x, f) -> f, TY, nin), arrayMap(x -> toUInt8(99), VT)) AS ety,
+  arrayConcat(arrayMap(x -> 0., nt1), vsec) AS esec,
+  arrayConcat(arrayMap(x -> emptyArrayUInt8(), nt1), vbk) AS ebk
 FROM (
   SELECT session_id AS sid,
     argMin(user_id, ${k}) AS u0,
@@ -164,6 +215,8 @@ FROM (
     argMin(url, ${k}) AS s_url,
     argMin(categories, ${k}) AS s_cats,
     argMin(playback_type, ${k}) AS s_ptype,
+    max(has_coords) AS c_has,
+    argMinIf((latitude, longitude, country, region, city), seq, has_coords = 1) AS c,
     groupArray(seq) AS aq,
     groupArray(time) AS at,
     groupArray(event_type) AS aty,
@@ -171,13 +224,38 @@ FROM (
     groupArray(position) AS apo,
     groupArray(play_time_sum) AS aps
   FROM ${ev}
-  WHERE entry_id = ${e} AND session_id IN (
-    SELECT session_id FROM ${ev}
-    WHERE entry_id = ${e} AND event_date >= toDate(${d0}) AND event_date <= toDate(${d1})
-      AND time >= ${f64(s.from)} AND time < ${f64(s.to)})
+  WHERE entry_id = ${e}${slice}
   GROUP BY session_id
 )
-WHERE 1${where.map((c) => `\n  AND (${c})`).join('')}`;
+)`;
+}
+
+/**
+ * One row per session of the entry's current build with a metric event in the range, passing the filters: its
+ * attributes and its in-range events (time, type, view seconds, watched buckets) as `et`, `ety`, `esec`, `ebk`.
+ */
+export function sessionsSql(s: SessionScope): string {
+  // UTC days of the range for the primary key: a session is filed under its first event's day, and none lasts
+  // longer than the build's spanDays, so earlier days cannot hold one reaching into the range.
+  const d0 = Math.max(0, Math.floor(s.from / 86_400_000) - Math.max(0, s.spanDays));
+  const d1 = Math.min(65535, Math.max(0, Math.floor((s.to - 1) / 86_400_000)));
+  const where = [...filterConditions(s.filters), ...(s.extra ?? [])];
+  const inRange = `t -> t >= ${f64(s.from)} AND t < ${f64(s.to)}`;
+  return `
+SELECT session_id AS sid, user, s_country, s_region, s_city, s_device, s_domain, s_url, s_cats, s_ptype,
+  arrayMap(${inRange}, a_t) AS m,
+  arrayFilter((x, f) -> f, a_t, m) AS et,
+  arrayFilter((x, f) -> f, a_ty, m) AS ety,
+  arrayFilter((x, f) -> f, a_sec, m) AS esec,
+  arrayFilter((x, f) -> f, a_bk, m) AS ebk
+FROM (
+  SELECT session_id, user, s_country, s_region, s_city, s_device, s_domain, s_url, s_cats, s_ptype,
+    et AS a_t, ety AS a_ty, esec AS a_sec, ebk AS a_bk
+  FROM ${s.db}.sessions
+  WHERE entry_id = ${str(s.entryId)} AND build = ${s.build}
+    AND first_date >= toDate(${d0}) AND first_date <= toDate(${d1})
+    AND first_time < ${f64(s.to)} AND last_time >= ${f64(s.from)}${where.map((c) => `\n    AND (${c})`).join('')}
+)`;
 }
 
 /** The in-range events of the sessions, one row each, with the session's columns and `g`, the event's groups. */
@@ -305,18 +383,16 @@ ANY LEFT JOIN (
 ) USING user`;
 }
 
-/** Mean first coordinates per place (over every session of every entry, as the engine keeps them). */
+/**
+ * Mean first coordinates per place, over every session of every entry's current build (as the engine keeps them:
+ * each session's first reported coordinates).
+ */
 export function placesSql(db: string, level: 'region' | 'city', country: string, region?: string): string {
-  const key = level === 'region' ? 'p_region' : 'p_city';
+  const key = level === 'region' ? 'c_region' : 'c_city';
   return `
-SELECT ${key}, avg(p_lat), avg(p_lon)
-FROM (
-  SELECT argMin((latitude, longitude, country, region, city), seq) AS c,
-    c.1 AS p_lat, c.2 AS p_lon, c.3 AS p_country, c.4 AS p_region, c.5 AS p_city
-  FROM ${db}.events
-  WHERE has_coords = 1
-  GROUP BY entry_id, session_id
-)
-WHERE p_country = ${str(country)}${region !== undefined ? ` AND p_region = ${str(region)}` : ''} AND ${key} != ''
+SELECT ${key}, avg(c_lat), avg(c_lon)
+FROM ${db}.sessions
+WHERE (entry_id, build) IN (SELECT entry_id, max(build) FROM ${db}.session_builds GROUP BY entry_id)
+  AND c_has = 1 AND c_country = ${str(country)}${region !== undefined ? ` AND c_region = ${str(region)}` : ''} AND ${key} != ''
 GROUP BY ${key}`;
 }
