@@ -1,15 +1,20 @@
 #!/usr/bin/env node
-// `npm run clickhouse:bench -- [--sizes 10000000,50000000] [--engine-sizes 1000000,5000000] [--url URL]`
+// `nice -n 19 npm run clickhouse:bench -- [--sizes 1000000,10000000,50000000] [--base 1000000]
+//                                        [--engine-sizes 1000000,5000000] [--url URL]`
 //
-// Loads N sample events (the demo's sample shape: 120 days to 2026-03-31, 2,000 users, one lecture video) into a
-// ClickHouse server — a private one started here (scripts/clickhouse.mjs) unless --url names one — and times every
-// query of the default dashboard for the last 30 days and the previous 30 days (the panels' 9 queries per period),
-// through the library's provider. Beside it, the embedded engine (in this Node process) answers the same dashboard
-// at the sizes it can hold. Prints load time, per-query times, the server's memory (resident set after loading,
-// peak resident set, and the peak memory of each query from system.query_log) and the table's size on disk.
+// Times every query of the default dashboard (the panels' 9 queries, for the last 30 days and the previous 30 days)
+// over ClickHouse at each size, and beside it the embedded engine (in this Node process) at the sizes it can hold.
+// Prints load time (base load, multiplication, session build), per-query times, the server's memory (resident set
+// after loading and peak, and each query's peak from system.query_log) and the tables' size on disk.
 //
-// Events are generated in a worker thread, encoded there into RowBinary batches (EventEncoder), and inserted by
-// this thread one batch at a time (the worker waits while 3 batches are queued), so memory stays flat at any size.
+// The data: a base sample of --base events (the demo's shape: seed 1, 120 days to 2026-03-31, 2,000 users, one
+// lecture video and one image) goes through the library's loader (generated in a worker thread, read and encoded
+// there by EventEncoder, inserted as RowBinary batches). Larger sizes are that base repeated server-side: copy k
+// (k = 1 … size/base − 1) is every base event with `~k` appended to its session id and, when it has one, its user
+// id (so each copy is a disjoint population of sessions and users behaving like the base one: same times, places,
+// devices, referrers and positions), made by one INSERT … SELECT per step; the user directory gets `name (k)` for
+// `user~k`. Sizes are run in increasing order on one database, each adding the copies it lacks, then the
+// per-session facts are rebuilt (buildSessions) over all events — the build is timed as part of loading.
 import { Worker } from 'node:worker_threads';
 import { writeFileSync, readFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -34,7 +39,7 @@ async function bundle(dir) {
   const result = await build({
     stdin: {
       contents:
-        "export * as clickhouse from './src/data/clickhouse/index.ts';\nexport * as sample from './src/data/sample/index.ts';\nexport * as engine from './src/data/engine/index.ts';\n",
+        "export * as clickhouse from './src/data/clickhouse/index.ts';\nexport * as http from './src/data/clickhouse/http.ts';\nexport * as sample from './src/data/sample/index.ts';\nexport * as engine from './src/data/engine/index.ts';\n",
       resolveDir: root,
       sourcefile: 'clickhouse-bench-entry.ts',
       loader: 'ts',
@@ -154,91 +159,145 @@ async function timeDashboard(label, provider, entryId, extra = () => ({})) {
   return { total, rows };
 }
 
+const EVENT_COPY_COLUMNS = [
+  'entry_id', 'session_id', 'seq', 'time', 'event_date', 'event_type', 'event_index', 'position', 'play_time_sum', 'user_id',
+  'country', 'region', 'city', 'has_coords', 'latitude', 'longitude', 'device', 'domain', 'url', 'categories',
+  'playback_type', 'os', 'browser',
+];
+
+/** Adds copies from … to − 1 of the base events (those whose session id has no `~`) and of the base directory. */
+async function multiply(mods, options, from, to) {
+  const db = options.database;
+  const run = (sql) => mods.http.execute(options, sql);
+  const cols = EVENT_COPY_COLUMNS.map((c) =>
+    c === 'session_id' ? `concat(session_id, '~', toString(k))`
+    : c === 'user_id' ? `if(user_id = '', '', concat(user_id, '~', toString(k)))`
+    : c === 'seq' ? 'seq + k'
+    : c,
+  );
+  // Up to 8 copies per statement (each statement reads the base once; a block of base rows becomes 8 blocks).
+  for (let c = from; c < to; c += 8) {
+    const n = Math.min(8, to - c);
+    await run(
+      `INSERT INTO ${db}.events (${EVENT_COPY_COLUMNS.join(', ')}) SELECT ${cols.join(', ')} ` +
+        `FROM (SELECT *, arrayJoin(arrayMap(x -> toUInt64(x + ${c}), range(${n}))) AS k FROM ${db}.events WHERE position(session_id, '~') = 0)`,
+    );
+  }
+  await run(
+    `INSERT INTO ${db}.users (user_id, version, name) SELECT concat(user_id, '~', toString(k)), version, concat(name, ' (', toString(k), ')') ` +
+      `FROM (SELECT user_id, version, name, arrayJoin(arrayMap(x -> toUInt64(x + ${from}), range(${to - from}))) AS k FROM ${db}.users WHERE position(user_id, '~') = 0)`,
+  );
+}
+
 async function main() {
   const a = args(process.argv.slice(2));
-  const sizes = (a.sizes ?? '10000000,50000000').split(',').map(Number);
+  const sizes = (a.sizes ?? '1000000,10000000,50000000').split(',').filter(Boolean).map(Number).sort((x, y) => x - y);
+  const base = Number(a.base ?? 1_000_000);
   const engineSizes = (a['engine-sizes'] ?? '1000000,5000000').split(',').filter(Boolean).map(Number);
+  for (const size of sizes) if (size % base !== 0) throw new Error(`--sizes must be multiples of --base (${base})`);
   const dir = mkdtempSync(join(tmpdir(), 'entry-analytics-chbench-'));
   const { file, worker } = await bundle(dir);
   const mods = await import(file);
-  const server = a.url ? { url: a.url, pid: undefined, stop: async () => {} } : await startClickHouse();
-  console.log(`ClickHouse ${server.url}${server.pid ? ` (private server, pid ${server.pid})` : ''}; machine: ${(await import('node:os')).cpus().length} cores, load ${(await import('node:os')).loadavg().map((x) => x.toFixed(1)).join(' ')}`);
+  const os = await import('node:os');
+  console.log(`machine: ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GB, load ${os.loadavg().map((x) => x.toFixed(1)).join(' ')}`);
   try {
-    for (const size of sizes) {
-      const database = `bench_${size}`;
-      const options = { url: server.url, database, timeoutMs: 1_800_000, settings: { log_queries: '1' } };
+    for (const size of engineSizes) await engineRun(mods, size);
+    if (sizes.length === 0) return;
+    const server = a.url ? { url: a.url, pid: undefined, stop: async () => {} } : await startClickHouse();
+    console.log(`\nClickHouse ${server.url}${server.pid ? ` (private server, pid ${server.pid})` : ''}`);
+    try {
+      const database = `bench_${process.pid}`;
+      const options = { url: server.url, database, timeoutMs: 3_600_000, settings: { log_queries: '1' } };
       await mods.clickhouse.dropSchema(options);
       await mods.clickhouse.createSchema(options);
-      console.log(`\n== ${size.toLocaleString('en')} events ==`);
-      const t0 = performance.now();
-      const { accepted, meta } = await load(mods, worker, options, size);
+      let t0 = performance.now();
+      const { accepted, meta } = await load(mods, worker, options, base);
       await mods.clickhouse.insertEntries(options, meta.entries);
       await mods.clickhouse.insertUsers(options, meta.users);
-      const loadMs = performance.now() - t0;
-      const [[bytes, rowsOnDisk]] = await rowsOf(mods, options, `SELECT sum(bytes_on_disk), sum(rows) FROM system.parts WHERE database = '${database}' AND table = 'events' AND active`);
+      const baseMs = performance.now() - t0;
       console.log(
-        `loaded ${accepted.toLocaleString('en')} events in ${(loadMs / 1000).toFixed(1)} s (${Math.round(accepted / (loadMs / 1000)).toLocaleString('en')}/s, generation included); ` +
-          `${Number(rowsOnDisk).toLocaleString('en')} rows, ${(Number(bytes) / 1e6).toFixed(0)} MB on disk; server memory after load ${JSON.stringify(memoryOf(server.pid))}`,
+        `base: ${accepted.toLocaleString('en')} sample events generated, read and inserted in ${(baseMs / 1000).toFixed(1)} s ` +
+          `(${Math.round(accepted / (baseMs / 1000)).toLocaleString('en')}/s)`,
       );
-      const provider = mods.clickhouse.createClickHouseProvider(options);
-      let lastId = '';
-      const extra = async () => {
-        // The peak memory of the query just run, from the query log.
-        await rowsOf(mods, options, 'SYSTEM FLUSH LOGS', true);
-        const r = await rowsOf(
-          mods,
-          options,
-          `SELECT max(memory_usage), any(query_id) FROM system.query_log WHERE type = 2 AND query LIKE '%FORMAT JSONCompact' AND query NOT LIKE '%system.query_log%' AND event_time >= now() - 600 GROUP BY query_id ORDER BY max(query_start_time) DESC, max(event_time) DESC LIMIT 1`,
+      let copies = 1;
+      for (const size of sizes) {
+        const want = size / base;
+        t0 = performance.now();
+        if (want > copies) await multiply(mods, options, copies, want);
+        const copyMs = performance.now() - t0;
+        copies = want;
+        t0 = performance.now();
+        const builds = await mods.clickhouse.buildSessions(options, undefined, { eventsPerStep: 8_000_000 });
+        const buildMs = performance.now() - t0;
+        const [[bytes, rowsOnDisk]] = await rowsOf(options, `SELECT sum(bytes_on_disk), sum(rows) FROM system.parts WHERE database = '${database}' AND table = 'events' AND active`);
+        const [[sbytes]] = await rowsOf(options, `SELECT sum(bytes_on_disk) FROM system.parts WHERE database = '${database}' AND table = 'sessions' AND active`);
+        console.log(
+          `\n== ${Number(rowsOnDisk).toLocaleString('en')} events (${copies} × base) ==\n` +
+            `load: copies ${(copyMs / 1000).toFixed(1)} s, session build ${(buildMs / 1000).toFixed(1)} s ` +
+            `(${builds.map((b) => `${b.entryId}: ${b.events.toLocaleString('en')} events → ${b.sessions.toLocaleString('en')} sessions in ${(b.ms / 1000).toFixed(1)} s`).join('; ')}); ` +
+            `events ${(Number(bytes) / 1e6).toFixed(0)} MB, sessions ${(Number(sbytes) / 1e6).toFixed(0)} MB on disk; server memory ${JSON.stringify(memoryOf(server.pid))}`,
         );
-        const id = r[0]?.[1];
-        const mem = id && id !== lastId ? Math.round(Number(r[0][0]) / 1048576) : undefined;
-        lastId = id ?? lastId;
-        return { memMB: mem };
-      };
-      await timeDashboard(`ClickHouse, ${size.toLocaleString('en')} events, first run`, provider, meta.entries[0].id, extra);
-      await timeDashboard(`ClickHouse, ${size.toLocaleString('en')} events, second run`, provider, meta.entries[0].id);
-      console.log(`server memory after the queries ${JSON.stringify(memoryOf(server.pid))}`);
+        const provider = mods.clickhouse.createClickHouseProvider(options);
+        let lastId = '';
+        const extra = async () => {
+          // The peak memory of the query just run, from the query log.
+          await rowsOf(options, 'SYSTEM FLUSH LOGS', true);
+          const r = await rowsOf(
+            options,
+            `SELECT max(memory_usage), any(query_id) FROM system.query_log WHERE type = 2 AND query LIKE '%FORMAT JSONCompact' AND query NOT LIKE '%system.query_log%' AND query NOT LIKE '%session_builds%' AND event_time >= now() - 600 GROUP BY query_id ORDER BY max(query_start_time) DESC, max(event_time) DESC LIMIT 1`,
+          );
+          const id = r[0]?.[1];
+          const mem = id && id !== lastId ? Math.round(Number(r[0][0]) / 1048576) : undefined;
+          lastId = id ?? lastId;
+          return { memMB: mem };
+        };
+        await timeDashboard(`ClickHouse, ${size.toLocaleString('en')} events, first run`, provider, meta.entries[0].id, extra);
+        await timeDashboard(`ClickHouse, ${size.toLocaleString('en')} events, second run`, provider, meta.entries[0].id);
+        console.log(`server memory after the queries ${JSON.stringify(memoryOf(server.pid))}`);
+      }
       await mods.clickhouse.dropSchema(options);
-    }
-    for (const size of engineSizes) {
-      const { engine, sample } = mods;
-      const spec = { seed: 1, end: END, days: DAYS, events: size, users: USERS };
-      // Entries and the user directory depend on the seed only: a tiny run gives them, so events can stream in.
-      const meta = sample.generateSampleEvents({ ...spec, events: 1 }, () => {});
-      const eng = new engine.AnalyticsEngine({ entries: meta.entries, users: meta.users });
-      global.gc?.();
-      const before = process.memoryUsage();
-      const t0 = performance.now();
-      let chunk = [];
-      let ingestMs = 0;
-      const ingest = () => {
-        const t = performance.now();
-        eng.ingest(chunk);
-        ingestMs += performance.now() - t;
-        chunk = [];
-      };
-      sample.generateSampleEvents(spec, (e) => {
-        chunk.push(e);
-        if (chunk.length >= 50_000) ingest();
-      });
-      ingest();
-      global.gc?.();
-      const after = process.memoryUsage();
-      console.log(
-        `\n== embedded engine (Node), ${eng.stats.accepted.toLocaleString('en')} events == ingest ${(ingestMs / 1000).toFixed(1)} s ` +
-          `(generation ${((performance.now() - t0 - ingestMs) / 1000).toFixed(1)} s); memory held +${Math.round((after.rss - before.rss) / 1048576)} MB resident`,
-      );
-      const provider = engine.createEventsProvider(eng);
-      await timeDashboard(`engine, ${size.toLocaleString('en')} events, first run`, provider, meta.entries[0].id);
-      await timeDashboard(`engine, ${size.toLocaleString('en')} events, second run`, provider, meta.entries[0].id);
+    } finally {
+      await server.stop();
     }
   } finally {
-    await server.stop();
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
-async function rowsOf(mods, options, sql, statement = false) {
+async function engineRun(mods, size) {
+  const { engine, sample } = mods;
+  const spec = { seed: 1, end: END, days: DAYS, events: size, users: USERS };
+  // Entries and the user directory depend on the seed only: a tiny run gives them, so events can stream in.
+  const meta = sample.generateSampleEvents({ ...spec, events: 1 }, () => {});
+  const eng = new engine.AnalyticsEngine({ entries: meta.entries, users: meta.users });
+  global.gc?.();
+  const before = process.memoryUsage();
+  const t0 = performance.now();
+  let chunk = [];
+  let ingestMs = 0;
+  const ingest = () => {
+    const t = performance.now();
+    eng.ingest(chunk);
+    ingestMs += performance.now() - t;
+    chunk = [];
+  };
+  sample.generateSampleEvents(spec, (e) => {
+    chunk.push(e);
+    if (chunk.length >= 50_000) ingest();
+  });
+  ingest();
+  global.gc?.();
+  const after = process.memoryUsage();
+  console.log(
+    `\n== embedded engine (Node), ${eng.stats.accepted.toLocaleString('en')} events == ingest ${(ingestMs / 1000).toFixed(1)} s ` +
+      `(generation ${((performance.now() - t0 - ingestMs) / 1000).toFixed(1)} s); memory held +${Math.round((after.rss - before.rss) / 1048576)} MB resident`,
+  );
+  const provider = engine.createEventsProvider(eng);
+  await timeDashboard(`engine, ${size.toLocaleString('en')} events, first run`, provider, meta.entries[0].id);
+  await timeDashboard(`engine, ${size.toLocaleString('en')} events, second run`, provider, meta.entries[0].id);
+}
+
+async function rowsOf(options, sql, statement = false) {
   if (statement) {
     const res = await fetch(`${options.url}/`, { method: 'POST', body: sql });
     if (!res.ok) throw new Error(await res.text());

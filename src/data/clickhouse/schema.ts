@@ -67,7 +67,17 @@ const SESSION_COLUMNS_DDL = `
   et Array(Float64),
   ety Array(UInt8),
   esec Array(Float64),
-  ebk Array(Array(UInt8))`;
+  ebk Array(Array(UInt8)),
+  n_imp UInt32,
+  n_pl UInt32,
+  n_sec Float64,
+  n_bits UInt8,
+  f25 UInt8,
+  f50 UInt8,
+  f75 UInt8,
+  f100 UInt8,
+  ub Array(UInt8),
+  ubn Array(UInt32)`;
 
 function engine(kind: 'MergeTree' | 'ReplacingMergeTree', table: string, s: SchemaOptions, version?: string): string {
   if (s.cluster && s.replicatedPath) {
