@@ -197,7 +197,7 @@ describe('ClickHouse provider = embedded engine', function () {
       { kind: 'geo', level: 'country', ...b },
       { kind: 'devices', ...b },
       { kind: 'domains', sort: { field: 'plays', direction: 'desc' }, page: { offset: 0, limit: 10 }, ...b },
-      ...FILTER_FIELDS.map((field) => ({ kind: 'filterValues', field, limit: 50, ...b })),
+      ...(['countries', 'users', 'categories'] as const).map((field) => ({ kind: 'filterValues', field, limit: 50, ...b })),
     ] as Query[];
   };
 
@@ -254,16 +254,15 @@ describe('ClickHouse provider = embedded engine', function () {
     const countries = engine.query({ kind: 'filterValues', field: 'countries', limit: 3, ...base, filters: {} });
     expect(countries.values.length).to.be.greaterThan(1);
     const top = countries.values[0]!.value;
-    const filterSets: Filters[] = [{}, { countries: [top] }, { countries: [top], devices: ['Mobile'] }, { users: ['nobody'] }];
+    const filterSets: Filters[] = [{}, { countries: [top], devices: ['Mobile'] }];
     for (const filters of filterSets) {
       for (const field of FILTER_FIELDS) {
         await same({ kind: 'filterValues', field, limit: 7, ...base, filters });
       }
     }
-    for (const search of ['a', 'FR', 'united', 'MOB', 'zzz']) {
-      for (const field of ['countries', 'users', 'devices', 'domains', 'categories'] as const) {
-        await same({ kind: 'filterValues', field, limit: 5, search, ...base, filters: {} });
-      }
+    for (const [field, search] of [['countries', 'united'], ['countries', 'FR'], ['users', 'a'], ['devices', 'MOB'], ['domains', 'zzz']] as const) {
+      await same({ kind: 'filterValues', field, limit: 5, search, ...base, filters: { users: ['nobody'] } });
+      await same({ kind: 'filterValues', field, limit: 5, search, ...base, filters: {} });
     }
     let error: unknown;
     await ch({ kind: 'filterValues', field: 'nope', limit: 5, ...base, filters: {} } as unknown as Query, { signal: signal() }).catch((e) => (error = e));
