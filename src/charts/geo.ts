@@ -66,6 +66,8 @@ export interface MapLayout {
   /** The sphere's outline (the world's edge), for the background. */
   sphere: string;
   shapes: CountryShape[];
+  /** Projects a point (degrees) onto the map; undefined when it falls outside it. */
+  project?(p: LonLat): [number, number] | undefined;
 }
 
 const PATH_DIGITS = 1;
@@ -103,6 +105,10 @@ export function worldLayout(countries: readonly AtlasCountry[], width: number, h
     height,
     sphere: geoPath(projection).digits(PATH_DIGITS)({ type: 'Sphere' }) ?? '',
     shapes: shapesFor(countries, projection),
+    project: (p) => {
+      const xy = projection([p.lon, p.lat]);
+      return xy && Number.isFinite(xy[0]) && Number.isFinite(xy[1]) ? [xy[0], xy[1]] : undefined;
+    },
   };
 }
 

@@ -13,6 +13,7 @@ import {
   worldHeight,
   type AtlasCountry,
 } from '../../src/charts/geo.js';
+import { COUNTRY_POINTS, countryPoint } from '../../src/charts/country-points.js';
 
 let countries: AtlasCountry[];
 before(async () => {
@@ -30,6 +31,27 @@ describe('geo layout', () => {
     expect(countries.find((c) => c.code === 'XK')!.name).to.equal('Kosovo');
     const uncoded = countries.filter((c) => !c.code).map((c) => c.name);
     expect(uncoded.sort()).to.deep.equal(['N. Cyprus', 'Somaliland']);
+  });
+
+  it('has a point for small countries the atlas has no outline for, and projects it on the world map', () => {
+    const outlined = new Set(countries.map((c) => c.code));
+    const codes = Object.keys(COUNTRY_POINTS);
+    expect(codes).to.include.members(['SG', 'HK', 'BH', 'MT']);
+    expect(codes.filter((c) => outlined.has(c)), 'codes that have an outline').to.deep.equal([]);
+    for (const [code, p] of Object.entries(COUNTRY_POINTS)) {
+      expect(p.lat, code).to.be.within(-90, 90);
+      expect(p.lon, code).to.be.within(-180, 180);
+    }
+    expect(countryPoint('sg', {})).to.deep.equal(COUNTRY_POINTS['SG']);
+    expect(countryPoint('SG', { lat: 1.3, lon: 103.9 })).to.deep.equal({ lat: 1.3, lon: 103.9 });
+    expect(countryPoint('FR', {})).to.equal(undefined);
+    const layout = worldLayout(countries, 800, worldHeight(800));
+    const sg = layout.project!(COUNTRY_POINTS['SG']!)!;
+    const my = layout.shapes.find((s) => s.code === 'MY')!.anchor!;
+    expect(Math.hypot(sg[0] - my[0], sg[1] - my[1]), 'Singapore near Malaysia').to.be.below(20);
+    const it = layout.shapes.find((s) => s.code === 'IT')!.anchor!;
+    const mt = layout.project!(COUNTRY_POINTS['MT']!)!;
+    expect(mt[1], 'Malta south of Italy').to.be.above(it[1]);
   });
 
   it('rejects what is not a countries topology', () => {

@@ -79,4 +79,44 @@ describe('<top-countries> on screens', function () {
     expect(root(el).querySelector('.crumbs')).to.equal(null);
     await until(() => root(el).activeElement?.classList.contains('mark') === true);
   });
+
+  it('draws countries the atlas has no outline for (Singapore, Malta) as dots, focusable in the table’s order', async () => {
+    const el = await fixture<TopCountries>(
+      html`<top-countries entry-id="e1" from="2026-03-01" to="2026-03-31" time-zone="UTC" geometry-url=${ATLAS} .provider=${fakeProvider({
+        geo: () =>
+          geoResult('country', [
+            ...COUNTRIES,
+            { code: 'MT', name: 'Malta', plays: 40 },
+            { code: 'BH', name: 'Bahrain', plays: 30, lat: 26.1, lon: 50.5 },
+          ]),
+      })}></top-countries>`,
+    );
+    await el.whenLoaded();
+    await until(() => root(el).querySelector('svg.map .mark') !== null);
+    const dots = [...root(el).querySelectorAll<SVGCircleElement>('svg.map circle.country-point')];
+    expect(dots.map((d) => d.dataset['code']).sort()).to.deep.equal(['BH', 'MT', 'SG']);
+    for (const d of dots) {
+      expect(d.getAttribute('role')).to.equal('button');
+      expect(d.getAttribute('tabindex')).to.equal('-1');
+      expect(Number(d.getAttribute('r'))).to.be.greaterThan(3);
+    }
+    const sg = dots.find((d) => d.dataset['code'] === 'SG')!;
+    expect(sg.getAttribute('aria-label')).to.contain('Singapore');
+    // Singapore lies east of India and south of it on the map.
+    const india = root(el).querySelector<SVGPathElement>('svg.map path.mark[data-code=IN]')!.getBBox();
+    expect(Number(sg.getAttribute('cx'))).to.be.greaterThan(india.x + india.width / 2);
+    expect(Number(sg.getAttribute('cy'))).to.be.greaterThan(india.y + india.height / 2);
+    // The marks follow the table: India (5th), then Singapore (6th), Malta, Bahrain.
+    const marks = [...root(el).querySelectorAll<SVGElement>('svg.map .marks .mark')].sort(
+      (a, b) => Number(a.dataset['i']) - Number(b.dataset['i']),
+    );
+    expect(marks.map((m) => m.dataset['code'])).to.deep.equal(['US', 'FR', 'DE', 'BR', 'IN', 'SG', 'MT', 'BH']);
+    marks[0]!.focus();
+    marks[0]!.dispatchEvent(new KeyboardEvent('keydown', { key: 'End', bubbles: true, composed: true, cancelable: true }));
+    await until(() => root(el).activeElement === root(el).querySelector('circle.country-point[data-code=BH]'));
+    expect(root(el).querySelector('.tooltip')!.textContent).to.contain('Bahrain');
+    root(el).activeElement!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, composed: true, cancelable: true }));
+    await until(() => el.country === 'BH');
+    await expect(el).to.be.accessible();
+  });
 });

@@ -40,6 +40,13 @@ export const mapStyles = css`
     stroke: var(--_border);
     stroke-width: 0.5;
   }
+  /* A country too small for the atlas's outlines (Singapore, Malta…): a dot in its class's colour, ringed so that
+     the lightest classes stand out from the sea. */
+  .country-point {
+    fill: var(--_q, var(--_map-empty));
+    stroke: var(--_text);
+    stroke-width: 1;
+  }
   .country.target {
     fill: color-mix(in srgb, var(--_map) 10%, var(--_bg));
     stroke: var(--_muted);

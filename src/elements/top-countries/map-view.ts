@@ -23,6 +23,7 @@ import {
   type PlacePoint,
 } from '../../charts/geo.js';
 import { listStep } from '../../charts/list-keys.js';
+import { countryPoint } from '../../charts/country-points.js';
 export { mapStyles } from './map-view.styles.js';
 
 /** What the map needs from its element: the data and state to draw, and the element's helpers and actions. */
@@ -116,6 +117,8 @@ export function renderMap(h: MapHost): TemplateResult {
   const byCode = new Map(data.rows.filter((r) => r.code).map((r) => [r.code!.toUpperCase(), r]));
   let marks: Mark[] = [];
   let circles: PlacePoint<GeoRow>[] = [];
+  /** Countries with data but no outline in the atlas (Singapore, Malta…): a dot at their coordinates. */
+  const dots: { row: GeoRow; x: number; y: number; cls: number }[] = [];
   const shapes: { shape: CountryShape; cls: number; row?: GeoRow }[] = [];
   let thresholds: number[] = [];
   if (!drilled) {
@@ -126,9 +129,22 @@ export function renderMap(h: MapHost): TemplateResult {
       shapes.push({ shape, row, cls: row ? choroplethClass(row[metric], thresholds) : 0 });
       if (row && shape.d && shape.anchor) anchors.set(shape.code!, shape);
     }
+    const dotOf = new Map<GeoRow, { x: number; y: number }>();
+    for (const row of data.rows) {
+      const code = row.code?.toUpperCase();
+      if (!code || anchors.has(code) || !layout.project) continue;
+      const at = countryPoint(code, row);
+      const xy = at && layout.project(at);
+      if (!xy) continue;
+      dotOf.set(row, { x: xy[0], y: xy[1] });
+      dots.push({ row, x: xy[0], y: xy[1], cls: choroplethClass(row[metric], thresholds) });
+    }
+    // Keyboard order follows the table (largest first), shapes and dots alike.
     marks = data.rows
-      .filter((r) => r.code && anchors.has(r.code.toUpperCase()))
+      .filter((r) => (r.code && anchors.has(r.code.toUpperCase())) || dotOf.has(r))
       .map((row) => {
+        const dot = dotOf.get(row);
+        if (dot) return { row, x: dot.x, y: dot.y };
         const a = anchors.get(row.code!.toUpperCase())!.anchor!;
         return { row, x: a[0], y: a[1] };
       });
@@ -237,6 +253,26 @@ export function renderMap(h: MapHost): TemplateResult {
                   ></path>`;
                 })
         }
+        ${dots.map((d) => {
+          const a = markAttrs(d.row);
+          return svg`<circle
+            class="country-point q${d.cls} ${a.cls}"
+            part="country"
+            cx=${d.x.toFixed(1)}
+            cy=${d.y.toFixed(1)}
+            r=${Math.max(3.5, layout.width / 160).toFixed(1)}
+            data-code=${d.row.code!.toUpperCase()}
+            data-i=${a.i}
+            role="button"
+            tabindex=${a.tabindex}
+            aria-label=${a.label}
+            @click=${() => h.drill(d.row, level)}
+            @focus=${() => h.show(a.i)}
+            @blur=${() => h.hide()}
+            @pointerenter=${() => h.show(a.i)}
+            @pointerleave=${() => h.hide()}
+          ></circle>`;
+        })}
       </g>`}
     </svg>
     ${tipMark

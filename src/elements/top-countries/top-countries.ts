@@ -50,8 +50,9 @@ type AtlasState =
 const ZERO_ROW: GeoRow = { name: '', ...ZERO_BREAKDOWN };
 
 /**
- * Where the entry was watched: a world choropleth of the chosen metric (plays by default) beside the ranked table of
- * countries (rank, plays, distribution with a bar, impressions, minutes viewed, average completion), paged. Select a
+ * Where the entry was watched: a world choropleth of the chosen metric (plays by default; countries too small for the
+ * atlas's outlines, such as Singapore or Malta, are dots at their own coordinates or their capital's) beside the ranked
+ * table of countries (rank, plays, distribution with a bar, impressions, minutes viewed, average completion), paged. Select a
  * country on the map or in the table to see its regions, then a region to see its cities: the map zooms to the
  * country and draws each place with coordinates as a circle sized by the metric; breadcrumbs lead back.
  *
@@ -473,6 +474,7 @@ export class TopCountries extends AnalyticsPanel<CountriesData> {
             ? html`<button
                 type="button"
                 class="link drill"
+                title=${name}
                 aria-label=${this.t(level === 'country' ? 'geo.drillRegions' : 'geo.drillCities', { name })}
                 @click=${() => this.drill(r, level)}
               >
