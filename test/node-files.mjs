@@ -14,5 +14,6 @@ export const nodeTestFiles = [
   'test/i18n/**/*.test.ts',
   'test/sample/**/*.test.ts',
   'test/kaltura/parser.test.ts',
+  'test/kaltura/mapping.test.ts',
   'test/shell/presets.test.ts',
 ];

@@ -60,7 +60,7 @@ describe('Kaltura parser: tables', () => {
   it('rejects a row whose cell count does not match the header, and non-numbers', () => {
     expect(() => parseTable({ header: `a${T}b`, data: `1;`, totalCount: 1 })).to.throw(KalturaResponseError, /1 cells/);
     const t = parseTable({ header: `a`, data: `x;`, totalCount: 1 });
-    expect(() => t.rows[0]!.num('a')).to.throw(KalturaResponseError, /expected a number/);
+    expect(() => t.rows[0]!.num('a')).to.throw(KalturaResponseError, /expected a decimal number/);
   });
 
   it('rejects a KalturaAPIException with its message and code', () => {
@@ -122,5 +122,51 @@ describe('Kaltura parser: graphs', () => {
     expect(() => parseGraphs({ objectType: 'KalturaAPIException', code: 'E', message: 'no graphs' })).to.throw(KalturaApiError, 'no graphs');
     expect(() => parseGraphs([{ id: 'x', data: '20260101;' }])).to.throw(KalturaResponseError);
     expect(() => parseGraphs([{ id: 'x', data: '20260101|abc;' }])).to.throw(KalturaResponseError);
+  });
+});
+
+// Break 7 of the hostile-input campaign: the parser was lenient where it claimed to be strict.
+describe('Kaltura parser: strict where it claims to be', () => {
+  const PLATFORMS = { report: 'report PLATFORMS (21)' };
+  const cell = (value: string) => parseTable({ header: `device${T}count_plays`, data: `Computer${T}${value};`, totalCount: 1 }, PLATFORMS).rows[0]!;
+
+  it('refuses a header that names a column twice, naming the report and the column', () => {
+    const raw = { header: `count_plays${T}device${T}count_plays`, data: `1${T}Computer${T}999999;`, totalCount: 1 };
+    expect(() => parseTable(raw, PLATFORMS)).to.throw(KalturaResponseError, /PLATFORMS \(21\): column "count_plays" appears twice/);
+    expect(() => parseTotal({ header: `count_loads${T}count_loads`, data: `1${T}2` }, { report: 'report X' })).to.throw(
+      KalturaResponseError,
+      /report X: column "count_loads" appears twice/,
+    );
+  });
+
+  it('refuses negative numbers, naming the report and the column', () => {
+    expect(() => cell('-3').num('count_plays')).to.throw(KalturaResponseError, /PLATFORMS \(21\), column "count_plays": expected a non-negative number, got "-3"/);
+    expect(() => cell('-0.5').optNum('count_plays')).to.throw(KalturaResponseError, /non-negative/);
+    expect(cell('-0').num('count_plays')).to.equal(0);
+    expect(Object.is(cell('-0').num('count_plays'), -0)).to.equal(false);
+  });
+
+  it('reads only decimal notation', () => {
+    for (const bad of ['0x10', '0X1f', '0b1', '0o7', 'Infinity', '-Infinity', 'NaN', '+5', '1_000', '1,000', '.5', '5.', '1 2', '1e', 'e3', '١٢', '1e999'])
+      expect(() => cell(bad).num('count_plays'), bad).to.throw(KalturaResponseError, /PLATFORMS \(21\), column "count_plays": expected a (decimal|finite) number/);
+    // Decimal notation, as PHP prints numbers (small floats with an exponent); spaces around a cell are trimmed.
+    for (const [good, n] of [['16', 16], ['0.25', 0.25], ['1e3', 1000], ['1.0E-5', 1e-5], ['2E+2', 200], [' 7 ', 7], ['', 0]] as const)
+      expect(cell(good).num('count_plays'), good).to.equal(n);
+  });
+
+  it('applies the same rules to graphs and names the report and graph', () => {
+    const report = { report: 'report USER_TOP_CONTENT (13)' };
+    expect(() => parseGraphs([{ id: 'count_plays', data: '20260101|0x10;' }], report)).to.throw(KalturaResponseError, /USER_TOP_CONTENT \(13\), column "count_plays": expected a decimal number/);
+    expect(() => parseGraphs([{ id: 'count_plays', data: '20260101|-1;' }], report)).to.throw(KalturaResponseError, /non-negative/);
+    expect(() => parseGraphs([{ id: 'count_plays', data: '20260101|1;20260101|999999;' }], report)).to.throw(KalturaResponseError, /bucket "20260101" appears twice/);
+    expect(() => parseGraphs([{ id: 'count_plays', data: '' }, { id: 'count_plays', data: '' }], report)).to.throw(KalturaResponseError, /graph "count_plays" appears twice/);
+  });
+
+  it('names the report in every other refusal too', () => {
+    expect(() => parseTable({ header: `a${T}b`, data: `1;`, totalCount: 1 }, PLATFORMS)).to.throw(/PLATFORMS \(21\): row 1 has 1 cells/);
+    expect(() => parseTable({ header: `a`, data: `1;`, totalCount: -1 }, PLATFORMS)).to.throw(/PLATFORMS \(21\): expected totalCount/);
+    expect(() => parseTable({ header: `a`, data: `1;`, totalCount: 1.5 }, PLATFORMS)).to.throw(/totalCount/);
+    expect(() => parseTable({ header: `a`, data: `1;`, totalCount: 1 }, PLATFORMS).rows[0]!.num('b')).to.throw(/PLATFORMS \(21\): missing column "b"/);
+    expect(() => parseTable({ header: 5, data: `1;` }, PLATFORMS)).to.throw(/PLATFORMS \(21\): the header is not a string/);
   });
 });

@@ -61,7 +61,7 @@ import { createTransport, valueOf, type CallResult, type KalturaSession } from '
 import { AnswerCache, stableKey } from './cache.js';
 import { ksIdentity } from './session.js';
 import { addDays } from '../dates.js';
-import { ReportType, buildFilter, type KalturaCall, type KalturaReportFilter } from './request.js';
+import { ReportType, buildFilter, reportLabel, type KalturaCall, type KalturaReportFilter } from './request.js';
 import { DELIMITER, ZERO_ROW, parseGraphs, parseTable, parseTotal, type Row } from './wire.js';
 import { kalturaFilterValues } from './filter-values.js';
 
@@ -169,7 +169,10 @@ function breakdown(m: MetricSet, allPlays: number): BreakdownMetrics {
   return { ...m, distribution: ratio(m.plays, allPlays), playImpressionRatio: ratio(m.plays, m.impressions) };
 }
 
-const total = (r: CallResult) => parseTotal(valueOf(r)) ?? ZERO_ROW;
+/** A report's total row (zeros when the server found nothing); `type` names the report in parse errors. */
+const total = (r: CallResult, type: number) => parseTotal(valueOf(r), { report: reportLabel(type) }) ?? ZERO_ROW;
+/** A report's table; `type` names the report in parse errors. */
+const table = (r: CallResult, type: number) => parseTable(valueOf(r), { report: reportLabel(type) });
 
 /** Kaltura's pager is page-based: a page that does not start on a multiple of `limit` is fetched wider and sliced. */
 function pager(page: Page): { pager: { pageSize: number; pageIndex: number }; skip: number } {
@@ -294,6 +297,9 @@ function entryLinks(o: KalturaProviderOptions, entryId: string): EntryLink[] {
   return links;
 }
 
+/** The contract's device classes by their lower-case names (Kaltura's `device` column, `_` read as a space). */
+const DEVICE_CLASS = new Map<string, Device>(DEVICES.map((d) => [d.toLowerCase(), d]));
+
 /** Orders users by display name, as the embedded engine does by default. */
 const NAME_ORDER = new Intl.Collator('en');
 
@@ -306,10 +312,10 @@ function userRestriction(a?: string[], b?: string[]): string[] | null {
 }
 
 /** Parses a PERCENTILES (43) table into 100 buckets: percentile p → bucket p; percentile 100 folds into bucket 99. */
-function percentiles(raw: unknown): { views: number[]; users: number[] } {
+function percentiles(r: CallResult): { views: number[]; users: number[] } {
   const views = new Array<number>(BUCKETS).fill(0);
   const users = new Array<number>(BUCKETS).fill(0);
-  for (const row of parseTable(raw).rows) {
+  for (const row of table(r, ReportType.PERCENTILES).rows) {
     const p = Math.round(row.num('percentile'));
     if (p < 0 || p > 100) continue;
     const i = Math.min(BUCKETS - 1, p);
@@ -378,8 +384,8 @@ export function createKalturaProvider(options: KalturaProviderOptions): KalturaP
       [report('getTotal', ReportType.USER_TOP_CONTENT, filter), report('getTotal', ReportType.CONTENT_DROPOFF, filter)],
       signal,
     );
-    const drop = total(d!);
-    return { ...metrics(total(t!)), playThrough: drop === ZERO_ROW ? { 25: 0, 50: 0, 75: 0, 100: 0 } : playThrough(drop) };
+    const drop = total(d!, ReportType.CONTENT_DROPOFF);
+    return { ...metrics(total(t!, ReportType.USER_TOP_CONTENT)), playThrough: drop === ZERO_ROW ? { 25: 0, 50: 0, 75: 0, 100: 0 } : playThrough(drop) };
   }
 
   /**
@@ -407,7 +413,7 @@ export function createKalturaProvider(options: KalturaProviderOptions): KalturaP
       ...buckets.map((b) => report('getTotal', ReportType.CONTENT_DROPOFF, buildFilter({ ...q, range: { from: b.from, to: b.to } }))),
     ];
     const [g, ...drops] = await send(calls, signal);
-    const graphs = parseGraphs(valueOf(g!));
+    const graphs = parseGraphs(valueOf(g!), { report: reportLabel(ReportType.USER_TOP_CONTENT) });
     const at = (id: string, key: string) => graphs.get(id)?.get(key);
     const points: TimelinePoint[] = buckets.map((b, i) => {
       const cells: Record<string, number | undefined> = {};
@@ -419,7 +425,7 @@ export function createKalturaProvider(options: KalturaProviderOptions): KalturaP
         optNum: (name) => (graphs.has(name) ? (cells[name] ?? 0) : undefined),
         has: (name) => graphs.has(name),
       };
-      const drop = total(drops[i]!);
+      const drop = total(drops[i]!, ReportType.CONTENT_DROPOFF);
       return {
         date: b.date,
         ...metrics(row),
@@ -446,8 +452,8 @@ export function createKalturaProvider(options: KalturaProviderOptions): KalturaP
       const zeros = () => new Array<number>(BUCKETS).fill(0);
       return { duration, plays: 0, views: zeros(), viewers: zeros(), uniqueUsers: zeros() };
     }
-    const { views, users: uniqueUsers } = percentiles(valueOf(p!));
-    return { duration, plays: count(total(t!).num('count_plays')), views, viewers: [...views], uniqueUsers };
+    const { views, users: uniqueUsers } = percentiles(p!);
+    return { duration, plays: count(total(t!, ReportType.USER_TOP_CONTENT).num('count_plays')), views, viewers: [...views], uniqueUsers };
   }
 
   function userRow(row: Row): { userId: string; name: string; impressions: number; plays: number; avgCompletionRate: number; total?: number } {
@@ -480,9 +486,9 @@ export function createKalturaProvider(options: KalturaProviderOptions): KalturaP
       [report('getTable', ReportType.USER_TOP_CONTENT, filter, { pager: pg, order: order(q.sort.direction, USER_ORDER[q.sort.field]) })],
       signal,
     );
-    const table = parseTable(valueOf(t!));
+    const list = table(t!, ReportType.USER_TOP_CONTENT);
     let anonymous = 0;
-    const rows = table.rows
+    const rows = list.rows
       .map(userRow)
       .filter((r) => (isAnonymous(r.userId) ? (anonymous++, false) : true))
       .slice(skip, skip + q.page.limit);
@@ -491,12 +497,12 @@ export function createKalturaProvider(options: KalturaProviderOptions): KalturaP
     if (missing.length) {
       const results = await send(missing.map((r) => percentilesFor(q, r.userId)), signal);
       missing.forEach((r, i) => {
-        const { views } = percentiles(valueOf(results[i]!));
+        const { views } = percentiles(results[i]!);
         totals.set(r.userId, ratio(views.filter((v) => v > 0).length, BUCKETS));
       });
     }
     const out: UserRow[] = rows.map(({ total: t0, ...r }) => ({ ...r, totalCompletionRate: t0 ?? totals.get(r.userId) ?? 0 }));
-    return { rows: out, total: Math.max(0, table.totalCount - anonymous) };
+    return { rows: out, total: Math.max(0, list.totalCount - anonymous) };
   }
 
   /**
@@ -509,7 +515,7 @@ export function createKalturaProvider(options: KalturaProviderOptions): KalturaP
     const names = new Map<string, string>();
     if (!ids) {
       const [t] = await send([report('getTable', ReportType.USER_TOP_CONTENT, buildFilter(q), { pager: { pageSize: 500, pageIndex: 1 }, order: '-count_plays' })], signal);
-      const listed = parseTable(valueOf(t!)).rows.map(userRow).filter((r) => !isAnonymous(r.userId) && r.plays > 0);
+      const listed = table(t!, ReportType.USER_TOP_CONTENT).rows.map(userRow).filter((r) => !isAnonymous(r.userId) && r.plays > 0);
       // The embedded engine's order: names by an English collation, equal names by id in code-unit order.
       listed.sort((a, b) => NAME_ORDER.compare(a.name, b.name) || (a.userId < b.userId ? -1 : a.userId > b.userId ? 1 : 0));
       ids = listed.slice(0, q.limit ?? listed.length).map((r) => r.userId);
@@ -525,12 +531,12 @@ export function createKalturaProvider(options: KalturaProviderOptions): KalturaP
     const duration = durationOf(valueOf(results[0]!) as MediaEntry);
     let next = 1;
     if (lookupNames) {
-      for (const r of parseTable(valueOf(results[next++]!)).rows.map(userRow)) names.set(r.userId, r.name);
+      for (const r of table(results[next++]!, ReportType.USER_TOP_CONTENT).rows.map(userRow)) names.set(r.userId, r.name);
     }
     const rows = wanted.map((userId, i) => ({
       userId,
       name: names.get(userId) ?? userId,
-      counts: percentiles(valueOf(results[next + i]!)).views,
+      counts: percentiles(results[next + i]!).views,
     }));
     return { duration, users: rows };
   }
@@ -557,9 +563,9 @@ export function createKalturaProvider(options: KalturaProviderOptions): KalturaP
       signal,
     );
     const durationSec = durationOf(valueOf(m!) as MediaEntry);
-    const allPlays = count(total(all!).num('count_plays'));
+    const allPlays = count(total(all!, ReportType.USER_TOP_CONTENT).num('count_plays'));
     const rows: GeoRow[] = [];
-    for (const row of parseTable(valueOf(t!)).rows) {
+    for (const row of table(t!, type).rows) {
       const mm = metrics(row, { durationSec });
       if (mm.plays === 0 && mm.impressions === 0) continue;
       const r: GeoRow = {
@@ -585,7 +591,7 @@ export function createKalturaProvider(options: KalturaProviderOptions): KalturaP
       rows.push(r);
     }
     rows.sort((a, b) => b.plays - a.plays); // stable: ties keep Kaltura's order
-    const totalsRow = total(tt!);
+    const totalsRow = total(tt!, type);
     return { level: q.level, rows, totals: totalsRow === ZERO_ROW ? zeroMetrics() : metrics(totalsRow, { durationSec }) };
   }
 
@@ -600,16 +606,19 @@ export function createKalturaProvider(options: KalturaProviderOptions): KalturaP
       ],
       signal,
     );
-    const allPlays = count(total(all!).num('count_plays'));
+    const allPlays = count(total(all!, ReportType.USER_TOP_CONTENT).num('count_plays'));
+    // Each row is appended to its class's list in place: linear in the rows (copying the list per row was quadratic,
+    // 44.7 s for a 150,000-row table).
     const byDevice = new Map<Device, MetricSet[]>();
-    for (const row of parseTable(valueOf(t!)).rows) {
-      const raw = row.str('device').trim().toLowerCase().replaceAll('_', ' ');
-      const device = DEVICES.find((d) => d.toLowerCase() === raw) ?? 'Other';
-      byDevice.set(device, [...(byDevice.get(device) ?? []), metrics(row)]);
+    for (const row of table(t!, ReportType.PLATFORMS).rows) {
+      const device = DEVICE_CLASS.get(row.str('device').trim().toLowerCase().replaceAll('_', ' ')) ?? 'Other';
+      const list = byDevice.get(device);
+      if (list) list.push(metrics(row));
+      else byDevice.set(device, [metrics(row)]);
     }
     const rows = [...byDevice].map(([device, list]) => ({ device, ...breakdown(mergeMetrics(list), allPlays) }));
     const out = rows.filter((r) => r.plays > 0 || r.impressions > 0).sort((a, b) => b.plays - a.plays);
-    const totalsRow = total(tt!);
+    const totalsRow = total(tt!, ReportType.PLATFORMS);
     return { rows: out, totals: totalsRow === ZERO_ROW ? zeroMetrics() : metrics(totalsRow) };
   }
 
@@ -630,16 +639,16 @@ export function createKalturaProvider(options: KalturaProviderOptions): KalturaP
       ],
       signal,
     );
-    const allPlays = count(total(all!).num('count_plays'));
-    const table = parseTable(valueOf(t!));
-    const rows = table.rows.slice(skip, skip + q.page.limit).map((row) => ({
+    const allPlays = count(total(all!, ReportType.USER_TOP_CONTENT).num('count_plays'));
+    const list = table(t!, ReportType.TOP_SYNDICATION);
+    const rows = list.rows.slice(skip, skip + q.page.limit).map((row) => ({
       key: q.kind === 'urls' ? row.strOf('referrer', 'object_id') : row.strOf('domain_name', 'object_id'),
       ...breakdown(metrics(row), allPlays),
     }));
-    const totalsRow = total(tt!);
+    const totalsRow = total(tt!, ReportType.TOP_SYNDICATION);
     const totals = totalsRow === ZERO_ROW ? zeroMetrics() : metrics(totalsRow);
-    if (q.kind === 'urls') return { rows: rows.map(({ key, ...r }) => ({ url: key, ...r })), total: table.totalCount, totals };
-    return { rows: rows.map(({ key, ...r }) => ({ domain: key, ...r })), total: table.totalCount, totals };
+    if (q.kind === 'urls') return { rows: rows.map(({ key, ...r }) => ({ url: key, ...r })), total: list.totalCount, totals };
+    return { rows: rows.map(({ key, ...r }) => ({ domain: key, ...r })), total: list.totalCount, totals };
   }
 
   function answer(query: Query, signal: AbortSignal): Promise<Result> {

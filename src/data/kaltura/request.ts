@@ -33,6 +33,12 @@ export const ReportType = {
   PERCENTILES: 43,
 } as const;
 
+/** A report type as errors name it: `PLATFORMS (21)`; an unknown type by its number alone. */
+export function reportLabel(type: number): string {
+  const name = Object.entries(ReportType).find(([, v]) => v === type)?.[0];
+  return name ? `report ${name} (${type})` : `report ${type}`;
+}
+
 /**
  * Unix seconds of the range's day bounds in `timeZone`: `fromDate` = the first day's midnight, `toDate` = one second
  * before the midnight after the last day (Kaltura's own `fromDay`/`toDay` conversion uses `23:59:59`).

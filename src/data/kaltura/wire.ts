@@ -129,68 +129,129 @@ export function throwIfException<T>(value: T, call?: number): T {
   return value;
 }
 
-function splitHeader(header: string | null | undefined, delimiter: string): string[] {
+/**
+ * Where a response came from, for the errors the parser throws: the report (`PLATFORMS (21)`) and optionally the
+ * delimiter its columns are split with (default {@link DELIMITER}). A string alone is the delimiter (the older form).
+ */
+export interface ParseOptions {
+  /** The report's name in errors, e.g. `PLATFORMS (21)` (see `reportLabel` in `request.ts`); default `report`. */
+  report?: string;
+  /** `responseOptions.delimiter` of the request; default {@link DELIMITER}. */
+  delimiter?: string;
+}
+const optionsOf = (o: string | ParseOptions | undefined): { report: string; delimiter: string } =>
+  typeof o === 'string'
+    ? { report: 'report', delimiter: o }
+    : { report: o?.report ?? 'report', delimiter: o?.delimiter ?? DELIMITER };
+
+function splitHeader(header: string | null | undefined, delimiter: string, report: string): string[] {
   if (header == null || header === '') return [];
-  return header.split(delimiter).map((h) => h.trim());
+  if (typeof header !== 'string') throw new KalturaResponseError(`${report}: the header is not a string`);
+  const columns = header.split(delimiter).map((h) => h.trim());
+  const seen = new Set<string>();
+  for (const c of columns) {
+    // Two columns of one name: which one a reader gets would depend on the reader, so the answer is refused.
+    if (seen.has(c)) throw new KalturaResponseError(`${report}: column "${c}" appears twice in the header`);
+    seen.add(c);
+  }
+  return columns;
 }
 
-function parseNumber(raw: string, column: string): number {
+/**
+ * The only numbers the parser reads: decimal notation, as Kaltura's PHP prints them. An optional minus sign, digits,
+ * an optional fraction, an optional exponent (`1.0E-5`, PHP's form for small floats, and `1e3` are decimal). Not
+ * numbers here: hex, binary or octal (`0x10`, `0b1`, `0o7`), `Infinity`, `NaN`, a leading `+`, digit separators
+ * (`1_000`, `1,000`), a bare `.5` or `5.`, spaces inside.
+ */
+const DECIMAL = /^-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?$/;
+
+/**
+ * A cell as a number: an empty cell is 0 (Kaltura leaves a metric without data empty); otherwise decimal notation
+ * ({@link DECIMAL}), finite and not negative — every numeric column the provider reads is a count, a sum, an average
+ * or a ratio of counts, or a percentile, none of which can be below zero. `-0` reads as 0.
+ */
+function parseNumber(raw: string, report: string, column: string): number {
   const s = raw.trim();
   if (s === '') return 0;
+  if (!DECIMAL.test(s)) throw refusal(report, column, 'a decimal number', raw);
   const n = Number(s);
-  if (!Number.isFinite(n)) throw new KalturaResponseError(`column "${column}": expected a number, got "${raw}"`);
-  return n;
+  if (!Number.isFinite(n)) throw refusal(report, column, 'a finite number', raw);
+  if (n < 0) throw refusal(report, column, 'a non-negative number', raw);
+  return n === 0 ? 0 : n;
 }
+const refusal = (report: string, column: string, rule: string, raw: string) =>
+  new KalturaResponseError(`${report}, column "${column}": expected ${rule}, got ${shown(raw)}`);
 
-function makeRow(index: Map<string, number>, cells: string[]): Row {
-  const pos = (name: string) => {
-    const i = index.get(name);
-    if (i === undefined) throw new KalturaResponseError(`missing column "${name}"`);
+/** A cell or item as errors quote it: JSON, cut at 40 characters. */
+const shown = (raw: string) => JSON.stringify(raw.length > 40 ? `${raw.slice(0, 40)}…` : raw);
+
+/** A row over its cells: one object per row, the column index shared by every row of the table. */
+class CellRow implements Row {
+  constructor(
+    private readonly index: Map<string, number>,
+    private readonly cells: string[],
+    private readonly report: string,
+  ) {}
+  private pos(name: string): number {
+    const i = this.index.get(name);
+    if (i === undefined) throw new KalturaResponseError(`${this.report}: missing column "${name}"`);
     return i;
-  };
-  return {
-    str: (name) => cells[pos(name)] ?? '',
-    strOf: (...names) => {
-      for (const n of names) {
-        const i = index.get(n);
-        if (i !== undefined) return cells[i] ?? '';
-      }
-      throw new KalturaResponseError(`missing column "${names.join('" or "')}"`);
-    },
-    num: (name) => parseNumber(cells[pos(name)] ?? '', name),
-    optNum: (name) => {
-      const i = index.get(name);
-      return i === undefined ? undefined : parseNumber(cells[i] ?? '', name);
-    },
-    has: (name) => index.has(name),
-  };
+  }
+  str(name: string): string {
+    return this.cells[this.pos(name)] ?? '';
+  }
+  strOf(...names: string[]): string {
+    for (const n of names) {
+      const i = this.index.get(n);
+      if (i !== undefined) return this.cells[i] ?? '';
+    }
+    throw new KalturaResponseError(`${this.report}: missing column "${names.join('" or "')}"`);
+  }
+  num(name: string): number {
+    return parseNumber(this.cells[this.pos(name)] ?? '', this.report, name);
+  }
+  optNum(name: string): number | undefined {
+    const i = this.index.get(name);
+    return i === undefined ? undefined : parseNumber(this.cells[i] ?? '', this.report, name);
+  }
+  has(name: string): boolean {
+    return this.index.has(name);
+  }
 }
 
-function parseRows(columns: string[], data: string | null | undefined, delimiter: string): Row[] {
+function parseRows(columns: string[], data: string | null | undefined, delimiter: string, report: string): Row[] {
   const index = new Map(columns.map((c, i) => [c, i] as const));
   if (data == null || data === '') return [];
+  if (typeof data !== 'string') throw new KalturaResponseError(`${report}: the data is not a string`);
   const rows: Row[] = [];
+  let n = 0;
   for (const line of data.split(';')) {
     if (line === '') continue;
+    n++;
     const cells = line.split(delimiter);
-    if (columns.length === 0) throw new KalturaResponseError('report data without a header');
+    if (columns.length === 0) throw new KalturaResponseError(`${report}: data without a header`);
     if (cells.length !== columns.length)
-      throw new KalturaResponseError(`row has ${cells.length} cells, header has ${columns.length} columns`);
-    rows.push(makeRow(index, cells));
+      throw new KalturaResponseError(`${report}: row ${n} has ${cells.length} cells, the header has ${columns.length} columns`);
+    rows.push(new CellRow(index, cells, report));
   }
   return rows;
 }
 
-/** Parses a `KalturaReportTable`. An empty table (no header, no data) has no rows. */
-export function parseTable(raw: unknown, delimiter = DELIMITER): ParsedTable {
+/**
+ * Parses a `KalturaReportTable`. An empty table (no header, no data) has no rows. `options`: the report's name for
+ * errors and the delimiter (a string alone is the delimiter).
+ */
+export function parseTable(raw: unknown, options?: string | ParseOptions): ParsedTable {
+  const { report, delimiter } = optionsOf(options);
   throwIfException(raw);
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
-    throw new KalturaResponseError('expected a KalturaReportTable object');
+    throw new KalturaResponseError(`${report}: expected a KalturaReportTable object`);
   const t = raw as RawReportTable;
-  const columns = splitHeader(t.header, delimiter);
-  const rows = parseRows(columns, t.data, delimiter);
+  const columns = splitHeader(t.header, delimiter, report);
+  const rows = parseRows(columns, t.data, delimiter, report);
   const totalCount = t.totalCount == null ? rows.length : Number(t.totalCount);
-  if (!Number.isFinite(totalCount) || totalCount < 0) throw new KalturaResponseError('bad totalCount');
+  if (!Number.isSafeInteger(totalCount) || totalCount < 0)
+    throw new KalturaResponseError(`${report}: expected totalCount to be a non-negative integer, got ${String(t.totalCount)}`);
   return { columns, rows, totalCount };
 }
 
@@ -198,14 +259,15 @@ export function parseTable(raw: unknown, delimiter = DELIMITER): ParsedTable {
  * Parses a `KalturaReportTotal` into its one row, or `undefined` when the server found nothing (empty header/data:
  * the caller treats that as zeros).
  */
-export function parseTotal(raw: unknown, delimiter = DELIMITER): Row | undefined {
+export function parseTotal(raw: unknown, options?: string | ParseOptions): Row | undefined {
+  const { report, delimiter } = optionsOf(options);
   throwIfException(raw);
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
-    throw new KalturaResponseError('expected a KalturaReportTotal object');
+    throw new KalturaResponseError(`${report}: expected a KalturaReportTotal object`);
   const t = raw as RawReportTotal;
-  const columns = splitHeader(t.header, delimiter);
-  const rows = parseRows(columns, t.data, delimiter);
-  if (rows.length > 1) throw new KalturaResponseError(`a total has ${rows.length} rows`);
+  const columns = splitHeader(t.header, delimiter, report);
+  const rows = parseRows(columns, t.data, delimiter, report);
+  if (rows.length > 1) throw new KalturaResponseError(`${report}: a total has ${rows.length} rows`);
   return rows[0];
 }
 
@@ -222,21 +284,27 @@ export const ZERO_ROW: Row = {
  * Parses `report.getGraphs`: one map per metric id, from bucket key (`YYYYMMDD`, `YYYYMM`, or a name) to value.
  * The key/value separator is the last `|`, or else the delimiter, or else `,` in the item.
  */
-export function parseGraphs(raw: unknown, delimiter = DELIMITER): Map<string, Map<string, number>> {
+export function parseGraphs(raw: unknown, options?: string | ParseOptions): Map<string, Map<string, number>> {
+  const { report, delimiter } = optionsOf(options);
   throwIfException(raw);
-  if (!Array.isArray(raw)) throw new KalturaResponseError('expected an array of KalturaReportGraph');
+  if (!Array.isArray(raw)) throw new KalturaResponseError(`${report}: expected an array of KalturaReportGraph`);
   const out = new Map<string, Map<string, number>>();
   for (const g of raw as RawReportGraph[]) {
     if (typeof g !== 'object' || g === null || typeof g.id !== 'string')
-      throw new KalturaResponseError('expected a KalturaReportGraph with an id');
+      throw new KalturaResponseError(`${report}: expected a KalturaReportGraph with an id`);
+    if (out.has(g.id)) throw new KalturaResponseError(`${report}: graph "${g.id}" appears twice`);
+    if (g.data != null && typeof g.data !== 'string')
+      throw new KalturaResponseError(`${report}, graph "${g.id}": the data is not a string`);
     const points = new Map<string, number>();
     for (const item of (g.data ?? '').split(';')) {
       if (item === '') continue;
       let cut = item.lastIndexOf('|');
       if (cut < 0) cut = item.lastIndexOf(delimiter);
       if (cut < 0) cut = item.lastIndexOf(',');
-      if (cut < 0) throw new KalturaResponseError(`graph "${g.id}": no separator in "${item}"`);
-      points.set(item.slice(0, cut).trim(), parseNumber(item.slice(cut + 1), g.id));
+      if (cut < 0) throw new KalturaResponseError(`${report}, graph "${g.id}": no separator in ${shown(item)}`);
+      const key = item.slice(0, cut).trim();
+      if (points.has(key)) throw new KalturaResponseError(`${report}, graph "${g.id}": bucket "${key}" appears twice`);
+      points.set(key, parseNumber(item.slice(cut + 1), report, g.id));
     }
     out.set(g.id, points);
   }
