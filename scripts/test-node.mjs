@@ -84,7 +84,8 @@ export async function runNodeTests(files = nodeFiles(), { reporter = 'dot' } = {
       alias: { '@open-wc/testing': join(root, 'scripts/node-testing-shim.mjs') },
     });
     const restoreFetch = serveFilesToFetch(out);
-    const mocha = new Mocha({ reporter, timeout: 20_000 });
+    // A limit against hangs, not a speed check: generous, so a busy machine does not fail a slow but correct test.
+    const mocha = new Mocha({ reporter, timeout: 60_000 });
     for (const f of files) mocha.addFile(join(out, f.replace(/\.ts$/, '.mjs')));
     await mocha.loadFilesAsync();
     const counts = await new Promise((done) => {

@@ -1,8 +1,8 @@
-// `npm test`: the type-check (both tsc projects, `npm run typecheck`) in a child process of its own, while the pure
-// tests run in Node (scripts/test-node.mjs) and then the component tests in headless Chromium (@web/test-runner); then
-// one line with the sum, `N passed, N failed, N skipped`, which CI reads. A type error counts as one failure. The
-// type-check runs beside the tests rather than before them because it is single-threaded and takes about as long as
-// the Node tests and a third of the browser half: side by side they share the cores instead of queueing.
+// `npm test`: three things side by side — the type-check (both tsc projects, `npm run typecheck`), the pure tests in
+// Node (scripts/test-node.mjs) and the component tests in headless Chromium (@web/test-runner) — then one line with
+// the sum, `N passed, N failed, N skipped`, which CI reads. A type error counts as one failure. They run side by side
+// rather than one after another because the type-check and the Node half are single-threaded and the browser half
+// with one page at a time leaves a core mostly idle: together they share the cores instead of queueing.
 // Exits non-zero when anything failed or a runner could not run.
 //
 //   node scripts/test.mjs              everything, type-check included
@@ -24,15 +24,12 @@ const seconds = (t) => ((performance.now() - t) / 1000).toFixed(1);
 const lines = [];
 let broken = false;
 
-// The type-check, started first; its output is held back and printed at the end, after the runners' own output.
-let typecheck;
-if (only === 'all') {
+/** Runs a command with its output held back; resolves to its exit code, output and time. */
+function captured(command, args) {
   const t = performance.now();
-  typecheck = new Promise((done) => {
+  return new Promise((done) => {
     let output = '';
-    const child = spawn(process.platform === 'win32' ? 'npm.cmd' : 'npm', ['run', '-s', 'typecheck'], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'] });
     child.stdout.on('data', (d) => (output += d));
     child.stderr.on('data', (d) => (output += d));
     child.on('exit', (c) => done({ code: c ?? 1, output, seconds: seconds(t) }));
@@ -40,7 +37,12 @@ if (only === 'all') {
   });
 }
 
-if (only !== 'browser') {
+// Everything at once: the type-check and the Node half start first, in child processes whose output is held back and
+// printed after the browser half's own output (which stays live, as the runner draws it).
+const typecheck = only === 'all' ? captured(process.platform === 'win32' ? 'npm.cmd' : 'npm', ['run', '-s', 'typecheck']) : undefined;
+const nodeHalf = only === 'all' ? captured(process.execPath, ['scripts/test-node.mjs']) : undefined;
+
+if (only === 'node') {
   const t = performance.now();
   try {
     const r = await runNodeTests();
@@ -80,6 +82,25 @@ if (only !== 'node') {
   }
   add(r);
   lines.push(`Browser: ${r.passed} passed, ${r.failed} failed, ${r.skipped} skipped (${seconds(t)} s)`);
+}
+
+if (nodeHalf) {
+  const r = await nodeHalf;
+  process.stdout.write(`\n${r.output.trimEnd()}\n`);
+  // scripts/test-node.mjs ends with `N passed, N failed, N skipped`; anything else means it could not run.
+  const m = /(\d+) passed, (\d+) failed, (\d+) skipped\s*$/.exec(r.output);
+  if (m) {
+    add({ passed: Number(m[1]), failed: Number(m[2]), skipped: Number(m[3]) });
+    lines.unshift(`Node: ${m[1]} passed, ${m[2]} failed, ${m[3]} skipped (${r.seconds} s, beside the browser)`);
+  } else {
+    total.failed++;
+    broken = true;
+    lines.unshift('Node: could not run (see above)');
+  }
+  if (r.code !== 0 && (!m || Number(m[2]) === 0)) {
+    total.failed++;
+    broken = true;
+  }
 }
 
 if (typecheck) {

@@ -40,7 +40,10 @@ function bySession(events: RawEvent[]): Map<string, RawEvent[]> {
 }
 
 let sample: SampleData;
-before(() => {
+// A root hook: in the Node half every file shares one mocha run, and a root hook that fails skips every test of every
+// file. Generating 120,000 events takes a second on a quiet machine and far longer on a busy one: give it room.
+before(function () {
+  this.timeout(120_000);
   sample = generateSample({ seed: 1, end: END, events: 120_000 });
 });
 
