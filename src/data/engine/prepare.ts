@@ -174,21 +174,22 @@ export function sessionAttributes(store: EventStore, rows: Int32Array, rowStart:
   const sUrl = new Int32Array(sessions);
   const sCategories = new Int32Array(sessions);
   const sPlaybackType = new Uint8Array(sessions);
-  const U = store.user;
+  const A = store.attr;
+  const U = store.recUser;
   for (let s = 0; s < sessions; s++) {
     const from = rowStart[s]!;
-    const r = rows[from]!;
-    let u = U[r]!;
-    for (let k = from + 1, end = rowStart[s + 1]!; u < 0 && k < end; k++) u = U[rows[k]!]!;
+    const a = A[rows[from]!]!;
+    let u = U[a]!;
+    for (let k = from + 1, end = rowStart[s + 1]!; u < 0 && k < end; k++) u = U[A[rows[k]!]!]!;
     sUser[s] = u;
-    sCountry[s] = store.country[r]!;
-    sRegion[s] = store.region[r]!;
-    sCity[s] = store.city[r]!;
-    sDevice[s] = store.device[r]!;
-    sDomain[s] = store.domain[r]!;
-    sUrl[s] = store.url[r]!;
-    sCategories[s] = store.categories[r]!;
-    sPlaybackType[s] = store.playbackType[r]!;
+    sCountry[s] = store.recCountry[a]!;
+    sRegion[s] = store.recRegion[a]!;
+    sCity[s] = store.recCity[a]!;
+    sDevice[s] = store.recDevice[a]!;
+    sDomain[s] = store.recDomain[a]!;
+    sUrl[s] = store.recUrl[a]!;
+    sCategories[s] = store.recCategories[a]!;
+    sPlaybackType[s] = store.recPlaybackType[a]!;
   }
   return { sUser, sCountry, sRegion, sCity, sDevice, sDomain, sUrl, sCategories, sPlaybackType };
 }

@@ -155,6 +155,11 @@ class SessionAttrs {
   categories = 0;
   rawPlaybackType: unknown = UNSET;
   playbackType = 255;
+  /**
+   * The attribute record (see {@link EventStore.attr}) holding these codes, or -1 when a code changed since it was
+   * written (any cache miss sets -1; the next accepted event then writes a new record).
+   */
+  record = -1;
   /** Whether the session's first valid coordinates were counted in its place's mean. */
   coords = false;
 }
@@ -184,22 +189,29 @@ const MRU = 4;
 export class EventStore {
   length = 0;
   private capacity = 0;
-  entry = new Int32Array(0);
   session = new Int32Array(0);
   time = new Float64Array(0);
   type = new Uint8Array(0);
   eventIndex = new Float64Array(0);
   position = new Float64Array(0);
   playTimeSum = new Float64Array(0);
-  user = new Int32Array(0);
-  country = new Int32Array(0);
-  region = new Int32Array(0);
-  city = new Int32Array(0);
-  device = new Uint8Array(0);
-  domain = new Int32Array(0);
-  url = new Int32Array(0);
-  categories = new Int32Array(0);
-  playbackType = new Uint8Array(0);
+  /**
+   * Per row: its attribute record. A record holds the dictionary codes of an event's collector fields (user, country,
+   * region, city, device, domain, URL, category set, playback type; -1 when absent, device and playback type as
+   * their index). Those fields rarely change within a session, so consecutive rows of a session share one record:
+   * 4 bytes per row instead of nine columns. Records are written only when a session's codes change.
+   */
+  attr = new Int32Array(0);
+  recordCount = 0;
+  recUser = new Int32Array(256);
+  recCountry = new Int32Array(256);
+  recRegion = new Int32Array(256);
+  recCity = new Int32Array(256);
+  recDevice = new Int32Array(256);
+  recDomain = new Int32Array(256);
+  recUrl = new Int32Array(256);
+  recCategories = new Int32Array(256);
+  recPlaybackType = new Int32Array(256);
 
   readonly entries: Dict;
   /** Per entry: sessionId → global session index. */
@@ -307,22 +319,13 @@ export class EventStore {
     if (n <= this.capacity) return;
     let c = Math.max(1024, this.capacity * 2);
     while (c < n) c *= 2;
-    this.entry = grow(this.entry, c);
     this.session = grow(this.session, c);
     this.time = grow(this.time, c);
     this.type = grow(this.type, c);
     this.eventIndex = grow(this.eventIndex, c);
     this.position = grow(this.position, c);
     this.playTimeSum = grow(this.playTimeSum, c);
-    this.user = grow(this.user, c);
-    this.country = grow(this.country, c);
-    this.region = grow(this.region, c);
-    this.city = grow(this.city, c);
-    this.device = grow(this.device, c);
-    this.domain = grow(this.domain, c);
-    this.url = grow(this.url, c);
-    this.categories = grow(this.categories, c);
-    this.playbackType = grow(this.playbackType, c);
+    this.attr = grow(this.attr, c);
     this.prevInSession = grow(this.prevInSession, c);
     this.capacity = c;
   }
@@ -543,56 +546,84 @@ export class EventStore {
   }
 
   /**
-   * Codes an event's country, region and city into row `row` (through the session's cache). Region and city are read
-   * only when the event has a country (region), as they mean nothing without one.
+   * Codes an event's country, region and city (through the session's cache). Region and city are read only when the
+   * event has a country (region), as they mean nothing without one.
    */
-  private encodePlace(row: number, a: SessionAttrs, rawCountry: unknown, o: Record<string, unknown>): void {
+  private encodePlace(a: SessionAttrs, rawCountry: unknown, o: Record<string, unknown>): void {
     const geo = this.geo;
     if (!same(rawCountry, a.rawCountry)) {
       const countryCode = readString(rawCountry);
       a.country = countryCode === undefined ? -1 : geo.countries.add(countryCode.toUpperCase());
       a.rawCountry = rawCountry;
       a.rawRegion = UNSET;
+      a.record = -1;
     }
-    const country = a.country;
-    let region = -1;
-    let city = -1;
-    if (country >= 0) {
+    if (a.country >= 0) {
       const rawRegion = o['region'];
       if (!same(rawRegion, a.rawRegion)) {
         const regionName = readString(rawRegion);
-        a.region = regionName === undefined ? -1 : geo.region(country, regionName);
+        a.region = regionName === undefined ? -1 : geo.region(a.country, regionName);
         a.rawRegion = rawRegion;
         a.rawCity = UNSET;
+        a.record = -1;
       }
-      region = a.region;
-      if (region >= 0) {
+      if (a.region >= 0) {
         const rawCity = o['city'];
         if (!same(rawCity, a.rawCity)) {
           const cityName = readString(rawCity);
-          a.city = cityName === undefined ? -1 : geo.city(region, cityName);
+          a.city = cityName === undefined ? -1 : geo.city(a.region, cityName);
           a.rawCity = rawCity;
+          a.record = -1;
         }
-        city = a.city;
       }
     }
-    this.country[row] = country;
-    this.region[row] = region;
-    this.city[row] = city;
   }
 
-  /** Codes an accepted event's user, coordinates, device, referrer, categories and playback type into row `row`. */
+  /** Appends an attribute record of the session's current codes; returns its index. */
+  private writeRecord(a: SessionAttrs): number {
+    const k = this.recordCount;
+    if (k === this.recUser.length) {
+      const c = k * 2;
+      this.recUser = grow(this.recUser, c);
+      this.recCountry = grow(this.recCountry, c);
+      this.recRegion = grow(this.recRegion, c);
+      this.recCity = grow(this.recCity, c);
+      this.recDevice = grow(this.recDevice, c);
+      this.recDomain = grow(this.recDomain, c);
+      this.recUrl = grow(this.recUrl, c);
+      this.recCategories = grow(this.recCategories, c);
+      this.recPlaybackType = grow(this.recPlaybackType, c);
+    }
+    const region = a.country >= 0 ? a.region : -1;
+    this.recUser[k] = a.user;
+    this.recCountry[k] = a.country;
+    this.recRegion[k] = region;
+    this.recCity[k] = region >= 0 ? a.city : -1;
+    this.recDevice[k] = a.device;
+    this.recDomain[k] = a.domain;
+    this.recUrl[k] = a.url;
+    this.recCategories[k] = a.categories;
+    this.recPlaybackType[k] = a.playbackType;
+    this.recordCount = k + 1;
+    a.record = k;
+    return k;
+  }
+
+  /**
+   * Codes an accepted event's user, coordinates, device, referrer, categories and playback type, and gives row `row`
+   * the session's attribute record (a new one when a code changed).
+   */
   private encodeAttributes(row: number, a: SessionAttrs, raw: RawAttributes, lat: number | undefined, lon: number | undefined): void {
     const { rawUser, rawDevice, rawReferrer, rawContext, rawCategories, rawPlaybackType } = raw;
     const geo = this.geo;
-    const region = this.region[row]!;
-    const city = this.city[row]!;
+    const region = a.country >= 0 ? a.region : -1;
+    const city = region >= 0 ? a.city : -1;
     if (!same(rawUser, a.rawUser)) {
       const userId = readString(rawUser);
       a.user = userId === undefined ? -1 : this.users.add(userId);
       a.rawUser = rawUser;
+      a.record = -1;
     }
-    this.user[row] = a.user;
     // A place's position is the mean over its sessions of each session's first reported coordinates.
     if (lat !== undefined && lon !== undefined && !a.coords && Math.abs(lat) <= 90 && Math.abs(lon) <= 180) {
       a.coords = true;
@@ -610,29 +641,29 @@ export class EventStore {
     if (!same(rawDevice, a.rawDevice)) {
       a.device = deviceIndex(rawDevice);
       a.rawDevice = rawDevice;
+      a.record = -1;
     }
-    this.device[row] = a.device;
     if (!same(rawReferrer, a.rawReferrer)) {
       const [domain, url] = this.referrer(typeof rawReferrer === 'string' ? rawReferrer : undefined);
       a.domain = domain;
       a.url = url;
       a.rawReferrer = rawReferrer;
+      a.record = -1;
     }
-    this.domain[row] = a.domain;
-    this.url[row] = a.url;
     if (!same(rawContext, a.rawContext) || !same(rawCategories, a.rawCategories)) {
       a.categories = this.categoriesOf(rawContext, rawCategories);
       a.rawContext = rawContext;
       a.rawCategories = rawCategories;
+      a.record = -1;
     }
-    this.categories[row] = a.categories;
     if (!same(rawPlaybackType, a.rawPlaybackType)) {
       const pt = readString(rawPlaybackType)?.toLowerCase();
       const pti = pt === undefined ? -1 : (PLAYBACK_TYPES as readonly string[]).indexOf(pt);
       a.playbackType = pti < 0 ? 255 : pti;
       a.rawPlaybackType = rawPlaybackType;
+      a.record = -1;
     }
-    this.playbackType[row] = a.playbackType;
+    this.attr[row] = a.record >= 0 ? a.record : this.writeRecord(a);
   }
 
   /** Lists accepted row `row` under its entry, and notes whether the entry's rows still come in time order. */
@@ -736,11 +767,10 @@ export class EventStore {
     raw.rawCategories = o['categories'];
     raw.rawPlaybackType = o['playbackType'];
     const a = this.sessionAttrs[session]!;
-    this.encodePlace(row, a, rawCountry, o);
+    this.encodePlace(a, rawCountry, o);
 
     if (this.checkDuplicate(row, session, ei)) return 'duplicate';
 
-    this.entry[row] = entry;
     this.time[row] = time;
     this.playTimeSum[row] = playTimeSum ?? NaN;
     this.encodeAttributes(row, a, raw, lat, lon);
