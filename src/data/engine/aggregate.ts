@@ -8,7 +8,17 @@
  */
 import { BUCKETS, type MetricSet, type PlayThrough } from '../types.js';
 import { MASK_WORDS, TOUCHED, lowerBound, popcount, setBits, type PreparedEntry } from './prepare.js';
-import { T_IMPRESSION, T_PLAY, T_PT100, T_PT25, T_VIEW } from './store.js';
+import { T_IMPRESSION, T_PLAY, T_PT100, T_PT25, T_VIEW } from './event-types.js';
+
+/** The store's row lists and view facts, which a straddling session's events are read from. */
+export interface RowLists {
+  /** Per global session: its first row; per row: its session's next row (-1: none). */
+  firstRow: Int32Array;
+  next: Int32Array;
+  /** Per view row: seconds, and 4 bucket bounds (two ranges). */
+  viewSeconds: Float64Array;
+  viewBuckets: Uint8Array;
+}
 
 /** What a pass computes. */
 export interface PassSpec {
@@ -18,6 +28,7 @@ export interface PassSpec {
   /** The store's time and type columns (the straddling sessions' events are read from them). */
   time: Float64Array;
   type: Uint8Array;
+  lists: RowLists;
   /** Per session: non-zero when the session passes the filters. */
   mask: Uint8Array;
   /** Number of groups. */
@@ -117,8 +128,7 @@ export function runPass(p: PreparedEntry, spec: PassSpec): PassResult {
   const viewersDiff = retention ? new Float64Array(BUCKETS + 1) : null;
   const heatRow = spec.heatmapRow ?? null;
   const heatDiff = heatRow ? new Float64Array((spec.heatmapRows ?? 0) * (BUCKETS + 1)) : null;
-  const vSec = p.viewSeconds;
-  const vB = p.viewBuckets;
+  const { firstRow, next, viewSeconds: vSec, viewBuckets: vB } = spec.lists;
   scratch.begin(nUserSlots);
   const { stamp, group: firstGroup, totalStamp, pairs } = scratch;
   const epoch = scratch.epoch;
@@ -176,7 +186,7 @@ export function runPass(p: PreparedEntry, spec: PassSpec): PassResult {
     }
   };
 
-  /** View `v`'s watched bucket ranges into the retention and heatmap difference arrays. */
+  /** View row `v`'s watched bucket ranges into the retention and heatmap difference arrays. */
   const addView = (s: number, v: number) => {
     const b = v * 4;
     const a0 = vB[b]!;
@@ -257,16 +267,10 @@ export function runPass(p: PreparedEntry, spec: PassSpec): PassResult {
     };
     const fixed = dayBounds ? -2 : sessionGroup ? sessionGroup[s]! : 0;
     const u = sUser[s]! + 1;
-    let v = p.viewStart[s]!;
-    for (let k = p.rowStart[s]!, end = p.rowStart[s + 1]!; k < end; k++) {
-      const r = p.rows[k]!;
+    for (let r = firstRow[p.sGlobal[s]!]!; r >= 0; r = next[r]!) {
       const t = TY[r]!;
       const time = T[r]!;
-      const isView = t === T_VIEW;
-      if (time < from || time >= to) {
-        if (isView) v++;
-        continue;
-      }
+      if (time < from || time >= to) continue;
       let eg = fixed;
       if (dayBounds) {
         if (g === -2) day = Math.max(0, lowerBound(dayBounds, dayBounds.length, time) - 1);
@@ -284,16 +288,15 @@ export function runPass(p: PreparedEntry, spec: PassSpec): PassResult {
         if (g >= 0) plays[g]!++;
         if (TOTAL >= 0) plays[TOTAL]!++;
         countViewer(g, u);
-      } else if (isView) {
-        const sec = vSec[v]!;
+      } else if (t === T_VIEW) {
+        const sec = vSec[r]!;
         if (g >= 0) seconds[g]! += sec;
         if (TOTAL >= 0) seconds[TOTAL]! += sec;
-        const b = v * 4;
+        const b = r * 4;
         setBits(seg, 0, vB[b]!, vB[b + 1]!);
         setBits(seg, 0, vB[b + 2]!, vB[b + 3]!);
         flags |= TOUCHED;
-        if (viewsDiff || heatDiff) addView(s, v);
-        v++;
+        if (viewsDiff || heatDiff) addView(s, r);
       } else if (t >= T_PT25 && t <= T_PT100) flags |= TOUCHED | (2 << (t - T_PT25));
     }
     if (g !== -2) flush();
@@ -414,7 +417,7 @@ export interface UsersPass {
  * The users table's pass: per user, impressions, plays, Σ of each session's distinct buckets and the union of the
  * sessions' buckets (no seconds, reached-X or distinct viewers, which the table does not show).
  */
-export function runUsersPass(p: PreparedEntry, spec: Pick<PassSpec, 'from' | 'to' | 'mask' | 'users' | 'time' | 'type'>): UsersPass {
+export function runUsersPass(p: PreparedEntry, spec: Pick<PassSpec, 'from' | 'to' | 'mask' | 'users' | 'time' | 'type' | 'lists'>): UsersPass {
   const { from, to, mask } = spec;
   const slots = spec.users + 1;
   scratch.begin(slots);
@@ -426,7 +429,8 @@ export function runUsersPass(p: PreparedEntry, spec: Pick<PassSpec, 'from' | 'to
   const pl: number[] = [];
   const bits: number[] = [];
   const seg = new Uint32Array(MASK_WORDS);
-  const { sUser, sFirst, sLast, sMask, viewBuckets: vB } = p;
+  const { sUser, sFirst, sLast, sMask, sGlobal } = p;
+  const { firstRow, next, viewBuckets: vB } = spec.lists;
   const T = spec.time;
   const TY = spec.type;
   const add = (u: number, i: number, n: number, m0: number, m1: number, m2: number, m3: number) => {
@@ -462,17 +466,14 @@ export function runUsersPass(p: PreparedEntry, spec: Pick<PassSpec, 'from' | 'to
     let i = 0;
     let n = 0;
     seg.fill(0);
-    let v = p.viewStart[s]!;
-    for (let k = p.rowStart[s]!, end = p.rowStart[s + 1]!; k < end; k++) {
-      const r = p.rows[k]!;
+    for (let r = firstRow[sGlobal[s]!]!; r >= 0; r = next[r]!) {
       const t = TY[r]!;
       const inRange = T[r]! >= from && T[r]! < to;
       if (t === T_VIEW) {
         if (inRange) {
-          setBits(seg, 0, vB[v * 4]!, vB[v * 4 + 1]!);
-          setBits(seg, 0, vB[v * 4 + 2]!, vB[v * 4 + 3]!);
+          setBits(seg, 0, vB[r * 4]!, vB[r * 4 + 1]!);
+          setBits(seg, 0, vB[r * 4 + 2]!, vB[r * 4 + 3]!);
         }
-        v++;
       } else if (inRange && t === T_IMPRESSION) i++;
       else if (inRange && t === T_PLAY) n++;
     }

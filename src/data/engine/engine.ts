@@ -109,7 +109,8 @@ export class AnalyticsEngine {
   constructor(options: EngineOptions) {
     const list = Array.isArray(options?.entries) ? options.entries : [];
     for (const e of list) if (e && typeof e.id === 'string') this.entries.set(e.id, e);
-    this.store = new EventStore([...this.entries.keys()]);
+    const ids = [...this.entries.keys()];
+    this.store = new EventStore(ids, ids.map((id) => Number(this.entries.get(id)!.duration)));
     for (const id of this.entries.keys()) this.entryIndex.set(id, this.store.entries.get(id));
     let collator: Intl.Collator;
     try {
@@ -250,9 +251,11 @@ export class AnalyticsEngine {
   }
 
   /** The range's instants and the store columns a pass reads. */
-  private span(rb: RangeBounds): Pick<PassSpec, 'from' | 'to' | 'time' | 'type'> {
+  private span(rb: RangeBounds): Pick<PassSpec, 'from' | 'to' | 'time' | 'type' | 'lists'> {
     const b = rb.bounds;
-    return { from: b[0]!, to: b[b.length - 1]!, time: this.store.time, type: this.store.type };
+    const st = this.store;
+    const lists = { firstRow: st.firstRow, next: st.nextInSession, viewSeconds: st.facts.viewSeconds, viewBuckets: st.facts.viewBuckets };
+    return { from: b[0]!, to: b[b.length - 1]!, time: st.time, type: st.type, lists };
   }
 
   /** The per-session filter mask (1 = passes), cached per entry and filters. */

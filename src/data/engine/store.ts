@@ -3,7 +3,7 @@
  * open-addressing hash tables that find duplicates without a string per event.
  * @internal
  */
-import { PLAYBACK_TYPES } from '../types.js';
+import { BUCKETS, PLAYBACK_TYPES } from '../types.js';
 import {
   BAD,
   decodeReferrer,
@@ -15,6 +15,8 @@ import {
   splitCategories,
   urlOf,
 } from './parse.js';
+import { T_SEEK, T_VIEW } from './event-types.js';
+import { SessionFacts } from './facts.js';
 
 /**
  * Why an event was skipped: `invalid-event` (not a plain object), `invalid-type` (eventType missing or not a
@@ -71,14 +73,7 @@ function grow<T extends Float64Array | Int32Array | Uint8Array>(a: T, n: number)
   return b;
 }
 
-/** Event types the engine reads; stored as small integers. Other types are stored as 0 ("other"). */
-export const T_IMPRESSION = 1;
-export const T_PLAY = 3;
-export const T_PT25 = 11;
-export const T_PT100 = 14;
-export const T_REPLAY = 34;
-export const T_SEEK = 35;
-export const T_VIEW = 99;
+export { T_IMPRESSION, T_PLAY, T_PT25, T_PT100, T_REPLAY, T_SEEK, T_VIEW } from './event-types.js';
 
 /** Geo place of an event: country code, region and city names, each dictionary-encoded (-1 when unknown). */
 export class GeoDicts {
@@ -250,9 +245,21 @@ export class EventStore {
    * is then *keyed*, its rows are in its key table.
    */
   private sessionMaxIndex = new Float64Array(1024);
-  /** Per global session: its last accepted row (-1: none); per row: the session's previous row (-1: none). */
-  private sessionLastRow = new Int32Array(1024);
-  private prevInSession = new Int32Array(0);
+  /**
+   * Each session's rows as a list: per global session its first and last row (-1: none), per row the session's next
+   * row (-1: none). While a session's events arrive in its order (time, then eventIndex, then arrival) the list is in
+   * that order; preparation puts the list of a session marked {@link EventStore.unordered} back in order.
+   */
+  firstRow = new Int32Array(1024);
+  lastRow = new Int32Array(1024);
+  nextInSession = new Int32Array(0);
+  /** Per global session: its entry; 1 when an event arrived out of the session's order (its facts need repair). */
+  sessionEntry = new Int32Array(1024);
+  unordered = new Uint8Array(1024);
+  /** Per global session: 1 when one of its events has a userId. */
+  hasUser = new Uint8Array(1024);
+  /** Running facts of every session and view ({@link SessionFacts}), applied as events arrive in order. */
+  readonly facts = new SessionFacts();
   /** What the last duplicate check found: the free slot of its session's key table (-1: no table), and its hash. */
   private pendingSlot = -1;
   private pendingHash = 0;
@@ -267,9 +274,13 @@ export class EventStore {
   private readonly mruRaw: unknown[] = [UNSET, UNSET, UNSET, UNSET];
   private readonly mruEntry = new Int32Array(MRU).fill(-1);
   private readonly mruSession = new Int32Array(MRU).fill(-1);
-  /** Per entry: the time of its last accepted row, and whether its rows so far came in time order. */
-  private readonly lastTimeOfEntry: number[] = [];
-  readonly timeOrderedEntry: boolean[] = [];
+  /** Per entry: 100 / its duration in seconds (0 when unknown), for the watched buckets of its views. */
+  private readonly bucketsPerSecond: number[] = [];
+  /**
+   * Per entry: whether one of its events has no eventIndex. The order of equal-time events then depends on the
+   * events of other sessions too (see prepare.ts), so preparation orders the entry's events as a whole.
+   */
+  readonly missingIndex: boolean[] = [];
 
   /** The raw collector fields of the event being added (one object, reused). */
   private readonly raw: RawAttributes = {
@@ -281,24 +292,27 @@ export class EventStore {
     rawPlaybackType: undefined,
   };
 
-  /** Rows per entry, in ingest order; and a version that changes whenever an entry gets new rows. */
-  readonly rowsOfEntry: Int32Array[] = [];
-  readonly rowCountOfEntry: number[] = [];
+  /** Global sessions per entry, in order of creation; and a version that changes whenever an entry gets new rows. */
+  readonly sessionsOfEntry: Int32Array[] = [];
+  readonly sessionCountOfEntry: number[] = [];
   readonly versionOfEntry: number[] = [];
 
-  constructor(entryIds: readonly string[]) {
+  /** A store for the entries `entryIds`, whose durations (seconds; not positive or NaN: unknown) are `durations`. */
+  constructor(entryIds: readonly string[], durations: readonly number[] = []) {
     this.entries = new Dict();
-    for (const id of entryIds) {
+    entryIds.forEach((id, k) => {
       const i = this.entries.add(id);
-      if (i === this.rowsOfEntry.length) {
-        this.rowsOfEntry.push(new Int32Array(16));
-        this.rowCountOfEntry.push(0);
+      const duration = durations[k] ?? NaN;
+      const perSecond = Number.isFinite(duration) && duration > 0 ? BUCKETS / duration : 0;
+      if (i === this.sessionsOfEntry.length) {
+        this.sessionsOfEntry.push(new Int32Array(16));
+        this.sessionCountOfEntry.push(0);
         this.versionOfEntry.push(0);
         this.sessionIds.push(new Map());
-        this.lastTimeOfEntry.push(-Infinity);
-        this.timeOrderedEntry.push(true);
-      }
-    }
+        this.bucketsPerSecond.push(perSecond);
+        this.missingIndex.push(false);
+      } else this.bucketsPerSecond[i] = perSecond;
+    });
     this.categorySetKeys.add('');
     this.categorySets.push(new Int32Array(0));
   }
@@ -326,7 +340,8 @@ export class EventStore {
     this.position = grow(this.position, c);
     this.playTimeSum = grow(this.playTimeSum, c);
     this.attr = grow(this.attr, c);
-    this.prevInSession = grow(this.prevInSession, c);
+    this.nextInSession = grow(this.nextInSession, c);
+    this.facts.growRows(c);
     this.capacity = c;
   }
 
@@ -367,13 +382,13 @@ export class EventStore {
       // The session becomes keyed: record its earlier rows (distinct keys, so no comparison needed).
       this.sessionMaxIndex[session] = NaN;
       let n = 0;
-      for (let r = this.sessionLastRow[session]!; r >= 0; r = this.prevInSession[r]!) n++;
+      for (let r = this.firstRow[session]!; r >= 0; r = this.nextInSession[r]!) n++;
       // Room for the session to double at least before its table grows (load ≤ 1/2).
       let slots = 64;
       while (slots < 4 * (n + 1)) slots *= 2;
       this.keyAt[session] = this.allocKeys(slots);
       this.keySlots[session] = slots;
-      for (let r = this.sessionLastRow[session]!; r >= 0; r = this.prevInSession[r]!) {
+      for (let r = this.firstRow[session]!; r >= 0; r = this.nextInSession[r]!) {
         this.findKey(r, session, false);
         this.commitSlot(r, session);
       }
@@ -422,8 +437,49 @@ export class EventStore {
   private commitKey(row: number, session: number): void {
     if (this.pendingSlot >= 0) this.commitSlot(row, session);
     else this.sessionMaxIndex[session] = this.eventIndex[row]!;
-    this.prevInSession[row] = this.sessionLastRow[session]!;
-    this.sessionLastRow[session] = row;
+  }
+
+  /**
+   * Makes `rows[from … to)` (every row of `session`, in the session's order) its list, and applies them to its facts
+   * afresh: how preparation repairs a session marked {@link EventStore.unordered}.
+   */
+  relink(session: number, rows: Int32Array, from: number, to: number): void {
+    const next = this.nextInSession;
+    const facts = this.facts;
+    const k = this.bucketsPerSecond[this.sessionEntry[session]!]!;
+    facts.reset(session);
+    let prev = -1;
+    for (let i = from; i < to; i++) {
+      const r = rows[i]!;
+      if (prev < 0) this.firstRow[session] = r;
+      else next[prev] = r;
+      facts.step(session, r, this.type[r]!, this.position[r]!, this.playTimeSum[r]!, k);
+      prev = r;
+    }
+    next[prev] = -1;
+    this.lastRow[session] = prev;
+    this.unordered[session] = 0;
+  }
+
+  /**
+   * Appends accepted `row` to its session's list and, while the session's events come in its order, applies it to
+   * the session's facts. An event that comes before the session's last one (earlier time, or the same time and a
+   * smaller eventIndex) marks the session for repair instead.
+   */
+  private appendToSession(row: number, session: number, entry: number): void {
+    const last = this.lastRow[session]!;
+    const T = this.time;
+    const EI = this.eventIndex;
+    if (last < 0) this.firstRow[session] = row;
+    else {
+      this.nextInSession[last] = row;
+      if (T[row]! < T[last]! || (T[row] === T[last] && EI[row]! < EI[last]!)) this.unordered[session] = 1;
+    }
+    this.nextInSession[row] = -1;
+    this.lastRow[session] = row;
+    if (this.unordered[session] === 0) {
+      this.facts.step(session, row, this.type[row]!, this.position[row]!, this.playTimeSum[row]!, this.bucketsPerSecond[entry]!);
+    }
   }
 
   /** A zeroed region of `slots` slots at the arena's end; returns its first word. */
@@ -502,15 +558,29 @@ export class EventStore {
       s = this.sessionAttrs.length;
       ids.set(sessionId, s);
       this.sessionAttrs.push(new SessionAttrs());
-      if (s === this.sessionLastRow.length) {
-        this.sessionLastRow = grow(this.sessionLastRow, s * 2);
-        this.sessionMaxIndex = grow(this.sessionMaxIndex, s * 2);
-        this.keysUsed = grow(this.keysUsed, s * 2);
-        this.keyAt = grow(this.keyAt, s * 2);
-        this.keySlots = grow(this.keySlots, s * 2);
+      if (s === this.lastRow.length) {
+        const c = s * 2;
+        this.firstRow = grow(this.firstRow, c);
+        this.lastRow = grow(this.lastRow, c);
+        this.sessionEntry = grow(this.sessionEntry, c);
+        this.unordered = grow(this.unordered, c);
+        this.hasUser = grow(this.hasUser, c);
+        this.sessionMaxIndex = grow(this.sessionMaxIndex, c);
+        this.keysUsed = grow(this.keysUsed, c);
+        this.keyAt = grow(this.keyAt, c);
+        this.keySlots = grow(this.keySlots, c);
       }
-      this.sessionLastRow[s] = -1;
+      if (this.facts.flags.length <= s) this.facts.growSessions(this.lastRow.length);
+      this.facts.reset(s);
+      this.firstRow[s] = -1;
+      this.lastRow[s] = -1;
+      this.sessionEntry[s] = entry;
       this.sessionMaxIndex[s] = -Infinity;
+      let list = this.sessionsOfEntry[entry]!;
+      const count = this.sessionCountOfEntry[entry]!;
+      if (count === list.length) this.sessionsOfEntry[entry] = list = grow(list, count * 2);
+      list[count] = s;
+      this.sessionCountOfEntry[entry] = count + 1;
     }
     return s;
   }
@@ -666,17 +736,6 @@ export class EventStore {
     this.attr[row] = a.record >= 0 ? a.record : this.writeRecord(a);
   }
 
-  /** Lists accepted row `row` under its entry, and notes whether the entry's rows still come in time order. */
-  private appendToEntry(row: number, entry: number, time: number): void {
-    let rows = this.rowsOfEntry[entry]!;
-    const count = this.rowCountOfEntry[entry]!;
-    if (count === rows.length) this.rowsOfEntry[entry] = rows = grow(rows, rows.length * 2);
-    rows[count] = row;
-    this.rowCountOfEntry[entry] = count + 1;
-    this.versionOfEntry[entry]!++;
-    if (time < this.lastTimeOfEntry[entry]!) this.timeOrderedEntry[entry] = false;
-    else this.lastTimeOfEntry[entry] = time;
-  }
 
   /**
    * Adds one raw event. Returns `undefined` when accepted, or why it was skipped. Never throws on any input.
@@ -776,7 +835,10 @@ export class EventStore {
     this.encodeAttributes(row, a, raw, lat, lon);
 
     this.commitKey(row, session);
-    this.appendToEntry(row, entry, time);
+    this.appendToSession(row, session, entry);
+    if (ei !== ei) this.missingIndex[entry] = true;
+    if (a.user >= 0) this.hasUser[session] = 1;
+    this.versionOfEntry[entry]!++;
     this.length = row + 1;
     return undefined;
   }
