@@ -8,17 +8,23 @@
  */
 import { BUCKETS, type MetricSet, type PlayThrough } from '../types.js';
 import { MASK_WORDS, TOUCHED, lowerBound, popcount, setBits, type PreparedEntry } from './prepare.js';
-import { T_IMPRESSION, T_PLAY, T_PT100, T_PT25, T_VIEW } from './event-types.js';
+import { ViewWalker } from './facts.js';
+import { T_IMPRESSION, T_PLAY, T_PT100, T_PT25 } from './event-types.js';
 
-/** The store's row lists and view facts, which a straddling session's events are read from. */
+/** The store's row lists and the columns a straddling session's events are read from. */
 export interface RowLists {
   /** Per global session: its first row; per row: its session's next row (-1: none). */
   firstRow: Int32Array;
   next: Int32Array;
-  /** Per view row: seconds, and 4 bucket bounds (two ranges). */
-  viewSeconds: Float64Array;
-  viewBuckets: Uint8Array;
+  position: Float64Array;
+  playTimeSum: Float64Array;
 }
+
+/** Walks the straddling sessions' events (one query at a time). */
+const walker = new ViewWalker();
+
+/** 100 / the entry's duration (0 when unknown), as the store's facts use it. */
+const bucketsPerSecond = (p: PreparedEntry): number => (p.duration > 0 ? BUCKETS / p.duration : 0);
 
 /** What a pass computes. */
 export interface PassSpec {
@@ -128,7 +134,9 @@ export function runPass(p: PreparedEntry, spec: PassSpec): PassResult {
   const viewersDiff = retention ? new Float64Array(BUCKETS + 1) : null;
   const heatRow = spec.heatmapRow ?? null;
   const heatDiff = heatRow ? new Float64Array((spec.heatmapRows ?? 0) * (BUCKETS + 1)) : null;
-  const { firstRow, next, viewSeconds: vSec, viewBuckets: vB } = spec.lists;
+  const { firstRow, next, position: P, playTimeSum: PTS } = spec.lists;
+  const k = bucketsPerSecond(p);
+  const vf = walker.view;
   scratch.begin(nUserSlots);
   const { stamp, group: firstGroup, totalStamp, pairs } = scratch;
   const epoch = scratch.epoch;
@@ -186,13 +194,12 @@ export function runPass(p: PreparedEntry, spec: PassSpec): PassResult {
     }
   };
 
-  /** View row `v`'s watched bucket ranges into the retention and heatmap difference arrays. */
-  const addView = (s: number, v: number) => {
-    const b = v * 4;
-    const a0 = vB[b]!;
-    const a1 = vB[b + 1]!;
-    const b0 = vB[b + 2]!;
-    const b1 = vB[b + 3]!;
+  /** The walked view's watched bucket ranges into the retention and heatmap difference arrays. */
+  const addView = (s: number) => {
+    const a0 = vf[1]!;
+    const a1 = vf[2]!;
+    const b0 = vf[3]!;
+    const b1 = vf[4]!;
     if (viewsDiff) {
       if (a1 > a0) {
         viewsDiff[a0]!++;
@@ -267,9 +274,11 @@ export function runPass(p: PreparedEntry, spec: PassSpec): PassResult {
     };
     const fixed = dayBounds ? -2 : sessionGroup ? sessionGroup[s]! : 0;
     const u = sUser[s]! + 1;
+    walker.reset();
     for (let r = firstRow[p.sGlobal[s]!]!; r >= 0; r = next[r]!) {
       const t = TY[r]!;
       const time = T[r]!;
+      const isView = walker.step(t, P[r]!, PTS[r]!, k);
       if (time < from || time >= to) continue;
       let eg = fixed;
       if (dayBounds) {
@@ -288,15 +297,14 @@ export function runPass(p: PreparedEntry, spec: PassSpec): PassResult {
         if (g >= 0) plays[g]!++;
         if (TOTAL >= 0) plays[TOTAL]!++;
         countViewer(g, u);
-      } else if (t === T_VIEW) {
-        const sec = vSec[r]!;
+      } else if (isView) {
+        const sec = vf[0]!;
         if (g >= 0) seconds[g]! += sec;
         if (TOTAL >= 0) seconds[TOTAL]! += sec;
-        const b = r * 4;
-        setBits(seg, 0, vB[b]!, vB[b + 1]!);
-        setBits(seg, 0, vB[b + 2]!, vB[b + 3]!);
+        setBits(seg, 0, vf[1]!, vf[2]!);
+        setBits(seg, 0, vf[3]!, vf[4]!);
         flags |= TOUCHED;
-        if (viewsDiff || heatDiff) addView(s, r);
+        if (viewsDiff || heatDiff) addView(s);
       } else if (t >= T_PT25 && t <= T_PT100) flags |= TOUCHED | (2 << (t - T_PT25));
     }
     if (g !== -2) flush();
@@ -430,7 +438,9 @@ export function runUsersPass(p: PreparedEntry, spec: Pick<PassSpec, 'from' | 'to
   const bits: number[] = [];
   const seg = new Uint32Array(MASK_WORDS);
   const { sUser, sFirst, sLast, sMask, sGlobal } = p;
-  const { firstRow, next, viewBuckets: vB } = spec.lists;
+  const { firstRow, next, position: P, playTimeSum: PTS } = spec.lists;
+  const k = bucketsPerSecond(p);
+  const vf = walker.view;
   const T = spec.time;
   const TY = spec.type;
   const add = (u: number, i: number, n: number, m0: number, m1: number, m2: number, m3: number) => {
@@ -466,13 +476,14 @@ export function runUsersPass(p: PreparedEntry, spec: Pick<PassSpec, 'from' | 'to
     let i = 0;
     let n = 0;
     seg.fill(0);
+    walker.reset();
     for (let r = firstRow[sGlobal[s]!]!; r >= 0; r = next[r]!) {
       const t = TY[r]!;
       const inRange = T[r]! >= from && T[r]! < to;
-      if (t === T_VIEW) {
+      if (walker.step(t, P[r]!, PTS[r]!, k)) {
         if (inRange) {
-          setBits(seg, 0, vB[r * 4]!, vB[r * 4 + 1]!);
-          setBits(seg, 0, vB[r * 4 + 2]!, vB[r * 4 + 3]!);
+          setBits(seg, 0, vf[1]!, vf[2]!);
+          setBits(seg, 0, vf[3]!, vf[4]!);
         }
       } else if (inRange && t === T_IMPRESSION) i++;
       else if (inRange && t === T_PLAY) n++;

@@ -254,7 +254,7 @@ export class AnalyticsEngine {
   private span(rb: RangeBounds): Pick<PassSpec, 'from' | 'to' | 'time' | 'type' | 'lists'> {
     const b = rb.bounds;
     const st = this.store;
-    const lists = { firstRow: st.firstRow, next: st.nextInSession, viewSeconds: st.facts.viewSeconds, viewBuckets: st.facts.viewBuckets };
+    const lists = { firstRow: st.firstRow, next: st.nextInSession, position: st.position, playTimeSum: st.playTimeSum };
     return { from: b[0]!, to: b[b.length - 1]!, time: st.time, type: st.type, lists };
   }
 

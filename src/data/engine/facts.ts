@@ -2,8 +2,8 @@
  * Per-session facts, kept up to date while events are ingested: what the engine's preparation used to compute in a
  * pass over every event of an entry, now computed one event at a time as it arrives, so the first query finds it done.
  *
- * Per view event (by store row): its seconds and its watched bucket ranges, by the real-player rules (counter
- * resets, seek splitting, replays, clipping to the duration). Per session (by global session index): impressions,
+ * A view's facts are its seconds and its watched bucket ranges, by the real-player rules (counter resets, seek
+ * splitting, replays, clipping to the duration: {@link viewFacts}). Per session (by global session index): impressions,
  * plays, seconds, the union of its watched buckets (100 bits in 4 words), its reached-X flags and the difference
  * array of its views' buckets; and the running state the next view needs (previous playTimeSum and position, the last
  * seek's target since the previous view).
@@ -58,11 +58,96 @@ function bucketOf(x: number, k: number): number {
   return Math.min(BUCKETS, Math.max(0, Math.ceil(x * k - 0.5)));
 }
 
-/** Running facts of every session, and the facts of every view row. */
+/**
+ * The facts of one view: its seconds and up to two watched intervals as bucket ranges [a0, a1) and [b0, b1) (empty
+ * when start ≥ end), written to `out` as [seconds, a0, a1, b0, b1]. `prevPts`, `prevPos`: the session's previous view
+ * (NaN: none); `target`: the last seek's target since then (NaN: none); `k`: 100 / duration (0: no buckets).
+ *
+ * A view's seconds are its playTimeSum minus the previous view's, or its own playTimeSum after a counter reset
+ * (smaller than the previous). Its interval is [position − seconds, position]; when seeks lie between it and the
+ * previous view, the last one splits it: [target, position] after the seek (even when longer than the seconds: a
+ * reset lost play time), the rest of the seconds from the previous view's position on before it (dropped when not
+ * positive). A replay is a seek to 0. Bucket i covers [i %, (i+1) %) of the duration and is watched when its
+ * midpoint lies in the interval: the covered range is [ceil(start·k − ½), ceil(end·k − ½)), clamped to 0…100.
+ */
+export function viewFacts(prevPts: number, prevPos: number, target: number, pos: number, pts: number, k: number, out: Float64Array): void {
+  const sec = Number.isNaN(prevPts) || pts < prevPts ? pts : pts - prevPts;
+  let s0 = pos - sec;
+  let e0 = pos;
+  let s1 = NaN;
+  let e1 = NaN;
+  if (!Number.isNaN(target)) {
+    const after = Math.max(0, pos - target);
+    s0 = pos - after;
+    e0 = pos;
+    const rest = sec - after;
+    const start = Number.isNaN(prevPos) ? 0 : prevPos;
+    if (rest > 0) {
+      s1 = start;
+      e1 = start + rest;
+    }
+  }
+  let a0 = 0;
+  let a1 = 0;
+  let b0 = 0;
+  let b1 = 0;
+  if (k > 0) {
+    if (e0 > s0) {
+      a0 = bucketOf(s0, k);
+      a1 = bucketOf(e0, k);
+      if (a1 <= a0) a0 = a1 = 0;
+    }
+    if (e1 > s1) {
+      b0 = bucketOf(s1, k);
+      b1 = bucketOf(e1, k);
+      if (b1 <= b0) b0 = b1 = 0;
+    }
+  }
+  out[0] = sec;
+  out[1] = a0;
+  out[2] = a1;
+  out[3] = b0;
+  out[4] = b1;
+}
+
+/**
+ * Walks one session's events in order, as {@link SessionFacts.step} does, and gives each view's facts: how a query
+ * reads the events of a session that straddles a boundary of its range (the per-session facts cover the whole
+ * session, the walk only the events inside the range).
+ */
+export class ViewWalker {
+  private prevPts = NaN;
+  private prevPos = NaN;
+  private target = NaN;
+  /** The last view's [seconds, a0, a1, b0, b1]. */
+  readonly view = new Float64Array(5);
+
+  /** Starts a session. */
+  reset(): void {
+    this.prevPts = NaN;
+    this.prevPos = NaN;
+    this.target = NaN;
+  }
+
+  /** The session's next event; true when it is a view (its facts are then in {@link ViewWalker.view}). */
+  step(type: number, position: number, playTimeSum: number, k: number): boolean {
+    if (type === T_VIEW) {
+      viewFacts(this.prevPts, this.prevPos, this.target, position, playTimeSum, k, this.view);
+      this.prevPts = playTimeSum;
+      this.prevPos = position;
+      this.target = NaN;
+      return true;
+    }
+    if (type === T_SEEK) this.target = position;
+    else if (type === T_REPLAY) this.target = 0;
+    return false;
+  }
+}
+
+/** Running facts of every session. */
 export class SessionFacts {
-  // Per row (valid for view rows): seconds played, and up to two watched intervals as bucket ranges [a0, a1), [b0, b1).
-  viewSeconds = new Float64Array(0);
-  viewBuckets = new Uint8Array(0);
+  /** The facts of the view being applied. */
+  private readonly out = new Float64Array(5);
 
   // Per global session.
   impressions = new Int32Array(0);
@@ -80,12 +165,6 @@ export class SessionFacts {
   diffBy = new Int32Array(0);
   /** Sessions whose differences outgrew the inline slots: a dense array of {@link BUCKETS} + 1 amounts each. */
   readonly dense = new Map<number, Int32Array>();
-
-  /** Makes room for `rows` rows. */
-  growRows(rows: number): void {
-    this.viewSeconds = grown(this.viewSeconds, rows);
-    this.viewBuckets = grown(this.viewBuckets, rows * 4);
-  }
 
   /** Makes room for `sessions` sessions. */
   growSessions(sessions: number): void {
@@ -118,70 +197,27 @@ export class SessionFacts {
   }
 
   /**
-   * Applies the next event of session `s` (in the session's order): row `row` of type `type` at media `position`
-   * with `playTimeSum`; `k` is 100 / the entry's duration (0 when unknown: no buckets).
-   *
-   * A view's seconds are its playTimeSum minus the previous view's, or its own playTimeSum after a counter reset
-   * (smaller than the previous). Its interval is [position − seconds, position]; when seeks lie between it and the
-   * previous view, the last one splits it: [target, position] after the seek (even when longer than the seconds: a
-   * reset lost play time), the rest of the seconds from the previous view's position on before it (dropped when not
-   * positive). A replay is a seek to 0. Bucket i covers [i %, (i+1) %) of the duration and is watched when its
-   * midpoint lies in the interval: the covered range is [ceil(start·k − ½), ceil(end·k − ½)), clamped to 0…100.
+   * Applies the next event of session `s` (in the session's order): of type `type` at media `position` with
+   * `playTimeSum`; `k` is 100 / the entry's duration (0 when unknown: no buckets). Views by {@link viewFacts}.
    */
-  step(s: number, row: number, type: number, position: number, playTimeSum: number, k: number): void {
+  step(s: number, type: number, position: number, playTimeSum: number, k: number): void {
     if (type === T_IMPRESSION) this.impressions[s]!++;
     else if (type === T_PLAY) this.plays[s]!++;
     else if (type === T_SEEK) this.target[s] = position;
     else if (type === T_REPLAY) this.target[s] = 0;
     else if (type >= T_PT25 && type <= T_PT100) this.flags[s]! |= TOUCHED | (2 << (type - T_PT25));
-    else if (type === T_VIEW) this.view(s, row, position, playTimeSum, k);
+    else if (type === T_VIEW) this.view(s, position, playTimeSum, k);
   }
 
-  private view(s: number, row: number, pos: number, pts: number, k: number): void {
-    const prevPts = this.prevPts[s]!;
-    const sec = Number.isNaN(prevPts) || pts < prevPts ? pts : pts - prevPts;
-    this.viewSeconds[row] = sec;
-    this.seconds[s]! += sec;
+  private view(s: number, pos: number, pts: number, k: number): void {
+    const out = this.out;
+    viewFacts(this.prevPts[s]!, this.prevPos[s]!, this.target[s]!, pos, pts, k, out);
+    this.seconds[s]! += out[0]!;
     this.flags[s]! |= TOUCHED;
-    let s0 = pos - sec;
-    let e0 = pos;
-    let s1 = NaN;
-    let e1 = NaN;
-    const target = this.target[s]!;
-    if (!Number.isNaN(target)) {
-      const after = Math.max(0, pos - target);
-      s0 = pos - after;
-      e0 = pos;
-      const rest = sec - after;
-      const prevPos = this.prevPos[s]!;
-      const start = Number.isNaN(prevPos) ? 0 : prevPos;
-      if (rest > 0) {
-        s1 = start;
-        e1 = start + rest;
-      }
-    }
-    let a0 = 0;
-    let a1 = 0;
-    let b0 = 0;
-    let b1 = 0;
-    if (k > 0) {
-      if (e0 > s0) {
-        a0 = bucketOf(s0, k);
-        a1 = bucketOf(e0, k);
-        if (a1 <= a0) a0 = a1 = 0;
-      }
-      if (e1 > s1) {
-        b0 = bucketOf(s1, k);
-        b1 = bucketOf(e1, k);
-        if (b1 <= b0) b0 = b1 = 0;
-      }
-    }
-    const iv = row * 4;
-    const vb = this.viewBuckets;
-    vb[iv] = a0;
-    vb[iv + 1] = a1;
-    vb[iv + 2] = b0;
-    vb[iv + 3] = b1;
+    const a0 = out[1]!;
+    const a1 = out[2]!;
+    const b0 = out[3]!;
+    const b1 = out[4]!;
     if (a1 > a0) {
       setBits(this.mask, s * MASK_WORDS, a0, a1);
       this.bump(s, a0, 1);

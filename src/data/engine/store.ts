@@ -341,7 +341,6 @@ export class EventStore {
     this.playTimeSum = grow(this.playTimeSum, c);
     this.attr = grow(this.attr, c);
     this.nextInSession = grow(this.nextInSession, c);
-    this.facts.growRows(c);
     this.capacity = c;
   }
 
@@ -453,7 +452,7 @@ export class EventStore {
       const r = rows[i]!;
       if (prev < 0) this.firstRow[session] = r;
       else next[prev] = r;
-      facts.step(session, r, this.type[r]!, this.position[r]!, this.playTimeSum[r]!, k);
+      facts.step(session, this.type[r]!, this.position[r]!, this.playTimeSum[r]!, k);
       prev = r;
     }
     next[prev] = -1;
@@ -478,7 +477,7 @@ export class EventStore {
     this.nextInSession[row] = -1;
     this.lastRow[session] = row;
     if (this.unordered[session] === 0) {
-      this.facts.step(session, row, this.type[row]!, this.position[row]!, this.playTimeSum[row]!, this.bucketsPerSecond[entry]!);
+      this.facts.step(session, this.type[row]!, this.position[row]!, this.playTimeSum[row]!, this.bucketsPerSecond[entry]!);
     }
   }
 
