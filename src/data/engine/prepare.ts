@@ -125,8 +125,15 @@ function orderWhole(store: EventStore, sessions: Int32Array): Int32Array {
   let total = 0;
   for (const g of sessions) for (let r = store.firstRow[g]!; r >= 0; r = next[r]!) total++;
   const rows = new Int32Array(total);
+  /** Each row's global session (rows of other entries: unused). */
+  const sessionOfRow = new Int32Array(store.length);
   let n = 0;
-  for (const g of sessions) for (let r = store.firstRow[g]!; r >= 0; r = next[r]!) rows[n++] = r;
+  for (const g of sessions) {
+    for (let r = store.firstRow[g]!; r >= 0; r = next[r]!) {
+      rows[n++] = r;
+      sessionOfRow[r] = g;
+    }
+  }
   rows.sort();
   const T = store.time;
   const order = sortByTime(rows, T);
@@ -138,7 +145,7 @@ function orderWhole(store: EventStore, sessions: Int32Array): Int32Array {
     i = j;
   }
   // Sessions by first appearance, and each session's rows (a stable counting sort by session).
-  const ST = store.session;
+  const ST = sessionOfRow;
   const localOf = new Map<number, number>();
   const local = new Int32Array(total);
   const byAppearance: number[] = [];

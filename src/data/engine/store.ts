@@ -67,9 +67,10 @@ export class Dict {
   }
 }
 
-function grow<T extends Float64Array | Int32Array | Uint8Array>(a: T, n: number): T {
+/** A copy of `a` with room for `n` elements; only the first `used` (default: all) are copied. */
+function grow<T extends Float64Array | Int32Array | Uint8Array>(a: T, n: number, used = a.length): T {
   const b = new (a.constructor as new (n: number) => T)(n);
-  b.set(a);
+  b.set(used < a.length ? a.subarray(0, used) : a);
   return b;
 }
 
@@ -184,7 +185,6 @@ const MRU = 4;
 export class EventStore {
   length = 0;
   private capacity = 0;
-  session = new Int32Array(0);
   time = new Float64Array(0);
   type = new Uint8Array(0);
   eventIndex = new Float64Array(0);
@@ -333,14 +333,15 @@ export class EventStore {
     if (n <= this.capacity) return;
     let c = Math.max(1024, this.capacity * 2);
     while (c < n) c *= 2;
-    this.session = grow(this.session, c);
-    this.time = grow(this.time, c);
-    this.type = grow(this.type, c);
-    this.eventIndex = grow(this.eventIndex, c);
-    this.position = grow(this.position, c);
-    this.playTimeSum = grow(this.playTimeSum, c);
-    this.attr = grow(this.attr, c);
-    this.nextInSession = grow(this.nextInSession, c);
+    // Only the rows in use are copied: the rest of the old capacity was never written.
+    const used = this.length;
+    this.time = grow(this.time, c, used);
+    this.type = grow(this.type, c, used);
+    this.eventIndex = grow(this.eventIndex, c, used);
+    this.position = grow(this.position, c, used);
+    this.playTimeSum = grow(this.playTimeSum, c, used);
+    this.attr = grow(this.attr, c, used);
+    this.nextInSession = grow(this.nextInSession, c, used);
     this.capacity = c;
   }
 
@@ -355,8 +356,9 @@ export class EventStore {
     return h ^ (h >>> 16);
   }
 
-  private sameKey(row: number, session: number, eventIndex: number, type: number, position: number): boolean {
-    if (this.session[row] !== session || this.type[row] !== type) return false;
+  private sameKey(row: number, eventIndex: number, type: number, position: number): boolean {
+    // Every row in a session's key table is the session's own: the session needs no comparison.
+    if (this.type[row] !== type) return false;
     const ei = this.eventIndex[row]!;
     if (!(ei === eventIndex || (Number.isNaN(ei) && Number.isNaN(eventIndex)))) return false;
     const p = this.position[row]!;
@@ -418,7 +420,7 @@ export class EventStore {
         this.pendingHash = h;
         return false;
       }
-      if (compare && table[j + 1] === h && this.sameKey(v - 1, session, eventIndex, type, position)) return true;
+      if (compare && table[j + 1] === h && this.sameKey(v - 1, eventIndex, type, position)) return true;
       i = (i + 1) & mask;
     }
   }
@@ -809,7 +811,6 @@ export class EventStore {
     const ei = eventIndex ?? NaN;
     const pos = position ?? NaN;
     // Write the key columns first: the duplicate check compares against stored rows.
-    this.session[row] = session;
     this.eventIndex[row] = ei;
     this.type[row] = type;
     this.position[row] = pos;
