@@ -7,6 +7,7 @@
 import type { BreakdownMetrics, DateRange, IsoDate } from './types.js';
 import { rangeLength } from './dates.js';
 import { BREAKDOWN_METRICS, isRate, type MetricKey } from './metrics.js';
+import type { CsvName } from './csv.js';
 
 /** The metrics of a breakdown row (device, place, domain, page) that had nothing in the compare period. */
 export const ZERO_BREAKDOWN: Readonly<BreakdownMetrics> = Object.freeze(
@@ -32,9 +33,16 @@ export function changeCsv(t: Trend): number | string {
   return t.kind === 'relative' || t.kind === 'points' ? t.change : t.kind === 'new' ? 'new' : '';
 }
 
-/** The CSV columns a breakdown adds when comparing: the compare period's plays (`plays <from>..<to>`) and the change. */
-export function playsCompareCsvColumns(range: DateRange): string[] {
-  return [`plays ${range.from}..${range.to}`, 'playsChange'];
+/**
+ * The CSV columns a breakdown adds when comparing: the compare period's plays (field `plays <from>..<to>`) and the
+ * change (field `playsChange`), titled with `labels` in the page's language (the field names when absent).
+ */
+export function playsCompareCsvColumns(range: DateRange, labels?: { plays: string; change: string }): CsvName[] {
+  const plays = `plays ${range.from}..${range.to}`;
+  return [
+    { field: plays, label: labels?.plays ?? plays },
+    { field: 'playsChange', label: labels?.change ?? 'playsChange' },
+  ];
 }
 
 /** A row's cells under {@link playsCompareCsvColumns}: its plays in the compare period and the change to `now`. */

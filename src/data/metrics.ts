@@ -10,6 +10,7 @@
  */
 import type { MessageKey } from '../i18n/catalog.js';
 import type { Formatters } from '../i18n/format.js';
+import type { EntryType } from './types.js';
 
 /**
  * How a value is measured:
@@ -58,7 +59,18 @@ export interface MetricDef {
   readonly kaltura: string;
   /** One line for documentation and TSDoc readers. */
   readonly description: string;
+  /**
+   * The entry types it means something for. Metrics of playback (minutes viewed, completion, drop-off) do not apply
+   * to an image, which is shown, not played: panels and CSV exports of an image entry leave them out (see
+   * {@link metricsFor}) rather than show a column of zeros.
+   */
+  readonly appliesTo: readonly EntryType[];
 }
+
+/** Every entry type. */
+const ANY_ENTRY: readonly EntryType[] = ['video', 'audio', 'image'];
+/** Entries that play (they have a duration). */
+const PLAYABLE: readonly EntryType[] = ['video', 'audio'];
 
 /**
  * Every metric, in display order. The `set` metrics, in this order, are the metric tabs, the highlight order and
@@ -75,6 +87,7 @@ export const METRIC_REGISTRY = {
     help: 'metric.help.impressions',
     kaltura: 'count_loads',
     description: 'Player impressions: impression events (the player loaded with this entry).',
+    appliesTo: ANY_ENTRY,
   },
   plays: {
     scope: 'set',
@@ -86,6 +99,7 @@ export const METRIC_REGISTRY = {
     help: 'metric.help.plays',
     kaltura: 'count_plays',
     description: 'Play events. A resume after a pause is not a play.',
+    appliesTo: ANY_ENTRY,
   },
   uniqueViewers: {
     scope: 'set',
@@ -97,6 +111,7 @@ export const METRIC_REGISTRY = {
     help: 'metric.help.uniqueViewers',
     kaltura: 'unique_known_users',
     description: 'Distinct users among plays; all anonymous viewers together count as one. Exact, not estimated.',
+    appliesTo: ANY_ENTRY,
   },
   minutesViewed: {
     scope: 'set',
@@ -108,6 +123,7 @@ export const METRIC_REGISTRY = {
     help: 'metric.help.minutesViewed',
     kaltura: 'sum_time_viewed',
     description: 'Minutes of media played (re-watches count again), summed over view events.',
+    appliesTo: PLAYABLE,
   },
   avgCompletionRate: {
     scope: 'set',
@@ -120,6 +136,7 @@ export const METRIC_REGISTRY = {
     help: 'metric.help.avgCompletionRate',
     kaltura: 'avg_completion_rate',
     description: "Sum over sessions of the share of the duration's 1 % buckets watched, divided by plays, capped at 100.",
+    appliesTo: PLAYABLE,
   },
   avgDropOffRate: {
     scope: 'set',
@@ -134,6 +151,7 @@ export const METRIC_REGISTRY = {
     help: 'metric.help.avgDropOffRate',
     kaltura: 'avg_view_drop_off',
     description: 'Mean of the counts of sessions reaching 25, 50, 75 and 100 %, divided by plays.',
+    appliesTo: PLAYABLE,
   },
   distribution: {
     scope: 'breakdown',
@@ -145,6 +163,7 @@ export const METRIC_REGISTRY = {
     help: 'metric.help.distribution',
     kaltura: 'count_plays',
     description: "A row's plays as a percent of all plays in the query's range and filters.",
+    appliesTo: ANY_ENTRY,
   },
   playImpressionRatio: {
     scope: 'breakdown',
@@ -158,6 +177,7 @@ export const METRIC_REGISTRY = {
     help: 'metric.help.playImpressionRatio',
     kaltura: 'load_play_ratio',
     description: 'Plays / impressions, percent.',
+    appliesTo: ANY_ENTRY,
   },
   totalCompletionRate: {
     scope: 'user',
@@ -169,6 +189,7 @@ export const METRIC_REGISTRY = {
     help: 'users.help.totalCompletionRate',
     kaltura: 'total_completion_rate',
     description: "Share of the duration's buckets a user ever watched, over all the user's sessions, percent.",
+    appliesTo: PLAYABLE,
   },
 } as const satisfies Record<string, MetricDef>;
 
@@ -201,6 +222,19 @@ export const BREAKDOWN_METRICS: readonly BreakdownMetricName[] = (() => {
   const lead: BreakdownMetricName[] = ['plays', 'distribution', 'impressions', 'playImpressionRatio'];
   return [...lead, ...(keysOf(['set', 'breakdown']) as BreakdownMetricName[]).filter((k) => !lead.includes(k))];
 })();
+
+/**
+ * Whether `key` means something for an entry of `type` (see {@link MetricDef.appliesTo}); an unknown type (the
+ * entry's details not loaded yet, or an element used alone) keeps every metric.
+ */
+export function appliesTo(key: MetricKey, type: EntryType | '' | undefined): boolean {
+  return !type || (METRIC_REGISTRY[key].appliesTo as readonly string[]).includes(type);
+}
+
+/** The metrics of `keys` that mean something for an entry of `type`, in the given order (see {@link appliesTo}). */
+export function metricsFor<K extends MetricKey>(keys: readonly K[], type: EntryType | '' | undefined): K[] {
+  return keys.filter((k) => appliesTo(k, type));
+}
 
 /** The registry entry of `key`. */
 export function metricDef(key: MetricKey): MetricDef {

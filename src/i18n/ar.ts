@@ -485,6 +485,11 @@ export const ar: Catalog = {
   'highlights.noTrend': 'لا يوجد اتجاه: لم يكن العنصر موجودًا طوال فترة المقارنة.',
   'geo.mapKeysUp': 'يعود Esc مستوى واحدًا إلى الأعلى.',
   'rate.none': '—',
+  'csv.compareColumn': "{column} ({range})",
+  'highlights.metric': "المقياس",
+  'geo.code': "الرمز",
+  'geo.latitude': "خط العرض",
+  'geo.longitude': "خط الطول",
 };
 
 registerCatalog('ar', ar);

@@ -486,6 +486,11 @@ export const de: Catalog = {
   'domains.pointCompareNone': 'keine Daten',
   'domains.csvBusy': 'CSV mit {count, plural, one {# Zeile} other {# Zeilen}} wird vorbereitet…',
   'domains.csvError': 'Die CSV konnte nicht vorbereitet werden: {detail}',
+  'csv.compareColumn': "{column} ({range})",
+  'highlights.metric': "Kennzahl",
+  'geo.code': "Code",
+  'geo.latitude': "Breitengrad",
+  'geo.longitude': "Längengrad",
 };
 
 registerCatalog('de', de);

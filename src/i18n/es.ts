@@ -487,6 +487,11 @@ export const es: Catalog = {
   'highlights.noTrend': 'Sin tendencia: el contenido no existía durante todo el periodo de comparación.',
   'geo.mapKeysUp': 'Esc sube un nivel.',
   'rate.none': '—',
+  'csv.compareColumn': "{column} ({range})",
+  'highlights.metric': "Métrica",
+  'geo.code': "Código",
+  'geo.latitude': "Latitud",
+  'geo.longitude': "Longitud",
 };
 
 registerCatalog('es', es);

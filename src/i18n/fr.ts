@@ -488,6 +488,11 @@ export const fr: Catalog = {
   'highlights.noTrend': 'Pas de tendance : le contenu n’existait pas pendant toute la période de comparaison.',
   'geo.mapKeysUp': 'Échap remonte d’un niveau.',
   'rate.none': '—',
+  'csv.compareColumn': "{column} ({range})",
+  'highlights.metric': "Indicateur",
+  'geo.code': "Code",
+  'geo.latitude': "Latitude",
+  'geo.longitude': "Longitude",
 };
 
 registerCatalog('fr', fr);

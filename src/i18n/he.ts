@@ -483,6 +483,11 @@ export const he: Catalog = {
   'highlights.noTrend': 'אין מגמה: הפריט לא היה קיים לאורך כל תקופת ההשוואה.',
   'geo.mapKeysUp': 'Esc עולה רמה אחת.',
   'rate.none': '—',
+  'csv.compareColumn': "{column} ({range})",
+  'highlights.metric': "מדד",
+  'geo.code': "קוד",
+  'geo.latitude': "קו רוחב",
+  'geo.longitude': "קו אורך",
 };
 
 registerCatalog('he', he);

@@ -487,6 +487,11 @@ export const it: Catalog = {
   'highlights.noTrend': 'Nessuna tendenza: il contenuto non esisteva per tutto il periodo di confronto.',
   'geo.mapKeysUp': 'Esc risale di un livello.',
   'rate.none': '—',
+  'csv.compareColumn': "{column} ({range})",
+  'highlights.metric': "Metrica",
+  'geo.code': "Codice",
+  'geo.latitude': "Latitudine",
+  'geo.longitude': "Longitudine",
 };
 
 registerCatalog('it', it);

@@ -475,6 +475,11 @@ export const ja: Catalog = {
   'highlights.noTrend': '傾向なし：比較期間の全体を通してはエントリーが存在していませんでした。',
   'geo.mapKeysUp': 'Esc キーで 1 つ上の階層に戻ります。',
   'rate.none': '—',
+  'csv.compareColumn': "{column}（{range}）",
+  'highlights.metric': "指標",
+  'geo.code': "コード",
+  'geo.latitude': "緯度",
+  'geo.longitude': "経度",
 };
 
 registerCatalog('ja', ja);

@@ -482,6 +482,11 @@ export const nl: Catalog = {
   'highlights.noTrend': 'Geen trend: het item bestond niet gedurende de hele vergelijkingsperiode.',
   'geo.mapKeysUp': 'Esc gaat één niveau omhoog.',
   'rate.none': '—',
+  'csv.compareColumn': "{column} ({range})",
+  'highlights.metric': "Statistiek",
+  'geo.code': "Code",
+  'geo.latitude': "Breedtegraad",
+  'geo.longitude': "Lengtegraad",
 };
 
 registerCatalog('nl', nl);

@@ -488,6 +488,11 @@ export const ptBR: Catalog = {
   'highlights.noTrend': 'Sem tendência: a mídia não existia durante todo o período de comparação.',
   'geo.mapKeysUp': 'Esc sobe um nível.',
   'rate.none': '—',
+  'csv.compareColumn': "{column} ({range})",
+  'highlights.metric': "Métrica",
+  'geo.code': "Código",
+  'geo.latitude': "Latitude",
+  'geo.longitude': "Longitude",
 };
 
 registerCatalog('pt-BR', ptBR);

@@ -474,6 +474,11 @@ export const zhCN: Catalog = {
   'highlights.noTrend': '无趋势：该条目并非在整个对比期内都存在。',
   'geo.mapKeysUp': '按 Esc 返回上一级。',
   'rate.none': '—',
+  'csv.compareColumn': "{column}（{range}）",
+  'highlights.metric': "指标",
+  'geo.code': "代码",
+  'geo.latitude': "纬度",
+  'geo.longitude': "经度",
 };
 
 registerCatalog('zh-CN', zhCN);

@@ -35,6 +35,7 @@ import {
   type Preset,
   type RangeProblem,
 } from './presets.js';
+import type { CsvHeaders } from '../data/csv.js';
 import { PANELS, layoutSpans, parsePanelIds, visiblePanels, type PanelContext, type PanelDefinition } from './panels.js';
 import { shellStyles } from './entry-analytics.styles.js';
 import { FilterPicker } from './filter-picker.js';
@@ -171,6 +172,12 @@ export class EntryAnalytics extends LitElement {
    * start with `ea-`, so the host's own are kept.
    */
   @property({ attribute: 'sync-url' }) syncUrl = '';
+
+  /**
+   * The column titles of every panel's CSV exports: `labels` (default), in the page's language, or `fields`, stable
+   * field names for programs (see the panels' `csv-headers`).
+   */
+  @property({ attribute: 'csv-headers' }) csvHeaders: CsvHeaders = 'labels';
 
   /** The panel registry (a JS property); default: every panel of the library. */
   @property({ attribute: false }) panels: readonly PanelDefinition[] = PANELS;
@@ -1010,6 +1017,7 @@ export class EntryAnalytics extends LitElement {
       filters: this.filters ?? {},
       lang: this.langInUse,
       timeout: this.timeout,
+      csvHeaders: this.csvHeaders,
       entry,
       entryPending: entry !== this.entry,
     };

@@ -3,7 +3,7 @@ import { Directive, directive, PartType, type ElementPart, type PartInfo } from 
 import type { PanelContext } from './panels.js';
 
 /** The common inputs of a panel: the dashboard's context; of the entry's details only its creation instant. */
-export type CommonInputs = Omit<PanelContext, 'entry'> & { entry?: Pick<PanelContext['entry'], 'created'> };
+export type CommonInputs = Omit<PanelContext, 'entry'> & { entry?: Pick<PanelContext['entry'], 'created' | 'type'> };
 
 /** The inputs every panel takes from the dashboard, as properties (each panel extends `AnalyticsPanel`). */
 interface PanelInputsTarget {
@@ -18,6 +18,8 @@ interface PanelInputsTarget {
   lang: string;
   timeout: number;
   created: string;
+  entryType: string;
+  csvHeaders: string;
 }
 
 class PanelInputsDirective extends Directive {
@@ -44,14 +46,16 @@ class PanelInputsDirective extends Directive {
     el.filters = c.filters;
     el.lang = c.lang;
     el.created = c.entry?.created ?? '';
+    el.entryType = c.entry?.type ?? '';
+    if (c.csvHeaders !== undefined) el.csvHeaders = c.csvHeaders;
     if (c.timeout !== undefined) el.timeout = c.timeout;
     return nothing;
   }
 }
 
 /**
- * Sets the dashboard's common inputs (provider, entry and its creation, range, compare range, time zone, filters,
- * language, timeout)
+ * Sets the dashboard's common inputs (provider, entry with its creation and type, range, compare range, time zone,
+ * filters, language, timeout, CSV headers)
  * on a panel element, so each registry entry (and each story) writes only what is particular to its panel.
  */
 export const panelInputs = directive(PanelInputsDirective);

@@ -10,6 +10,8 @@
 import { html, type TemplateResult } from 'lit';
 import { METRICS, type DataProvider, type EntryResult, type EntryType, type Filters, type MetricName } from '../data/types.js';
 import { panelInputs } from './panel-inputs.js';
+import type { CsvHeaders } from '../data/csv.js';
+import { metricsFor } from '../data/metrics.js';
 import type { ViewCodec } from './url-state.js';
 
 /** What every panel is rendered from. */
@@ -27,6 +29,8 @@ export interface PanelContext {
   lang: string;
   /** Milliseconds each panel waits for the provider; the panels' default when absent. */
   timeout?: number;
+  /** The column titles of the panels' CSV exports; the panels' default (`labels`) when absent. */
+  csvHeaders?: CsvHeaders;
   /**
    * The entry's details (from the `entry` query). While they load for the first time this is a stand-in (type
    * `video`, no name, no markers) so the panels ask for their data in the same round trip; `entryPending` says so.
@@ -58,11 +62,14 @@ export interface PanelDefinition {
 const ALL: readonly EntryType[] = ['video', 'audio', 'image'];
 const PLAYABLE: readonly EntryType[] = ['video', 'audio'];
 
-/** Highlights of an image: it has no playback, so only impressions, plays and unique viewers. */
-export const IMAGE_HIGHLIGHTS: MetricName[] = ['impressions', 'plays', 'uniqueViewers'];
+/**
+ * Highlights of an image: it has no playback, so only the metrics the registry says apply to images (impressions,
+ * plays, unique viewers).
+ */
+export const IMAGE_HIGHLIGHTS: MetricName[] = metricsFor(METRICS, 'image');
 
-/** Metrics over time of an image: the ones that mean something without playback. */
-const IMAGE_TIME_METRICS: MetricName[] = ['impressions', 'plays', 'uniqueViewers'];
+/** Metrics over time of an image: the ones that mean something without playback (the registry's `appliesTo`). */
+const IMAGE_TIME_METRICS: MetricName[] = metricsFor(METRICS, 'image');
 const ALL_METRICS: MetricName[] = [...METRICS];
 
 /** Highlights of video and audio entries (same as `<entry-highlights>`' default). */

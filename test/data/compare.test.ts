@@ -10,7 +10,13 @@ describe('compare CSV helpers', () => {
   });
 
   it('playsCompareCsvColumns names the compare period by its range, then the change', () => {
-    expect(playsCompareCsvColumns({ from: '2026-01-01', to: '2026-01-31' })).to.deep.equal(['plays 2026-01-01..2026-01-31', 'playsChange']);
+    const range = { from: '2026-01-01', to: '2026-01-31' };
+    expect(playsCompareCsvColumns(range).map((c) => c.field)).to.deep.equal(['plays 2026-01-01..2026-01-31', 'playsChange']);
+    // Titled in the page's language when labels are given; the fields stay.
+    expect(playsCompareCsvColumns(range, { plays: 'Plays (Jan 2026)', change: 'Change (Jan 2026)' })).to.deep.equal([
+      { field: 'plays 2026-01-01..2026-01-31', label: 'Plays (Jan 2026)' },
+      { field: 'playsChange', label: 'Change (Jan 2026)' },
+    ]);
   });
 
   it('playsCompareCsvCells gives the plays then and the change to now', () => {

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { csvFileName, toCsv } from '../../src/data/csv.js';
+import { csvFileName, csvText, toCsv } from '../../src/data/csv.js';
 import { safeHttpUrl } from '../../src/data/urls.js';
 import { addMonths, previousPeriod, sameRangeLastYear, todayIn, isIsoDate } from '../../src/data/dates.js';
 import { trend } from '../../src/data/compare.js';
@@ -13,6 +13,17 @@ describe('toCsv', () => {
     expect(toCsv({ columns: ['x'], rows: [['=HYPERLINK("http://x")'], ['@cmd'], [-5]] })).to.equal(
       'x\r\n"\'=HYPERLINK(""http://x"")"\r\n\'@cmd\r\n-5\r\n',
     );
+  });
+  it('titles columns in the page\'s language, or by field names for programs', () => {
+    const table = {
+      columns: [{ field: 'device', label: 'Gerät' }, { field: 'plays', label: 'Wiedergaben, gesamt' }, 'x'],
+      rows: [[{ field: 'Computer', label: 'Computer' }, 3, 1], [{ field: 'Game console', label: '=Spielkonsole' }, 0.5, 2]],
+    };
+    expect(toCsv(table)).to.equal('Gerät,"Wiedergaben, gesamt",x\r\nComputer,3,1\r\n\'=Spielkonsole,0.5,2\r\n');
+    expect(toCsv(table, { headers: 'labels' })).to.equal(toCsv(table));
+    expect(toCsv(table, { headers: 'fields' })).to.equal('device,plays,x\r\nComputer,3,1\r\nGame console,0.5,2\r\n');
+    expect(csvText({ field: 'a', label: 'b' })).to.equal('b');
+    expect(csvText({ field: 'a', label: 'b' }, 'fields')).to.equal('a');
   });
   it('makes safe file names', () => {
     expect(csvFileName('Top domains: URLs', '2026-01-01', '2026-01-31')).to.equal('top-domains-urls_2026-01-01_2026-01-31.csv');

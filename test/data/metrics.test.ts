@@ -1,5 +1,7 @@
 import { expect } from '@open-wc/testing';
 import {
+  appliesTo,
+  metricsFor,
   BREAKDOWN_METRICS,
   METRICS,
   METRIC_REGISTRY,
@@ -131,5 +133,19 @@ describe('validation reads the registry', () => {
       const bad = { rows: [{ device: 'Mobile', ...row, [k]: -1 }], totals: totals() };
       expect(() => validateResult('devices', bad), k).to.throw(new RegExp(`rows\\[0\\]\\.${k}`));
     }
+  });
+});
+
+describe('what applies to an image', () => {
+  it('leaves out the metrics of playback, from the registry', () => {
+    const all = Object.keys(METRIC_REGISTRY) as (keyof typeof METRIC_REGISTRY)[];
+    expect(metricsFor(all, 'image')).to.deep.equal(['impressions', 'plays', 'uniqueViewers', 'distribution', 'playImpressionRatio']);
+    expect(metricsFor(all, 'video')).to.deep.equal(all);
+    expect(metricsFor(all, 'audio')).to.deep.equal(all);
+    // An unknown type keeps everything (an element used alone, or the entry not loaded yet).
+    expect(metricsFor(all, '')).to.deep.equal(all);
+    for (const k of all) expect(appliesTo(k, 'image')).to.equal(METRIC_REGISTRY[k].appliesTo.includes('image'));
+    // Every metric applies to video, whatever else.
+    for (const k of all) expect(METRIC_REGISTRY[k].appliesTo).to.include('video');
   });
 });

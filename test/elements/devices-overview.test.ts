@@ -1,6 +1,7 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/elements/devices-overview/define.js';
+import '../../src/i18n/de.js';
 import type { DevicesOverview } from '../../src/elements/devices-overview/devices-overview.js';
 import { fakeProvider, failingProvider } from '../support/providers.js';
 import { devicesResult, metricTotals } from '../support/breakdowns.js';
@@ -118,8 +119,11 @@ describe('<devices-overview>', () => {
     const third = [...root(el).querySelectorAll('tbody tr')[2]!.children].map((c) => c.textContent!.trim());
     expect(third.slice(0, 4)).to.deep.equal(['Tablet', '100', '0', 'new']);
     await expect(el).to.be.accessible();
-    const lines = el.toCsv()!.split('\r\n');
+    const lines = el.toCsv('fields')!.split('\r\n');
     expect(lines[0]!.endsWith(',avgDropOffRate,plays 2026-02-01..2026-02-28,playsChange')).to.equal(true);
+    expect(el.toCsv()!.split('\r\n')[0]!.endsWith(
+      ',Avg. drop-off rate,"Plays, compare period (Feb 1 – 28, 2026)","Change (Feb 1 – 28, 2026)"',
+    )).to.equal(true);
     expect(lines[1]).to.equal('Computer,600,60,1200,50,300,2100,40,30,50,1100');
     expect(lines[3]).to.equal('Tablet,100,10,200,50,50,350,40,30,0,new');
   });
@@ -136,19 +140,41 @@ describe('<devices-overview>', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('exports CSV', async () => {
+  it('exports CSV, titled in the page\'s language or by field names', async () => {
     const el = await make();
     const lines = el.toCsv()!.split('\r\n');
     expect(lines[0]).to.equal(
-      'device,plays,distribution,impressions,playImpressionRatio,uniqueViewers,minutesViewed,avgCompletionRate,avgDropOffRate',
+      'Device,Plays,Plays distribution,Player impressions,Play/impression ratio,Unique viewers,Minutes viewed,Avg. completion rate,Avg. drop-off rate',
     );
     expect(lines[3]).to.equal('Tablet,100,10,200,50,50,350,40,30');
+    el.csvHeaders = 'fields';
+    expect(el.toCsv()!.split('\r\n')[0]).to.equal(
+      'device,plays,distribution,impressions,playImpressionRatio,uniqueViewers,minutesViewed,avgCompletionRate,avgDropOffRate',
+    );
+    el.csvHeaders = 'labels';
+    el.lang = 'de';
+    await el.updateComplete;
+    expect(el.toCsv()!.split('\r\n')[3]!.startsWith('Tablet,')).to.equal(true);
+    expect(el.toCsv()!.split('\r\n')[0]!.startsWith('Gerät,Wiedergaben,')).to.equal(true);
+  });
+
+  it('leaves out the metrics of playback for an image, in the menu, table and CSV', async () => {
+    const el = await make(undefined, { 'entry-type': 'image' });
+    const options = [...root(el).querySelectorAll('select option')].map((o) => o.getAttribute('value'));
+    expect(options).to.deep.equal(['plays', 'impressions', 'uniqueViewers']);
+    expect(el.toCsv()!.split('\r\n')[0]).to.equal('Device,Plays,Plays distribution,Player impressions,Play/impression ratio,Unique viewers');
+    root(el).querySelector<HTMLButtonElement>('button.toggle')!.click();
+    await el.updateComplete;
+    const head = [...root(el).querySelectorAll('thead th')].map((c) => c.textContent!.trim());
+    expect(head).to.not.include('Minutes viewed');
+    expect(head).to.not.include('Avg. completion rate');
+    await expect(el).to.be.accessible();
   });
 
   it('shows the empty state when no device has plays or impressions', async () => {
     const el = await make(fakeProvider({ devices: () => ({ rows: [], totals: metricTotals(0) }) }));
     expect(root(el).textContent).to.contain('No data for this period');
-    expect(el.toCsv()).to.contain('device');
+    expect(el.toCsv()).to.contain('Device');
     await expect(el).to.be.accessible();
   });
 

@@ -165,9 +165,12 @@ describe('<entry-highlights>', () => {
       ></entry-highlights>`,
     );
     await el.whenLoaded();
-    const csv = el.toCsv()!.split('\r\n');
+    const csv = el.toCsv('fields')!.split('\r\n');
     expect(csv[0]).to.equal('metric,2026-02-01..2026-02-02,2026-01-30..2026-01-31');
-    expect(csv[2]).to.equal('Plays,5,3');
+    expect(csv[2]).to.equal('plays,5,3');
+    const shown = el.toCsv()!.split('\r\n');
+    expect(shown[0]).to.equal('Metric,"Feb 1 – 2, 2026","Jan 30 – 31, 2026"');
+    expect(shown[2]).to.equal('Plays,5,3');
   });
 
   it('shows a failure in its own panel only', async () => {

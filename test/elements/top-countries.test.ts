@@ -327,19 +327,39 @@ describe('<top-countries>', () => {
     expect(texts(el, '.pager .status')).to.deep.equal(['Page 1 of 3']);
   });
 
-  it('exports the current level as CSV', async () => {
+  it('exports the current level as CSV, titled in the page\'s language or by field names, with no empty column', async () => {
     const el = await make();
-    const lines = el.toCsv()!.split('\r\n');
+    const lines = el.toCsv('fields')!.split('\r\n');
     expect(lines[0]).to.equal(
       'rank,code,country,plays,distribution,impressions,playImpressionRatio,uniqueViewers,minutesViewed,avgCompletionRate,avgDropOffRate',
     );
     // Values as shown (one decimal for percents); no lat/lon columns for countries, which never have coordinates.
     expect(lines[2]).to.equal('2,FR,France,200,21.1,400,50,100,700,40,30');
+    expect(el.toCsv()!.split('\r\n')[0]).to.equal(
+      'Rank,Code,Country,Plays,Plays distribution,Player impressions,Play/impression ratio,Unique viewers,Minutes viewed,Avg. completion rate,Avg. drop-off rate',
+    );
     el.country = 'FR';
     await settle(el);
-    const regions = el.toCsv()!.split('\r\n');
-    expect(regions[0]!.startsWith('rank,code,region,lat,lon,plays,')).to.equal(true);
-    expect(regions[1]).to.equal('1,,Île-de-France,48.86,2.35,120,60,240,50,60,420,40,30');
+    // Regions have coordinates and no codes: no code column.
+    const regions = el.toCsv('fields')!.split('\r\n');
+    expect(regions[0]!.startsWith('rank,region,lat,lon,plays,')).to.equal(true);
+    expect(regions[1]).to.equal('1,Île-de-France,48.86,2.35,120,60,240,50,60,420,40,30');
+    expect(el.toCsv()!.split('\r\n')[0]!.startsWith('Rank,Region,Latitude,Longitude,Plays,')).to.equal(true);
+  });
+
+  it('leaves out the metrics of playback for an image, in the table, the map menu and the CSV', async () => {
+    const el = await make(provider(), { 'entry-type': 'image' });
+    const head = [...root(el).querySelectorAll('thead th')].map((c) => c.textContent!.trim());
+    expect(head).to.deep.equal(['Rank', 'Country', 'Plays', 'Plays distribution', 'Player impressions', 'Filter']);
+    expect([...root(el).querySelectorAll('select option')].map((o) => o.getAttribute('value'))).to.deep.equal([
+      'plays',
+      'impressions',
+      'uniqueViewers',
+    ]);
+    expect(el.toCsv('fields')!.split('\r\n')[0]).to.equal(
+      'rank,code,country,plays,distribution,impressions,playImpressionRatio,uniqueViewers',
+    );
+    await expect(el).to.be.accessible();
   });
 
   it('compares with the compare period: plays then and the change, in the table, tooltip, live region and CSV', async () => {
@@ -409,7 +429,7 @@ describe('<top-countries>', () => {
     );
     await expect(el).to.be.accessible();
 
-    const lines = el.toCsv()!.split('\r\n');
+    const lines = el.toCsv('fields')!.split('\r\n');
     expect(lines[0]!.endsWith(',avgDropOffRate,plays 2026-01-29..2026-02-28,playsChange')).to.equal(true);
     expect(lines[1]!.endsWith(',400,25')).to.equal(true);
     expect(lines[2]!.endsWith(',250,-20')).to.equal(true);

@@ -268,16 +268,35 @@ describe('<top-domains-table>', () => {
 
   it('exports the domains and the pages as CSV', async () => {
     const el = await make();
-    let lines = el.toCsv()!.split('\r\n');
+    let lines = el.toCsv('fields')!.split('\r\n');
     expect(lines[0]).to.equal(
       'rank,domain,plays,distribution,impressions,playImpressionRatio,uniqueViewers,minutesViewed,avgCompletionRate,avgDropOffRate',
+    );
+    expect(el.toCsv()!.split('\r\n')[0]).to.equal(
+      'Rank,Domain,Plays,Plays distribution,Player impressions,Play/impression ratio,Unique viewers,Minutes viewed,Avg. completion rate,Avg. drop-off rate',
     );
     expect(lines[1]).to.equal('1,d1.example,120,10,240,50,60,420,40,30');
     el.domain = 'd1.example';
     await settle(el);
-    lines = el.toCsv()!.split('\r\n');
+    lines = el.toCsv('fields')!.split('\r\n');
     expect(lines[0]!.startsWith('rank,url,plays')).to.equal(true);
+    expect(el.toCsv()!.startsWith('Rank,Page,Plays,')).to.equal(true);
     expect(lines[3]).to.equal('3,javascript:alert(1),15,1.5,30,50,8,52.5,40,30');
+  });
+
+  it('leaves out the metrics of playback for an image, in both tables, the graph menu and the CSV (every row too)', async () => {
+    const el = await make(provider(), { 'entry-type': 'image', 'csv-headers': 'fields' });
+    const head = () => [...root(el).querySelectorAll('thead th')].map((c) => c.getAttribute('data-key'));
+    expect(head()).to.deep.equal(['rank', 'key', 'plays', 'distribution', 'impressions', 'playImpressionRatio', 'filter']);
+    const fields = 'rank,domain,plays,distribution,impressions,playImpressionRatio,uniqueViewers';
+    expect(el.toCsv()!.split('\r\n')[0]).to.equal(fields);
+    expect((await el.csvAll())!.split('\r\n')[0]).to.equal(fields);
+    el.domain = 'd1.example';
+    await settle(el);
+    expect(head()).to.deep.equal(['rank', 'key', 'plays', 'distribution', 'impressions', 'playImpressionRatio', 'filter']);
+    const options = [...root(el).querySelectorAll('.graph-head select option')].map((o) => o.getAttribute('value'));
+    expect(options).to.deep.equal(['plays', 'impressions', 'uniqueViewers']);
+    await expect(el).to.be.accessible();
   });
 
   describe('compare period', () => {
@@ -333,10 +352,11 @@ describe('<top-domains-table>', () => {
       expect(root(el).querySelectorAll('tbody tr')[3]!.querySelector('.change')!.className).to.equal('change down');
       await expect(el).to.be.accessible();
 
-      const lines = el.toCsv()!.split('\r\n');
+      const lines = el.toCsv('fields')!.split('\r\n');
       expect(lines[0]).to.equal(
         'rank,domain,plays,distribution,impressions,playImpressionRatio,uniqueViewers,minutesViewed,avgCompletionRate,avgDropOffRate,plays 2026-01-29..2026-02-28,playsChange',
       );
+      expect(el.toCsv()!.split('\r\n')[0]!.endsWith(',"Plays, compare period (Jan 29 – Feb 28, 2026)","Change (Jan 29 – Feb 28, 2026)"')).to.equal(true);
       expect(lines[1]).to.equal('1,d1.example,120,10,240,50,60,420,40,30,100,20');
       expect(lines[3]).to.equal('3,d3.example,100,8.3,200,50,50,350,40,30,0,new');
 
@@ -421,7 +441,7 @@ describe('<top-domains-table>', () => {
       expect(lines[1]!.endsWith(',50,140')).to.equal(true);
       expect(lines[12]!.endsWith(',0,new')).to.equal(true);
       // The instant CSV is the page shown, with its ranks.
-      expect(el.toCsv()!.split('\r\n').filter(Boolean).map((l) => l.split(',')[0])).to.deep.equal(['rank', '11', '12']);
+      expect(el.toCsv()!.split('\r\n').filter(Boolean).map((l) => l.split(',')[0])).to.deep.equal(['Rank', '11', '12']);
     });
 
     it('exports every page of a domain, saying it is preparing the file and why it failed', async () => {

@@ -196,7 +196,9 @@ describe('<user-engagement>', () => {
     const { el, provider } = await mount();
     const page = el.toCsv()!.split('\r\n');
     expect(page[0]).to.equal('User id,User,Player impressions,Plays,Avg. completion rate,Total completion rate');
-    expect(page[1]).to.equal('u59,Student 59,1059,177,59.25,100');
+    // Rates rounded as shown (59.3 %); field names on request.
+    expect(page[1]).to.equal('u59,Student 59,1059,177,59.3,100');
+    expect(el.toCsv('fields')!.split('\r\n')[0]).to.equal('userId,name,impressions,plays,avgCompletionRate,totalCompletionRate');
     expect(page).to.have.length(12);
     const all = (await el.csvAll())!.split('\r\n');
     expect(all).to.have.length(62);

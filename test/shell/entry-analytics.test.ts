@@ -7,6 +7,7 @@ import type { EntryHighlights } from '../../src/elements/entry-highlights/entry-
 import type { EntryResult, FilterValue, FilterValuesQuery, Query, TotalsQuery } from '../../src/data/types.js';
 import { emit, type FiltersChangeDetail, type RangeChangeDetail } from '../../src/events.js';
 import { fakeProvider, totals } from '../support/providers.js';
+import { devicesResult, domainsResult, geoResult } from '../support/breakdowns.js';
 import { SAMPLE_ENTRY_ID, sampleProvider, sampleRange } from '../../stories/support.js';
 
 /**
@@ -615,7 +616,12 @@ describe('<entry-analytics>', () => {
   });
 
   it('gives an image entry only the panels that fit it', async () => {
-    const provider = fakeProvider(answers(entry({ type: 'image', duration: 0 })));
+    const provider = fakeProvider({
+      ...answers(entry({ type: 'image', duration: 0 })),
+      devices: () => devicesResult(),
+      geo: () => geoResult('country', [{ name: 'France', code: 'FR', plays: 10 }]),
+      domains: (q) => domainsResult(3, q.page.offset, q.page.limit),
+    });
     const el = await fixture<EntryAnalytics>(
       html`<entry-analytics .provider=${provider} entry-id="e1" time-zone="UTC" today=${TODAY}></entry-analytics>`,
     );
@@ -623,6 +629,15 @@ describe('<entry-analytics>', () => {
     const cells = [...root(el).querySelectorAll<HTMLElement>('.cell')].map((c) => `${c.dataset.panel}:${c.className.replace('cell ', '')}`);
     expect(cells).to.deep.equal(['highlights:full', 'time:full', 'devices:full', 'countries:full', 'domains:full']);
     expect(el.panelElements.map((p) => p.localName)).to.not.include('playback-views');
+    // The breakdown panels learn the entry's type: no column of playback metrics in their tables or CSV.
+    for (const tag of ['devices-overview', 'top-countries', 'top-domains-table']) {
+      const panel = el.panelElements.find((p) => p.localName === tag) as unknown as { entryType: string; whenLoaded(): Promise<void>; toCsv(h?: string): string | undefined };
+      expect(panel.entryType, tag).to.equal('image');
+      await panel.whenLoaded();
+      const head = panel.toCsv('fields')?.split('\r\n')[0] ?? '';
+      expect(head, tag).to.contain('plays');
+      expect(head, tag).to.not.match(/minutesViewed|avgCompletionRate|avgDropOffRate/);
+    }
   });
 
   it('shows an error with a retry when the entry query fails, and recovers', async () => {

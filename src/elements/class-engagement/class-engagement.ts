@@ -290,10 +290,17 @@ export class ClassEngagement extends AnalyticsPanel<HeatmapResult> {
   missedCsv(): string | undefined {
     if (!this.span) return undefined;
     const [a, b] = this.span;
-    return toCsv({
-      columns: [this.t('users.userId'), this.t('users.name'), this.t('class.watchedShare')],
-      rows: this.missed().map((u) => [u.userId, u.name, watchedShare(u.counts, a, b)]),
-    });
+    return toCsv(
+      {
+        columns: [
+          this.csvName('userId', this.t('users.userId')),
+          this.csvName('name', this.t('users.name')),
+          this.csvName('watchedShare', this.t('class.watchedShare')),
+        ],
+        rows: this.missed().map((u) => [u.userId, u.name, watchedShare(u.counts, a, b)]),
+      },
+      { headers: this.csvHeaders },
+    );
   }
 
   private exportMissed() {

@@ -11,11 +11,12 @@ import {
   metricColumn,
   metricValue,
   playsCompareColumns,
+  playsCompareCsv,
   type TableColumn,
 } from '../shared/data-table.js';
 import type { DeviceRow, DevicesResult, MetricName } from '../../data/types.js';
-import { playsCompareCsvCells, playsCompareCsvColumns, trend, ZERO_BREAKDOWN } from '../../data/compare.js';
-import type { CsvTable } from '../../data/csv.js';
+import { playsCompareCsvCells, trend, ZERO_BREAKDOWN } from '../../data/compare.js';
+import type { CsvCell, CsvColumn, CsvTable } from '../../data/csv.js';
 import {
   BREAKDOWN_METRICS,
   METRICS,
@@ -104,7 +105,7 @@ export class DevicesOverview extends AnalyticsPanel<DevicesData> {
   }
 
   private get effectiveMetric(): MetricName {
-    return DEVICE_METRICS.includes(this.metric) ? this.metric : 'plays';
+    return this.applicable(DEVICE_METRICS).includes(this.metric) ? this.metric : 'plays';
   }
 
   private t2 = (key: MessageKey, params?: MessageParams) => this.t(key, params);
@@ -137,7 +138,7 @@ export class DevicesOverview extends AnalyticsPanel<DevicesData> {
     return html`<label class="metric"
       >${this.t('devices.metric')}
       <select part="metric-select" @change=${this.onMetric}>
-        ${DEVICE_METRICS.map(
+        ${this.applicable(DEVICE_METRICS).map(
           (m) => html`<option value=${m} ?selected=${m === this.effectiveMetric}>${this.metricLabel(m)}</option>`,
         )}
       </select></label
@@ -260,7 +261,7 @@ export class DevicesOverview extends AnalyticsPanel<DevicesData> {
     const lines: [string, string][] = [
       line('plays'),
       ...(before ? ([[this.t('devices.comparePlays'), this.compareText('plays', r, before)]] as [string, string][]) : []),
-      ...(['distribution', 'impressions', 'minutesViewed', 'avgCompletionRate'] as const).map(line),
+      ...this.applicable(['distribution', 'impressions', 'minutesViewed', 'avgCompletionRate'] as const).map(line),
     ];
     return html`<div class="tooltip" part="tooltip" aria-hidden="true">
       <strong>${this.label(r.device)}</strong>
@@ -285,7 +286,7 @@ export class DevicesOverview extends AnalyticsPanel<DevicesData> {
     const result = data.current;
     const columns: TableColumn<DeviceRow>[] = [
       { key: 'device', label: this.t('devices.device'), rowHeader: true, cell: (r) => this.label(r.device) },
-      ...BREAKDOWN_METRICS.flatMap((m) => [
+      ...this.applicable(BREAKDOWN_METRICS).flatMap((m) => [
         metricColumn<BreakdownMetricName, DeviceRow>(m, { t: this.t2, fmt: this.fmt }),
         ...(m === 'plays'
           ? playsCompareColumns<DeviceRow>({
@@ -303,13 +304,14 @@ export class DevicesOverview extends AnalyticsPanel<DevicesData> {
 
   protected override csvTable(data: DevicesData): CsvTable {
     const compare = data.previous && this.compareRange;
-    const columns: string[] = ['device', ...BREAKDOWN_METRICS];
-    if (compare) columns.push(...playsCompareCsvColumns(compare));
+    const metrics = this.applicable(BREAKDOWN_METRICS);
+    const columns: CsvColumn[] = [this.csvName('device', this.t('devices.device')), ...metrics.map((m) => this.csvMetricColumn(m))];
+    if (compare) columns.push(...playsCompareCsv('devices', compare, this.t2, this.fmt));
     return {
       name: this.t('devices.title'),
       columns,
       rows: data.current.rows.map((r) => {
-        const row: (string | number)[] = [r.device, ...BREAKDOWN_METRICS.map((m) => csvMetric(m, r))];
+        const row: CsvCell[] = [this.csvName(r.device, this.label(r.device)), ...metrics.map((m) => csvMetric(m, r))];
         if (compare) row.push(...playsCompareCsvCells(r.plays, this.previousOf(data, r.device)!.plays));
         return row;
       }),

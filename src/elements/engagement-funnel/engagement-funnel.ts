@@ -3,7 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { cssProps } from '../shared/css-props.js';
 import { AnalyticsPanel, type LoadContext } from '../shared/analytics-panel.js';
 import { PLAY_THROUGH_STEPS, type PlayThroughStep, type TotalsResult } from '../../data/types.js';
-import type { CsvTable } from '../../data/csv.js';
+import type { CsvName, CsvTable } from '../../data/csv.js';
 import { isRtl } from '../../i18n/index.js';
 import { funnelMax, funnelSteps, type FunnelStep } from '../../charts/funnel.js';
 import { chartTextStyles, liveRegion, tableToggle, tooltipStyles } from '../shared/chart-parts.js';
@@ -296,15 +296,17 @@ export class EngagementFunnel extends AnalyticsPanel<FunnelData> {
 
   /** Every step of the funnel, with every play-through (25, 50, 75, 100 %), for both periods. */
   protected override csvTable(data: FunnelData): CsvTable {
-    const columns = [
-      this.t('funnel.table.step'),
-      this.t('funnel.table.count'),
-      this.t('funnel.table.ofImpressions'),
-      this.t('funnel.table.ofPlays'),
+    const columns: CsvName[] = [
+      this.csvName('step', this.t('funnel.table.step')),
+      this.csvName('count', this.t('funnel.table.count')),
+      this.csvName('ofImpressions', this.t('funnel.table.ofImpressions')),
+      this.csvName('ofPlays', this.t('funnel.table.ofPlays')),
     ];
     if (data.previous)
       columns.push(
-        ...columns.slice(1).map((column) => this.t('funnel.compareColumn', { column, period: this.periodName('previous') })),
+        ...columns.slice(1).map((c) =>
+          this.csvName(`${c.field} compare`, this.t('funnel.compareColumn', { column: c.label, period: this.periodName('previous') })),
+        ),
       );
     const rowsOf = (t: TotalsResult | undefined, step: PlayThroughStep, withBase: boolean) => {
       if (!t) return [];

@@ -3,7 +3,7 @@ import { property } from 'lit/decorators.js';
 import { AnalyticsPanel, type LoadContext } from '../shared/analytics-panel.js';
 import type { MetricName, TotalsResult } from '../../data/types.js';
 import { trend, type Trend } from '../../data/compare.js';
-import type { CsvTable } from '../../data/csv.js';
+import type { CsvCell, CsvColumn, CsvTable } from '../../data/csv.js';
 import { csvMetric, formatMetric, hasValue, metricDef, noValueReason } from '../../data/metrics.js';
 import { metricValue, noValue } from '../shared/data-table.js';
 import type { MessageKey, MessageParams } from '../../i18n/index.js';
@@ -130,13 +130,13 @@ export class EntryHighlights extends AnalyticsPanel<HighlightsData> {
   protected override csvTable(data: HighlightsData): CsvTable {
     const range = this.range;
     const compare = this.compareRange;
-    const columns = ['metric', `${range.from}..${range.to}`];
-    if (data.previous && compare) columns.push(`${compare.from}..${compare.to}`);
+    const columns: CsvColumn[] = [this.csvName('metric', this.t('highlights.metric')), this.csvRangeColumn(range)];
+    if (data.previous && compare) columns.push(this.csvRangeColumn(compare));
     return {
       name: this.t('highlights.title'),
       columns,
       rows: this.metrics.map((m) => {
-        const row: (string | number)[] = [this.t(metricDef(m).label), csvMetric(m, data.current)];
+        const row: CsvCell[] = [this.csvMetricColumn(m), csvMetric(m, data.current)];
         if (data.previous) row.push(csvMetric(m, data.previous));
         return row;
       }),

@@ -6,7 +6,7 @@ import type { LegendItem } from '../shared/chart-image.js';
 import { METRICS, type Granularity, type MetricName, type TimelinePoint, type TimelineResult } from '../../data/types.js';
 import { csvMetric, formatMetric, hasValue, metricDef, noValueReason } from '../../data/metrics.js';
 import { metricValue } from '../shared/data-table.js';
-import type { CsvTable } from '../../data/csv.js';
+import type { CsvColumn, CsvTable } from '../../data/csv.js';
 import { isRtl, type MessageKey, type MessageParams } from '../../i18n/index.js';
 import { mirrorMargins, nearestIndex, xScale, type Frame } from '../../charts/line-chart.js';
 import {
@@ -500,11 +500,11 @@ export class MetricsOverTime extends AnalyticsPanel<TimeData> {
 
   protected override csvTable(data: TimeData): CsvTable {
     const { current, previous } = data;
-    const columns = [this.t('time.table.date'), ...this.shown.map((m) => this.metricLabel(m))];
+    const columns: CsvColumn[] = [this.csvName('date', this.t('time.table.date')), ...this.shown.map((m) => this.csvMetricColumn(m))];
     if (previous)
       columns.push(
-        this.t('time.table.compareDate'),
-        ...this.shown.map((m) => this.t('time.table.compare', { metric: this.metricLabel(m) })),
+        this.csvName('compareDate', this.t('time.table.compareDate')),
+        ...this.shown.map((m) => this.csvName(`${m} compare`, this.t('time.table.compare', { metric: this.metricLabel(m) }))),
       );
     const aligned = alignByOffset(current.points, previous?.points);
     const rows = current.points.map((p, i) => {

@@ -3,7 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { cssProps } from '../shared/css-props.js';
 import { AnalyticsPanel, type LoadContext } from '../shared/analytics-panel.js';
 import { BUCKETS, type Marker, type RetentionQuery, type RetentionResult } from '../../data/types.js';
-import type { CsvTable } from '../../data/csv.js';
+import type { CsvName, CsvTable } from '../../data/csv.js';
 import { emit } from '../../events.js';
 import { isRtl, type MessageKey } from '../../i18n/index.js';
 import { mirrorMargins, nearestIndex, xScale, type Frame } from '../../charts/line-chart.js';
@@ -561,14 +561,15 @@ export class PlaybackViews extends AnalyticsPanel<PlaybackData> {
     const { current, previous } = data;
     const duration = current.duration;
     const spans = this.spans(data);
-    const columns = [
-      this.t('playback.table.bucket'),
-      this.t('playback.table.from'),
-      this.t('playback.table.to'),
-      ...RETENTION_SERIES.map((s) => this.seriesLabel(s)),
+    const columns: CsvName[] = [
+      this.csvName('bucket', this.t('playback.table.bucket')),
+      this.csvName('from', this.t('playback.table.from')),
+      this.csvName('to', this.t('playback.table.to')),
+      ...RETENTION_SERIES.map((s) => this.csvName(s, this.seriesLabel(s))),
     ];
-    if (previous) columns.push(...RETENTION_SERIES.map((s) => this.t('playback.seriesCompare', { series: this.seriesLabel(s) })));
-    if (spans.length) columns.push(this.t('playback.table.chapter'), this.t('playback.chapters.lost'));
+    if (previous)
+      columns.push(...RETENTION_SERIES.map((s) => this.csvName(`${s} compare`, this.t('playback.seriesCompare', { series: this.seriesLabel(s) }))));
+    if (spans.length) columns.push(this.csvName('chapter', this.t('playback.table.chapter')), this.csvName('chapterLost', this.t('playback.chapters.lost')));
     const rows = current.views.map((_, i) => {
       const row: (string | number | null)[] = [
         i,

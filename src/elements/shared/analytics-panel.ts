@@ -1,10 +1,10 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
-import type { DataProvider, DateRange, Filters, Query, QueryBase, ResultOf } from '../../data/types.js';
+import type { DataProvider, DateRange, EntryType, Filters, Query, QueryBase, ResultOf } from '../../data/types.js';
 import { runQuery } from '../../data/validate.js';
 import { addDays, dateIn, isIsoDate, todayIn } from '../../data/dates.js';
 import { compareCoverage, type CompareCoverage } from '../../data/compare.js';
-import { toCsv, csvFileName, type CsvTable } from '../../data/csv.js';
+import { toCsv, csvFileName, type CsvHeaders, type CsvName, type CsvTable } from '../../data/csv.js';
 import { formatters, isRtl, translate, type Formatters, type MessageKey, type MessageParams } from '../../i18n/index.js';
 import { tokens, base, type ThemeSetting } from '../../theme/tokens.js';
 import { resolveLang } from './lang.js';
@@ -14,6 +14,7 @@ import { ProviderTimeoutError, errorDetail, errorMessage, isTimeout, stateStyles
 import { panelStyles } from './analytics-panel.styles.js';
 import { applyPreset, takePreset } from './preset-properties.js';
 import { providerErrorKind } from '../../data/errors.js';
+import { metricDef, metricsFor, type MetricKey } from '../../data/metrics.js';
 import { emit } from '../../events.js';
 import { LoadController, TaskStatus } from './load-controller.js';
 
@@ -122,6 +123,20 @@ export abstract class AnalyticsPanel<T> extends LitElement {
    */
   @property() created = '';
 
+  /**
+   * The entry's type (`video`, `audio`, `image`; the dashboard sets it from the entry). An image has no playback: its
+   * panels and CSV exports leave out the metrics that mean nothing for it (minutes viewed, completion and drop-off
+   * rates; the metric registry's `appliesTo`). Unset: every metric.
+   */
+  @property({ attribute: 'entry-type' }) entryType: EntryType | '' = '';
+
+  /**
+   * The column titles of CSV exports: `labels` (default), in the page's language, as a person reading the file
+   * expects; `fields`, the stable field names (`plays`, `avgCompletionRate`, `plays 2026-01-01..2026-01-31`), with
+   * device classes and metrics named by their ids, for programs that read the files. Values are the same either way.
+   */
+  @property({ attribute: 'csv-headers' }) csvHeaders: CsvHeaders = 'labels';
+
   /** Id prefix unique to this instance, for aria references inside the shadow root. */
   protected readonly uid = `ea${++uid}`;
 
@@ -214,10 +229,13 @@ export abstract class AnalyticsPanel<T> extends LitElement {
     await this.updateComplete;
   }
 
-  /** The panel's data as CSV text, or undefined when there is nothing to export. */
-  toCsv(): string | undefined {
+  /**
+   * The panel's data as CSV text, or undefined when there is nothing to export. `headers` overrides
+   * {@link csvHeaders} for this call.
+   */
+  toCsv(headers: CsvHeaders = this.csvHeaders): string | undefined {
     const table = this.data === undefined ? undefined : this.csvTable(this.data);
-    return table ? toCsv(table) : undefined;
+    return table ? toCsv(table, { headers }) : undefined;
   }
 
   /** Downloads the panel's data as a CSV file. */
@@ -225,7 +243,7 @@ export abstract class AnalyticsPanel<T> extends LitElement {
     const table = this.data === undefined ? undefined : this.csvTable(this.data);
     if (!table) return;
     const range = this.range;
-    downloadText(csvFileName(table.name, range.from, range.to), toCsv(table), 'text/csv;charset=utf-8');
+    downloadText(csvFileName(table.name, range.from, range.to), toCsv(table, { headers: this.csvHeaders }), 'text/csv;charset=utf-8');
   }
 
   /**
@@ -264,6 +282,26 @@ export abstract class AnalyticsPanel<T> extends LitElement {
   }
 
   // ---- for subclasses
+
+  /** A CSV column or cell titled `label` on screen and `field` for programs (see {@link csvHeaders}). */
+  protected csvName(field: string, label: string): CsvName {
+    return { field, label };
+  }
+
+  /** A metric's CSV column: its id and its label. */
+  protected csvMetricColumn(key: MetricKey): CsvName {
+    return { field: key, label: this.t(metricDef(key).label) };
+  }
+
+  /** The CSV columns of a date range (a period's figures): `2026-01-01..2026-01-31`, and the range as the page writes it. */
+  protected csvRangeColumn(range: DateRange): CsvName {
+    return { field: `${range.from}..${range.to}`, label: this.fmt.dateRange(range.from, range.to) };
+  }
+
+  /** The metrics of `keys` that mean something for the entry's type (see {@link entryType}). */
+  protected applicable<K extends MetricKey>(keys: readonly K[]): K[] {
+    return metricsFor(keys, this.entryType);
+  }
 
   /** Whether the panel shows a chart that can be saved as an image (its header then offers PNG and SVG). */
   protected hasChartImage(): boolean {

@@ -11,7 +11,8 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { cssProps } from './css-props.js';
 import type { MessageKey, MessageParams, Formatters } from '../../i18n/index.js';
 import type { DateRange } from '../../data/types.js';
-import { changeCsv, trend, type Trend } from '../../data/compare.js';
+import { changeCsv, playsCompareCsvColumns, trend, type Trend } from '../../data/compare.js';
+import type { CsvName } from '../../data/csv.js';
 import { formatMetric, hasValue, metricDef, noValueReason, type MetricKey } from '../../data/metrics.js';
 export { dataTableStyles } from './data-table.styles.js';
 
@@ -344,6 +345,19 @@ export function playsCompareColumns<R extends { plays: number }>(o: PlaysCompare
       cell: (r) => changeCell(trend('plays', r.plays, o.before(r)), o.fmt, words),
     },
   ];
+}
+
+/**
+ * The CSV columns of {@link playsCompareColumns}: the compare period's plays and the change, titled in the page's
+ * language with the compare range ("Plays, compare period (Jan 1 – 31, 2026)"), fields `plays <from>..<to>` and
+ * `playsChange`.
+ */
+export function playsCompareCsv(area: CompareArea, range: DateRange, t: Translate, fmt: Formatters): CsvName[] {
+  const shown = fmt.dateRange(range.from, range.to);
+  return playsCompareCsvColumns(range, {
+    plays: t('csv.compareColumn', { column: t(`${area}.comparePlays` as const), range: shown }),
+    change: t('csv.compareColumn', { column: t(`${area}.change` as const), range: shown }),
+  });
 }
 
 /** One step of a breadcrumb trail; the last one is the current place. */

@@ -6,7 +6,7 @@
 import { html, svg, type SVGTemplateResult, type TemplateResult } from 'lit';
 import { cssProps } from './css-props.js';
 import { BUCKETS, type HeatmapRow, type Marker } from '../../data/types.js';
-import type { CsvTable } from '../../data/csv.js';
+import type { CsvColumn, CsvTable } from '../../data/csv.js';
 import type { Formatters } from '../../i18n/index.js';
 import { bucketTime, timeTicks, timeX, TIERS, type Tier } from '../../charts/heatmap.js';
 export { tierStyles } from './tier-parts.styles.js';
@@ -66,7 +66,11 @@ export function matrixCsv(
   labels: { userId: string; name: string },
   fmt: Formatters,
 ): CsvTable {
-  const columns = [labels.userId, labels.name];
-  for (let i = 0; i < BUCKETS; i++) columns.push(`${fmt.percent(i, 0)} (${fmt.mediaTime(bucketTime(i, duration))})`);
+  const columns: CsvColumn[] = [
+    { field: 'userId', label: labels.userId },
+    { field: 'name', label: labels.name },
+  ];
+  for (let i = 0; i < BUCKETS; i++)
+    columns.push({ field: `bucket${i}`, label: `${fmt.percent(i, 0)} (${fmt.mediaTime(bucketTime(i, duration))})` });
   return { name, columns, rows: users.map((u) => [u.userId, u.name, ...u.counts]) };
 }

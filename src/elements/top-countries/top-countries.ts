@@ -11,13 +11,14 @@ import {
   pageRows,
   pager,
   playsCompareColumns,
+  playsCompareCsv,
   type Crumb,
   type TableColumn,
 } from '../shared/data-table.js';
 import { HostWidthController } from '../shared/width-controller.js';
-import { playsCompareCsvCells, playsCompareCsvColumns, trend, ZERO_BREAKDOWN } from '../../data/compare.js';
+import { playsCompareCsvCells, trend, ZERO_BREAKDOWN } from '../../data/compare.js';
 import type { GeoLevel, GeoQuery, GeoResult, GeoRow, MetricName } from '../../data/types.js';
-import type { CsvTable } from '../../data/csv.js';
+import type { CsvCell, CsvColumn, CsvTable } from '../../data/csv.js';
 import { BREAKDOWN_METRICS, formatMetric, metricDef, csvMetric, type BreakdownMetricName } from '../../data/metrics.js';
 import type { AtlasCountry } from '../../charts/geo.js';
 import { emit } from '../../events.js';
@@ -281,7 +282,7 @@ export class TopCountries extends AnalyticsPanel<CountriesData> {
   }
 
   private get mapMetric(): MetricName {
-    return MAP_METRICS.includes(this.metric) ? this.metric : 'plays';
+    return this.applicable(MAP_METRICS).includes(this.metric) ? this.metric : 'plays';
   }
 
   private get limit(): number {
@@ -363,7 +364,7 @@ export class TopCountries extends AnalyticsPanel<CountriesData> {
     return html`<label class="metric"
       >${this.t('geo.metric')}
       <select part="metric-select" @change=${(e: Event) => (this.metric = (e.target as HTMLSelectElement).value as MetricName)}>
-        ${MAP_METRICS.map(
+        ${this.applicable(MAP_METRICS).map(
           (m) => html`<option value=${m} ?selected=${m === this.mapMetric}>${this.metricLabel(m)}</option>`,
         )}
       </select></label
@@ -483,7 +484,7 @@ export class TopCountries extends AnalyticsPanel<CountriesData> {
             : name;
         },
       },
-      ...TABLE_METRICS.flatMap((m) => [
+      ...this.applicable(TABLE_METRICS).flatMap((m) => [
         metricColumn<BreakdownMetricName, GeoRow>(m, { t: this.t2, fmt: this.fmt }),
         ...(m === 'plays'
           ? playsCompareColumns<GeoRow>({
@@ -541,20 +542,30 @@ export class TopCountries extends AnalyticsPanel<CountriesData> {
     const level = data.level;
     const place = [this.country ? this.countryName(this.country) : '', this.region].filter(Boolean).join(' - ');
     const range = view.previous && this.compareRange;
-    // Coordinates only when some place has them (countries never do): no column stays empty.
+    const metrics = this.applicable(BREAKDOWN_METRICS);
+    // No column stays empty: codes only when some place has one (regions and cities have none), coordinates only
+    // when some place has them (countries never do).
+    const codes = data.rows.some((r) => r.code);
     const coords = data.rows.some((r) => r.lat !== undefined || r.lon !== undefined);
-    const columns: string[] = ['rank', 'code', level, ...(coords ? ['lat', 'lon'] : []), ...BREAKDOWN_METRICS];
-    if (range) columns.push(...playsCompareCsvColumns(range));
+    const nameLabel = this.t(level === 'country' ? 'geo.country' : level === 'region' ? 'geo.region' : 'geo.city');
+    const columns: CsvColumn[] = [
+      this.csvName('rank', this.t('geo.rank')),
+      ...(codes ? [this.csvName('code', this.t('geo.code'))] : []),
+      this.csvName(level, nameLabel),
+      ...(coords ? [this.csvName('lat', this.t('geo.latitude')), this.csvName('lon', this.t('geo.longitude'))] : []),
+      ...metrics.map((m) => this.csvMetricColumn(m)),
+    ];
+    if (range) columns.push(...playsCompareCsv('geo', range, this.t2, this.fmt));
     return {
       name: place ? `${this.t('geo.title')} - ${place}` : this.t('geo.title'),
       columns,
       rows: data.rows.map((r, i) => {
-        const row: (string | number | undefined)[] = [
+        const row: CsvCell[] = [
           i + 1,
-          r.code ?? '',
+          ...(codes ? [r.code ?? ''] : []),
           this.rowName(r, level),
           ...(coords ? [r.lat, r.lon] : []),
-          ...BREAKDOWN_METRICS.map((m) => csvMetric(m, r)),
+          ...metrics.map((m) => csvMetric(m, r)),
         ];
         if (range) row.push(...playsCompareCsvCells(r.plays, this.previousOf(view, r)!.plays));
         return row;

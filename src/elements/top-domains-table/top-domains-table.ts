@@ -12,6 +12,7 @@ import {
   metricColumn,
   pager,
   playsCompareColumns,
+  playsCompareCsv,
   type TableColumn,
   type TableSort,
 } from '../shared/data-table.js';
@@ -37,9 +38,9 @@ import type {
   UrlsQuery,
   UrlsResult,
 } from '../../data/types.js';
-import { csvFileName, toCsv, type CsvTable } from '../../data/csv.js';
+import { csvFileName, toCsv, type CsvCell, type CsvColumn, type CsvTable } from '../../data/csv.js';
 import { runQuery } from '../../data/validate.js';
-import { playsCompareCsvCells, playsCompareCsvColumns, trend, ZERO_BREAKDOWN } from '../../data/compare.js';
+import { playsCompareCsvCells, trend, ZERO_BREAKDOWN } from '../../data/compare.js';
 import {
   BREAKDOWN_METRICS,
   METRICS,
@@ -314,7 +315,7 @@ export class TopDomainsTable extends AnalyticsPanel<DomainsData> {
       const previous = await compareRows(ask, data.compare, all.query, all.result.rows.map(keyOf));
       (all as { previous?: Row[] }).previous = previous;
     }
-    return toCsv(this.csvTable(all));
+    return toCsv(this.csvTable(all), { headers: this.csvHeaders });
   }
 
   /**
@@ -416,7 +417,7 @@ export class TopDomainsTable extends AnalyticsPanel<DomainsData> {
    * them) but are in the CSV.
    */
   private metricColumns<R extends Row>(data: DomainsData): TableColumn<R>[] {
-    return BREAKDOWN_METRICS.filter((m) => m !== 'uniqueViewers').flatMap((m) => [
+    return this.applicable(BREAKDOWN_METRICS).filter((m) => m !== 'uniqueViewers').flatMap((m) => [
       metricColumn<BreakdownMetricName, R>(m, { t: this.t2, fmt: this.fmt, sortable: true }),
       ...(m === 'plays' ? this.compareColumns<R>(data) : []),
     ]);
@@ -580,7 +581,7 @@ export class TopDomainsTable extends AnalyticsPanel<DomainsData> {
   // ---- the domain's graph
 
   private get graphMetricName(): MetricName {
-    return DOMAIN_GRAPH_METRICS.includes(this.graphMetric) ? this.graphMetric : 'plays';
+    return this.applicable(DOMAIN_GRAPH_METRICS).includes(this.graphMetric) ? this.graphMetric : 'plays';
   }
 
   private dateLabel(date: string): string {
@@ -648,7 +649,7 @@ export class TopDomainsTable extends AnalyticsPanel<DomainsData> {
           <label class="metric"
             >${this.t('domains.graphMetric')}
             <select @change=${(e: Event) => (this.graphMetric = (e.target as HTMLSelectElement).value as MetricName)}>
-              ${DOMAIN_GRAPH_METRICS.map(
+              ${this.applicable(DOMAIN_GRAPH_METRICS).map(
                 (m) => html`<option value=${m} ?selected=${m === metric}>${this.metricLabel(m)}</option>`,
               )}
             </select></label
@@ -750,7 +751,7 @@ export class TopDomainsTable extends AnalyticsPanel<DomainsData> {
                 caption: label,
                 columns: [
                   { key: 'date', label: this.t('domains.date'), rowHeader: true, cell: (p: (typeof points)[number]) => this.dateLabel(p.date) },
-                  ...DOMAIN_GRAPH_METRICS.map((m) => ({
+                  ...this.applicable(DOMAIN_GRAPH_METRICS).map((m) => ({
                     key: m,
                     label: this.metricLabel(m),
                     numeric: true,
@@ -806,16 +807,20 @@ export class TopDomainsTable extends AnalyticsPanel<DomainsData> {
    * (`plays <from>..<to>`) and the change (`playsChange`: percent, `new`, or empty when both are 0).
    */
   protected override csvTable(data: DomainsData): CsvTable {
-    const metrics = BREAKDOWN_METRICS;
+    const metrics = this.applicable(BREAKDOWN_METRICS);
     const range = data.previous && data.compare?.range;
     const offset = data.query.page.offset;
     const rows = (data.result.rows as Row[]).map((r, i) => {
-      const row: (string | number)[] = [offset + i + 1, keyOf(r), ...metrics.map((m) => csvMetric(m, r))];
+      const row: CsvCell[] = [offset + i + 1, keyOf(r), ...metrics.map((m) => csvMetric(m, r))];
       if (range) row.push(...playsCompareCsvCells(r.plays, this.previousOf(data, r)!.plays));
       return row;
     });
-    const columns = ['rank', data.view === 'domains' ? 'domain' : 'url', ...metrics];
-    if (range) columns.push(...playsCompareCsvColumns(range));
+    const columns: CsvColumn[] = [
+      this.csvName('rank', this.t('domains.rank')),
+      data.view === 'domains' ? this.csvName('domain', this.t('domains.domain')) : this.csvName('url', this.t('domains.url')),
+      ...metrics.map((m) => this.csvMetricColumn(m)),
+    ];
+    if (range) columns.push(...playsCompareCsv('domains', range, this.t2, this.fmt));
     return {
       name: data.view === 'domains' ? this.t('domains.title') : this.t('domains.titleDomain', { domain: data.domain }),
       columns,

@@ -5,7 +5,7 @@ import { AnalyticsPanel, type LoadContext } from '../shared/analytics-panel.js';
 import type { Marker, QueryBase, Sort, UserRow, UserSortField, UsersQuery, UsersResult } from '../../data/types.js';
 import { runQuery } from '../../data/validate.js';
 import { toCsv, csvFileName, type CsvTable } from '../../data/csv.js';
-import { formatMetric, metricDef } from '../../data/metrics.js';
+import { formatMetric, metricDef, roundMetric } from '../../data/metrics.js';
 import { emit } from '../../events.js';
 import { downloadText } from '../shared/download.js';
 import { userEngagementStyles } from './user-engagement.styles.js';
@@ -217,7 +217,7 @@ export class UserEngagement extends AnalyticsPanel<UsersResult> {
     if (!provider || !this.data || !base) return undefined;
     const total = Math.max(1, this.data.total);
     const all = await this.loader.side((signal) => runQuery(provider, this.query(base, { offset: 0, limit: total }), signal));
-    return toCsv(this.csvTable(all));
+    return toCsv(this.csvTable(all), { headers: this.csvHeaders });
   }
 
   /** Downloads every user matching the filter as CSV (nothing when the provider fails or the element left). */
@@ -411,8 +411,16 @@ export class UserEngagement extends AnalyticsPanel<UsersResult> {
   protected override csvTable(data: UsersResult): CsvTable {
     return {
       name: this.t('users.title'),
-      columns: [this.t('users.userId'), ...USER_COLUMNS.map((c) => this.columnLabel(c))],
-      rows: data.rows.map((r) => [r.userId, r.name, r.impressions, r.plays, r.avgCompletionRate, r.totalCompletionRate]),
+      columns: [this.csvName('userId', this.t('users.userId')), ...USER_COLUMNS.map((c) => this.csvName(c, this.columnLabel(c)))],
+      // Values rounded as shown.
+      rows: data.rows.map((r) => [
+        r.userId,
+        r.name,
+        r.impressions,
+        r.plays,
+        roundMetric('avgCompletionRate', r.avgCompletionRate),
+        roundMetric('totalCompletionRate', r.totalCompletionRate),
+      ]),
     };
   }
 }

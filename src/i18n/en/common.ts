@@ -30,6 +30,7 @@ export const common = {
   'rate.noPlays': 'No plays: this rate needs at least one play.',
   'rate.noImpressions': 'No player impressions: this ratio needs at least one.',
   'rate.none': '—',
+  'csv.compareColumn': '{column} ({range})',
   'unit.minutes': 'min',
   'table.caption': '{title}: data table',
   'pager.first': 'First page',

@@ -9,4 +9,5 @@ export const highlights = {
   'highlights.points': '{change} pts',
   'highlights.noTrend': 'No trend: the entry did not exist for the whole compare period.',
   'highlights.summary': '{metric}: {value}',
+  'highlights.metric': 'Metric',
 } as const;
