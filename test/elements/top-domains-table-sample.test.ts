@@ -43,6 +43,7 @@ describe('breakdown panels on the sample, comparing two periods', () => {
       compare-to=${COMPARE.to}
       time-zone="UTC"
       page-size="3"
+      csv-headers="fields"
     ></top-domains-table>`);
     await el.whenLoaded();
     const all = await ask<DomainsResult>({ ...base(COMPARE), kind: 'domains', sort: { field: 'plays', direction: 'desc' }, page: { offset: 0, limit: 1000 } });

@@ -203,7 +203,7 @@ describe('<user-engagement>', () => {
     const all = (await el.csvAll())!.split('\r\n');
     expect(all).to.have.length(62);
     expect(lastUsersQuery(provider).page).to.deep.equal({ offset: 0, limit: 60 });
-    expect(all[60]).to.equal('u0,Student 00,1000,0,0.25,0');
+    expect(all[60]).to.equal('u0,Student 00,1000,0,0.3,0');
   });
 
   it('shows the class view of the filtered users on demand', async () => {
