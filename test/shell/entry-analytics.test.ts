@@ -596,7 +596,10 @@ describe('<entry-analytics>', () => {
     expect(el.panelElements[2]!.getAttribute('granularity')).to.equal('month');
   });
 
-  it('renders the whole dashboard on the sample data, every panel loaded and accessible', async () => {
+  it('renders the whole dashboard on the sample data, every panel loaded and accessible', async function () {
+    // Nine panels on the sample plus an axe pass over all of them: ~15 s on a busy 2-core machine, so more than the
+    // default 20 s of room.
+    this.timeout(60_000);
     const range = sampleRange();
     const el = await fixture<EntryAnalytics>(
       html`<entry-analytics
