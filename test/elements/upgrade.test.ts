@@ -62,6 +62,8 @@ const VALUES: Record<string, (current?: unknown) => unknown> = {
   theme: () => 'dark',
   lang: () => 'de',
   created: () => '2025-11-01',
+  entryType: () => 'audio',
+  csvHeaders: () => 'fields',
   filters: () => ({ countries: ['FR'] }),
   timeout: () => 45_000,
   preset: () => 'last7',
