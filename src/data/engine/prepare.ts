@@ -178,7 +178,7 @@ export function numberSessions(store: EventStore, entry: number, given: Int32Arr
   const list = store.sessionsOfEntry[entry]!;
   const count = store.sessionCountOfEntry[entry]!;
   const first = store.firstRow;
-  const T = store.time;
+  const firstTime = store.firstTime;
   const EI = store.eventIndex;
   let sGlobal: Int32Array;
   if (given) sGlobal = given;
@@ -187,18 +187,20 @@ export function numberSessions(store: EventStore, entry: number, given: Int32Arr
     let m = 0;
     let sorted = true;
     let pt = -Infinity;
-    let pe = -Infinity;
     let pr = -1;
     for (let k = 0; k < count; k++) {
       const g = list[k]!;
       const r = first[g]!;
       if (r < 0) continue; // a session whose only events were skipped
       sGlobal[m++] = g;
-      const t = T[r]!;
-      const e = EI[r]!;
-      if (t < pt || (t === pt && (e < pe || (e === pe && r < pr)))) sorted = false;
+      const t = firstTime[g]!;
+      // The eventIndex is read only for equal times (the rows are all over the columns).
+      if (t < pt) sorted = false;
+      else if (t === pt) {
+        const e = EI[r]!;
+        if (e < EI[pr]! || (e === EI[pr] && r < pr)) sorted = false;
+      }
       pt = t;
-      pe = e;
       pr = r;
     }
     sGlobal = sGlobal.slice(0, m);
@@ -206,7 +208,7 @@ export function numberSessions(store: EventStore, entry: number, given: Int32Arr
       sGlobal.sort((a, b) => {
         const ra = first[a]!;
         const rb = first[b]!;
-        return T[ra]! - T[rb]! || EI[ra]! - EI[rb]! || ra - rb;
+        return firstTime[a]! - firstTime[b]! || EI[ra]! - EI[rb]! || ra - rb;
       });
     }
   }
@@ -234,7 +236,7 @@ export function sessionAttributes(store: EventStore, sGlobal: Int32Array) {
   for (let s = 0; s < sessions; s++) {
     const g = sGlobal[s]!;
     const first = store.firstRow[g]!;
-    const a = A[first]!;
+    const a = store.firstAttr[g]!;
     let u = U[a]!;
     if (u < 0 && store.hasUser[g] === 1) for (let r = next[first]!; u < 0 && r >= 0; r = next[r]!) u = U[A[r]!]!;
     sUser[s] = u;
@@ -254,7 +256,6 @@ export function sessionAttributes(store: EventStore, sGlobal: Int32Array) {
 export function gatherFacts(store: EventStore, sGlobal: Int32Array) {
   const sessions = sGlobal.length;
   const f = store.facts;
-  const T = store.time;
   const sFirst = new Float64Array(sessions);
   const sLast = new Float64Array(sessions);
   const sImpressions = new Int32Array(sessions);
@@ -269,8 +270,8 @@ export function gatherFacts(store: EventStore, sGlobal: Int32Array) {
   let maxSpan = 0;
   for (let s = 0; s < sessions; s++) {
     const g = sGlobal[s]!;
-    const first = T[store.firstRow[g]!]!;
-    const last = T[store.lastRow[g]!]!;
+    const first = store.firstTime[g]!;
+    const last = store.lastTime[g]!;
     sFirst[s] = first;
     sLast[s] = last;
     if (last - first > maxSpan) maxSpan = last - first;

@@ -253,6 +253,13 @@ export class EventStore {
   firstRow = new Int32Array(1024);
   lastRow = new Int32Array(1024);
   nextInSession = new Int32Array(0);
+  /**
+   * Per global session: the times of its first and last rows and its first row's attribute record, so that
+   * preparation reads them in session order instead of looking rows up all over the columns.
+   */
+  firstTime = new Float64Array(1024);
+  lastTime = new Float64Array(1024);
+  firstAttr = new Int32Array(1024);
   /** Per global session: its entry; 1 when an event arrived out of the session's order (its facts need repair). */
   sessionEntry = new Int32Array(1024);
   unordered = new Uint8Array(1024);
@@ -452,13 +459,17 @@ export class EventStore {
     let prev = -1;
     for (let i = from; i < to; i++) {
       const r = rows[i]!;
-      if (prev < 0) this.firstRow[session] = r;
-      else next[prev] = r;
+      if (prev < 0) {
+        this.firstRow[session] = r;
+        this.firstTime[session] = this.time[r]!;
+        this.firstAttr[session] = this.attr[r]!;
+      } else next[prev] = r;
       facts.step(session, this.type[r]!, this.position[r]!, this.playTimeSum[r]!, k);
       prev = r;
     }
     next[prev] = -1;
     this.lastRow[session] = prev;
+    this.lastTime[session] = this.time[prev]!;
     this.unordered[session] = 0;
   }
 
@@ -471,13 +482,17 @@ export class EventStore {
     const last = this.lastRow[session]!;
     const T = this.time;
     const EI = this.eventIndex;
-    if (last < 0) this.firstRow[session] = row;
-    else {
+    if (last < 0) {
+      this.firstRow[session] = row;
+      this.firstTime[session] = T[row]!;
+      this.firstAttr[session] = this.attr[row]!;
+    } else {
       this.nextInSession[last] = row;
       if (T[row]! < T[last]! || (T[row] === T[last] && EI[row]! < EI[last]!)) this.unordered[session] = 1;
     }
     this.nextInSession[row] = -1;
     this.lastRow[session] = row;
+    this.lastTime[session] = T[row]!;
     if (this.unordered[session] === 0) {
       this.facts.step(session, this.type[row]!, this.position[row]!, this.playTimeSum[row]!, this.bucketsPerSecond[entry]!);
     }
@@ -563,6 +578,9 @@ export class EventStore {
         const c = s * 2;
         this.firstRow = grow(this.firstRow, c);
         this.lastRow = grow(this.lastRow, c);
+        this.firstTime = grow(this.firstTime, c);
+        this.lastTime = grow(this.lastTime, c);
+        this.firstAttr = grow(this.firstAttr, c);
         this.sessionEntry = grow(this.sessionEntry, c);
         this.unordered = grow(this.unordered, c);
         this.hasUser = grow(this.hasUser, c);
