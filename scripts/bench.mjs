@@ -18,6 +18,7 @@ import { createServer } from 'node:http';
 import { readdir, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { join, resolve } from 'node:path';
+import { loadavg } from 'node:os';
 
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const benchDir = join(root, 'bench');
@@ -141,11 +142,14 @@ for (const file of files) {
     let timer;
     const timeout = new Promise((r) => (timer = setTimeout(() => r({ rows: [], error: `timed out after ${timeoutMs} ms` }), timeoutMs)));
     const started = Date.now();
+    const loadBefore = loadavg()[0];
     const mockQuery = kalturaMock && name.startsWith('kaltura') ? `&kalturaMock=${encodeURIComponent(kalturaMock.url)}` : '';
     await page.goto(`http://127.0.0.1:${port}/?bench=${encodeURIComponent(name)}${pageQuery ? `&${pageQuery}` : ''}${mockQuery}`);
     result = await Promise.race([done, crashed, timeout]);
     clearTimeout(timer);
     result.wallMs = Date.now() - started;
+    // The machine's 1-minute load average before and after: absolute times scale with it on a shared machine.
+    result.load = [loadBefore, loadavg()[0]];
     await page.close().catch(() => {});
   }
   result.file = file;
@@ -180,7 +184,8 @@ function fmt(x) {
 function printTable(result) {
   const rows = result.rows ?? [];
   const env = result.userAgent
-    ? `${/Chrome\/[\d.]+/.exec(result.userAgent)?.[0] ?? result.userAgent}, ${result.hardwareConcurrency} cores, gc ${result.gc ? 'on' : 'off'}, precise memory ${result.memory ? 'on' : 'off'}, wall ${fmt(result.wallMs / 1000)} s`
+    ? `${/Chrome\/[\d.]+/.exec(result.userAgent)?.[0] ?? result.userAgent}, ${result.hardwareConcurrency} cores, gc ${result.gc ? 'on' : 'off'}, precise memory ${result.memory ? 'on' : 'off'}, wall ${fmt(result.wallMs / 1000)} s` +
+      (result.load ? `, load average ${result.load.map((x) => x.toFixed(1)).join(' → ')}` : '')
     : '';
   console.log(`\n${result.title ?? result.file}${env ? ` (${env})` : ''}`);
   if (!rows.length) return;

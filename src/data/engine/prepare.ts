@@ -6,10 +6,9 @@
  * 1. {@link repairSessions}: puts the sessions whose events arrived out of order back in order (their facts applied
  *    afresh); when some event of the entry has no eventIndex, the entry's events are ordered as a whole instead;
  * 2. {@link numberSessions}: numbers the entry's sessions by their first event (time, eventIndex, arrival);
- * 3. {@link sessionAttributes}: each session's attributes, those of its first event (its user: the first one it
- *    reports);
- * 4. {@link gatherFacts}: copies the sessions' facts into arrays in that numbering (first and last event time,
- *    impressions, plays, seconds, watched buckets, reached-X flags, the difference arrays of their views' buckets).
+ * 3. {@link gatherSessions}: copies the sessions' facts into arrays in that numbering (first and last event time,
+ *    impressions, plays, seconds, watched buckets, reached-X flags, the difference arrays of their views' buckets),
+ *    with their attributes: those of their first event (the user: the first one the session reports).
  *
  * A query then works per session: a session wholly inside the query's range (and, for timelines, inside one day)
  * contributes its facts; only the few sessions that straddle a boundary are read event by event, through their lists.
@@ -77,8 +76,7 @@ export function prepareEntry(store: EventStore, entry: number, duration: number)
     duration,
     sessions: sGlobal.length,
     sGlobal,
-    ...gatherFacts(store, sGlobal),
-    ...sessionAttributes(store, sGlobal),
+    ...gatherSessions(store, sGlobal),
     masks: new Map(),
   };
 }
@@ -216,46 +214,18 @@ export function numberSessions(store: EventStore, entry: number, given: Int32Arr
 }
 
 /**
- * Phase 3: per session, the attributes of its first event. Its user is the first event's, or when that event has
- * none, the first userId the session reports later (a viewer who signs in mid-session).
+ * Phase 3: per session (in the entry's numbering), its facts as the store kept them while events arrived (first and
+ * last event time, impressions, plays, seconds, watched buckets, reached-X flags, the difference array of its views'
+ * buckets) and its attributes: those of its first event. Its user is the first event's, or when that event has none,
+ * the first userId the session reports later (a viewer who signs in mid-session). One loop over the sessions, every
+ * store array read in session order.
  */
-export function sessionAttributes(store: EventStore, sGlobal: Int32Array) {
-  const sessions = sGlobal.length;
-  const sUser = new Int32Array(sessions);
-  const sCountry = new Int32Array(sessions);
-  const sRegion = new Int32Array(sessions);
-  const sCity = new Int32Array(sessions);
-  const sDevice = new Uint8Array(sessions);
-  const sDomain = new Int32Array(sessions);
-  const sUrl = new Int32Array(sessions);
-  const sCategories = new Int32Array(sessions);
-  const sPlaybackType = new Uint8Array(sessions);
-  const A = store.attr;
-  const U = store.recUser;
-  const next = store.nextInSession;
-  for (let s = 0; s < sessions; s++) {
-    const g = sGlobal[s]!;
-    const first = store.firstRow[g]!;
-    const a = store.firstAttr[g]!;
-    let u = U[a]!;
-    if (u < 0 && store.hasUser[g] === 1) for (let r = next[first]!; u < 0 && r >= 0; r = next[r]!) u = U[A[r]!]!;
-    sUser[s] = u;
-    sCountry[s] = store.recCountry[a]!;
-    sRegion[s] = store.recRegion[a]!;
-    sCity[s] = store.recCity[a]!;
-    sDevice[s] = store.recDevice[a]!;
-    sDomain[s] = store.recDomain[a]!;
-    sUrl[s] = store.recUrl[a]!;
-    sCategories[s] = store.recCategories[a]!;
-    sPlaybackType[s] = store.recPlaybackType[a]!;
-  }
-  return { sUser, sCountry, sRegion, sCity, sDevice, sDomain, sUrl, sCategories, sPlaybackType };
-}
-
-/** Phase 4: the sessions' facts (kept by the store as events arrived) in the entry's session numbering. */
-export function gatherFacts(store: EventStore, sGlobal: Int32Array) {
+export function gatherSessions(store: EventStore, sGlobal: Int32Array) {
   const sessions = sGlobal.length;
   const f = store.facts;
+  const { firstTime, lastTime, firstAttr, firstRow, hasUser, nextInSession: next, attr: A } = store;
+  const { impressions, plays, seconds, mask, flags } = f;
+  const { recUser: U, recCountry, recRegion, recCity, recDevice, recDomain, recUrl, recCategories, recPlaybackType } = store;
   const sFirst = new Float64Array(sessions);
   const sLast = new Float64Array(sessions);
   const sImpressions = new Int32Array(sessions);
@@ -266,26 +236,52 @@ export function gatherFacts(store: EventStore, sGlobal: Int32Array) {
   const diffStart = new Int32Array(sessions + 1);
   let diffAt = new Uint8Array(sessions * 2 + BUCKETS + 1);
   let diffBy = new Int32Array(sessions * 2 + BUCKETS + 1);
+  const sUser = new Int32Array(sessions);
+  const sCountry = new Int32Array(sessions);
+  const sRegion = new Int32Array(sessions);
+  const sCity = new Int32Array(sessions);
+  const sDevice = new Uint8Array(sessions);
+  const sDomain = new Int32Array(sessions);
+  const sUrl = new Int32Array(sessions);
+  const sCategories = new Int32Array(sessions);
+  const sPlaybackType = new Uint8Array(sessions);
   let nDiff = 0;
   let maxSpan = 0;
   for (let s = 0; s < sessions; s++) {
     const g = sGlobal[s]!;
-    const first = store.firstTime[g]!;
-    const last = store.lastTime[g]!;
+    const first = firstTime[g]!;
+    const last = lastTime[g]!;
     sFirst[s] = first;
     sLast[s] = last;
     if (last - first > maxSpan) maxSpan = last - first;
-    sImpressions[s] = f.impressions[g]!;
-    sPlays[s] = f.plays[g]!;
-    sSeconds[s] = f.seconds[g]!;
-    for (let w = 0; w < MASK_WORDS; w++) sMask[s * MASK_WORDS + w] = f.mask[g * MASK_WORDS + w]!;
-    sFlags[s] = f.flags[g]!;
+    sImpressions[s] = impressions[g]!;
+    sPlays[s] = plays[g]!;
+    sSeconds[s] = seconds[g]!;
+    const o = s * MASK_WORDS;
+    const og = g * MASK_WORDS;
+    sMask[o] = mask[og]!;
+    sMask[o + 1] = mask[og + 1]!;
+    sMask[o + 2] = mask[og + 2]!;
+    sMask[o + 3] = mask[og + 3]!;
+    sFlags[s] = flags[g]!;
     diffStart[s] = nDiff;
     if (nDiff + BUCKETS + 1 > diffAt.length) {
       diffAt = grow(diffAt, diffAt.length * 2);
       diffBy = grow(diffBy, diffBy.length * 2);
     }
     nDiff = f.diffsOf(g, diffAt, diffBy, nDiff);
+    const a = firstAttr[g]!;
+    let u = U[a]!;
+    if (u < 0 && hasUser[g] === 1) for (let r = next[firstRow[g]!]!; u < 0 && r >= 0; r = next[r]!) u = U[A[r]!]!;
+    sUser[s] = u;
+    sCountry[s] = recCountry[a]!;
+    sRegion[s] = recRegion[a]!;
+    sCity[s] = recCity[a]!;
+    sDevice[s] = recDevice[a]!;
+    sDomain[s] = recDomain[a]!;
+    sUrl[s] = recUrl[a]!;
+    sCategories[s] = recCategories[a]!;
+    sPlaybackType[s] = recPlaybackType[a]!;
   }
   diffStart[sessions] = nDiff;
   return {
@@ -300,6 +296,15 @@ export function gatherFacts(store: EventStore, sGlobal: Int32Array) {
     diffStart,
     diffAt: diffAt.slice(0, nDiff),
     diffBy: diffBy.slice(0, nDiff),
+    sUser,
+    sCountry,
+    sRegion,
+    sCity,
+    sDevice,
+    sDomain,
+    sUrl,
+    sCategories,
+    sPlaybackType,
   };
 }
 
