@@ -298,6 +298,15 @@ export function noValueReason(key: MetricKey): MessageKey {
   return metricDef(key).per === 'impressions' ? 'rate.noImpressions' : 'rate.noPlays';
 }
 
+/**
+ * `part` as a percent of `whole` (a drilled row's plays as a share of its parent's: a region of its country, a page of
+ * its domain), or undefined when the whole is 0. Both come from the provider: the parent's figure is the breakdown's
+ * `totals`, never a sum of the rows.
+ */
+export function shareOf(part: number, whole: number): number | undefined {
+  return whole > 0 ? (part / whole) * 100 : undefined;
+}
+
 /** `value` rounded to the digits the panels show (for CSV cells: a spreadsheet gets what the screen says). */
 export function roundMetric(key: MetricKey, value: number): number {
   const f = 10 ** METRIC_REGISTRY[key].digits;

@@ -19,7 +19,7 @@ export const ar: Catalog = {
   'state.malformed': 'أعاد مصدر البيانات بيانات لا تستطيع هذه اللوحة استخدامها: {detail}',
   'action.retry': 'إعادة المحاولة',
   'action.exportCsv': 'تصدير CSV',
-  'action.exportCsvLabel': 'تصدير {title} بتنسيق CSV',
+  'action.exportCsvLabel': "تصدير CSV: {title}",
   'action.showTable': 'إظهار جدول البيانات',
   'action.hideTable': 'إخفاء جدول البيانات',
   'action.close': 'إغلاق',
@@ -51,7 +51,7 @@ export const ar: Catalog = {
   'metric.playImpressionRatio': 'نسبة التشغيل إلى الظهور',
   'metric.help.impressions': 'عدد مرات تحميل المشغّل مع هذا العنصر.',
   'metric.help.plays': 'عدد مرات بدء التشغيل (الاستئناف بعد الإيقاف المؤقت لا يُحتسب).',
-  'metric.help.uniqueViewers': 'المشاهدون المسجَّلون المختلفون؛ ويُحتسب جميع المشاهدين المجهولين معًا مشاهدًا واحدًا.',
+  'metric.help.uniqueViewers': "المستخدمون المختلفون الذين شغّلوا العنصر في هذه الفترة وبعوامل التصفية هذه؛ ويُحسب جميع المشاهدين المجهولين معًا مستخدمًا واحدًا.",
   'metric.help.minutesViewed': 'دقائق الوسائط التي شُغّلت، بما فيها إعادة المشاهدة.',
   'metric.help.avgCompletionRate': 'مقدار ما شوهد من الوسائط، في المتوسط لكل مرة تشغيل.',
   'metric.help.avgDropOffRate': 'يُقاس بعدد المشاهدين الذين يبلغون علامات 25 و50 و75 و100%.',
@@ -490,6 +490,13 @@ export const ar: Catalog = {
   'geo.code': "الرمز",
   'geo.latitude': "خط العرض",
   'geo.longitude': "خط الطول",
+  'help.label': "{content}: {help}",
+  'users.countHelp': "المستخدمون المسجَّلون الذين كان لهم ظهور للمشغّل أو تشغيل في هذه الفترة وبعوامل التصفية هذه. ليس للمشاهدين المجهولين صف، لذا قد يختلف العدد عن عدد المشاهدين الفريدين.",
+  'heatmap.countHelp': "المستخدمون المسجَّلون الذين لديهم تشغيل واحد على الأقل في هذه الفترة وبعوامل التصفية هذه (تحتاج الخريطة الحرارية إلى تشغيل). لا يظهر المشاهدون المجهولون.",
+  'share.ofAll': "الحصة من جميع مرات التشغيل",
+  'share.ofAllHelp': "مرات تشغيل هذا الصف كحصة من جميع مرات التشغيل في الفترة وعوامل التصفية، لا من مرات تشغيل {place} وحدها.",
+  'share.ofParent': "الحصة من {place}",
+  'share.ofParentHelp': "مرات تشغيل هذا الصف كحصة من مرات تشغيل {place}.",
 };
 
 registerCatalog('ar', ar);

@@ -18,7 +18,7 @@ export const de: Catalog = {
   'state.sessionWaiting': 'Dieses Panel wird geladen, sobald Sie wieder angemeldet sind.',
   'action.retry': 'Erneut versuchen',
   'action.exportCsv': 'CSV exportieren',
-  'action.exportCsvLabel': 'CSV von {title} exportieren',
+  'action.exportCsvLabel': "CSV exportieren: {title}",
   'action.showTable': 'Datentabelle anzeigen',
   'action.hideTable': 'Datentabelle ausblenden',
   'action.close': 'Schließen',
@@ -57,7 +57,7 @@ export const de: Catalog = {
   'metric.playImpressionRatio': 'Wiedergaben pro Impression',
   'metric.help.impressions': 'Wie oft der Player mit diesem Eintrag geladen wurde.',
   'metric.help.plays': 'Wie oft die Wiedergabe gestartet wurde (Fortsetzen nach einer Pause zählt nicht).',
-  'metric.help.uniqueViewers': 'Verschiedene angemeldete Zuschauer; alle anonymen Zuschauer zählen zusammen als einer.',
+  'metric.help.uniqueViewers': "Verschiedene Benutzer, die den Eintrag in diesem Zeitraum und mit diesen Filtern abgespielt haben; alle anonymen Zuschauer zusammen zählen als einer.",
   'metric.help.minutesViewed': 'Abgespielte Minuten des Mediums, einschließlich wiederholter Ansichten.',
   'metric.help.avgCompletionRate': 'Wie viel des Mediums durchschnittlich pro Wiedergabe angesehen wurde.',
   'metric.help.avgDropOffRate': 'Gemessen daran, wie viele Zuschauer die Marken 25, 50, 75 und 100 % erreichen.',
@@ -491,6 +491,13 @@ export const de: Catalog = {
   'geo.code': "Code",
   'geo.latitude': "Breitengrad",
   'geo.longitude': "Längengrad",
+  'help.label': "{content}: {help}",
+  'users.countHelp': "Angemeldete Benutzer mit einer Player-Impression oder einer Wiedergabe in diesem Zeitraum und mit diesen Filtern. Anonyme Zuschauer haben keine Zeile, daher kann die Zahl von „Eindeutige Zuschauer“ abweichen.",
+  'heatmap.countHelp': "Angemeldete Benutzer mit mindestens einer Wiedergabe in diesem Zeitraum und mit diesen Filtern (eine Heatmap braucht eine Wiedergabe). Anonyme Zuschauer werden nicht gezeigt.",
+  'share.ofAll': "Anteil an allen Wiedergaben",
+  'share.ofAllHelp': "Die Wiedergaben dieser Zeile als Anteil an allen Wiedergaben in Zeitraum und Filtern, nicht nur an denen von {place}.",
+  'share.ofParent': "Anteil an {place}",
+  'share.ofParentHelp': "Die Wiedergaben dieser Zeile als Anteil an den Wiedergaben von {place}.",
 };
 
 registerCatalog('de', de);

@@ -47,7 +47,7 @@ export const es: Catalog = {
   'metric.playImpressionRatio': 'Relación reproducciones/impresiones',
   'metric.help.impressions': 'Veces que el reproductor se cargó con este contenido.',
   'metric.help.plays': 'Veces que empezó la reproducción (reanudar tras una pausa no cuenta).',
-  'metric.help.uniqueViewers': 'Espectadores distintos con sesión iniciada; todos los anónimos juntos cuentan como uno.',
+  'metric.help.uniqueViewers': "Usuarios distintos que reprodujeron el contenido en este periodo con estos filtros; todos los espectadores anónimos juntos cuentan como uno.",
   'metric.help.minutesViewed': 'Minutos del contenido reproducidos, incluidas las segundas vistas.',
   'metric.help.avgCompletionRate': 'Cuánto del contenido se vio, de media por reproducción.',
   'metric.help.avgDropOffRate': 'Medida por los espectadores que alcanzan las marcas del 25, 50, 75 y 100 %.',
@@ -492,6 +492,13 @@ export const es: Catalog = {
   'geo.code': "Código",
   'geo.latitude': "Latitud",
   'geo.longitude': "Longitud",
+  'help.label': "{content}: {help}",
+  'users.countHelp': "Usuarios con sesión iniciada que tuvieron una impresión del reproductor o una reproducción en este periodo con estos filtros. Los espectadores anónimos no tienen fila, por lo que la cifra puede diferir de los espectadores únicos.",
+  'heatmap.countHelp': "Usuarios con sesión iniciada y al menos una reproducción en este periodo con estos filtros (un mapa de calor necesita una reproducción). Los espectadores anónimos no aparecen.",
+  'share.ofAll': "Porcentaje del total de reproducciones",
+  'share.ofAllHelp': "Las reproducciones de esta fila como parte de todas las reproducciones del periodo y los filtros, no solo de las de {place}.",
+  'share.ofParent': "Porcentaje en {place}",
+  'share.ofParentHelp': "Las reproducciones de esta fila como parte de las reproducciones de {place}.",
 };
 
 registerCatalog('es', es);

@@ -15,7 +15,7 @@ export const fr: Catalog = {
   'state.malformed': 'La source de données a renvoyé des données inutilisables pour ce panneau : {detail}',
   'action.retry': 'Réessayer',
   'action.exportCsv': 'Exporter en CSV',
-  'action.exportCsvLabel': 'Exporter {title} en CSV',
+  'action.exportCsvLabel': "Exporter en CSV : {title}",
   'action.showTable': 'Afficher le tableau de données',
   'action.hideTable': 'Masquer le tableau de données',
   'action.close': 'Fermer',
@@ -47,7 +47,7 @@ export const fr: Catalog = {
   'metric.playImpressionRatio': 'Ratio lectures/affichages',
   'metric.help.impressions': 'Nombre de fois où le lecteur s’est chargé avec ce média.',
   'metric.help.plays': 'Nombre de démarrages de la lecture (une reprise après une pause ne compte pas).',
-  'metric.help.uniqueViewers': 'Spectateurs connectés distincts ; tous les spectateurs anonymes comptent ensemble pour un.',
+  'metric.help.uniqueViewers': "Utilisateurs distincts ayant lu le contenu sur cette période avec ces filtres ; tous les spectateurs anonymes ensemble comptent pour un.",
   'metric.help.minutesViewed': 'Minutes du média lues, revisionnages compris.',
   'metric.help.avgCompletionRate': 'Part du média regardée, en moyenne par lecture.',
   'metric.help.avgDropOffRate': 'Mesuré d’après les spectateurs atteignant les repères de 25, 50, 75 et 100 %.',
@@ -493,6 +493,13 @@ export const fr: Catalog = {
   'geo.code': "Code",
   'geo.latitude': "Latitude",
   'geo.longitude': "Longitude",
+  'help.label': "{content} : {help}",
+  'users.countHelp': "Utilisateurs connectés ayant un affichage du lecteur ou une lecture sur cette période avec ces filtres. Les spectateurs anonymes n’ont pas de ligne : ce nombre peut donc différer des spectateurs uniques.",
+  'heatmap.countHelp': "Utilisateurs connectés ayant au moins une lecture sur cette période avec ces filtres (une carte de chaleur suppose une lecture). Les spectateurs anonymes n’y figurent pas.",
+  'share.ofAll': "Part de toutes les lectures",
+  'share.ofAllHelp': "Les lectures de cette ligne en part de toutes les lectures de la période et des filtres, pas seulement de celles de « {place} ».",
+  'share.ofParent': "Part (total : {place})",
+  'share.ofParentHelp': "Les lectures de cette ligne en part des lectures de « {place} ».",
 };
 
 registerCatalog('fr', fr);

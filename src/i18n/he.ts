@@ -15,7 +15,7 @@ export const he: Catalog = {
   'state.malformed': 'מקור הנתונים החזיר נתונים שחלונית זו אינה יכולה להשתמש בהם: {detail}',
   'action.retry': 'ניסיון חוזר',
   'action.exportCsv': 'ייצוא ל-CSV',
-  'action.exportCsvLabel': 'ייצוא {title} ל-CSV',
+  'action.exportCsvLabel': "ייצוא ל-CSV: {title}",
   'action.showTable': 'הצגת טבלת הנתונים',
   'action.hideTable': 'הסתרת טבלת הנתונים',
   'action.close': 'סגירה',
@@ -47,7 +47,7 @@ export const he: Catalog = {
   'metric.playImpressionRatio': 'יחס הפעלות להצגות',
   'metric.help.impressions': 'מספר הפעמים שהנגן נטען עם פריט זה.',
   'metric.help.plays': 'מספר הפעמים שההפעלה התחילה (המשך אחרי השהיה אינו נספר).',
-  'metric.help.uniqueViewers': 'צופים מחוברים שונים; כל הצופים האנונימיים יחד נספרים כאחד.',
+  'metric.help.uniqueViewers': "משתמשים שונים שהפעילו את הפריט בתקופה זו ובמסננים אלה; כל הצופים האנונימיים יחד נספרים כאחד.",
   'metric.help.minutesViewed': 'דקות המדיה שהופעלו, כולל צפייה חוזרת.',
   'metric.help.avgCompletionRate': 'כמה מהמדיה נצפה, בממוצע להפעלה.',
   'metric.help.avgDropOffRate': 'נמדד לפי הצופים שהגיעו לנקודות 25%, 50%, 75% ו-100%.',
@@ -488,6 +488,13 @@ export const he: Catalog = {
   'geo.code': "קוד",
   'geo.latitude': "קו רוחב",
   'geo.longitude': "קו אורך",
+  'help.label': "{content}: {help}",
+  'users.countHelp': "משתמשים מחוברים שהייתה להם הצגת נגן או הפעלה בתקופה זו ובמסננים אלה. לצופים אנונימיים אין שורה, ולכן המספר עשוי להיות שונה ממספר הצופים הייחודיים.",
+  'heatmap.countHelp': "משתמשים מחוברים עם הפעלה אחת לפחות בתקופה זו ובמסננים אלה (מפת חום דורשת הפעלה). צופים אנונימיים אינם מוצגים.",
+  'share.ofAll': "חלק מכלל ההפעלות",
+  'share.ofAllHelp': "ההפעלות של שורה זו כחלק מכל ההפעלות בתקופה ובמסננים, לא רק מאלה של {place}.",
+  'share.ofParent': "חלק מתוך {place}",
+  'share.ofParentHelp': "ההפעלות של שורה זו כחלק מההפעלות של {place}.",
 };
 
 registerCatalog('he', he);

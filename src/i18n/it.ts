@@ -47,7 +47,7 @@ export const it: Catalog = {
   'metric.playImpressionRatio': 'Rapporto riproduzioni/impression',
   'metric.help.impressions': 'Volte in cui il player è stato caricato con questo contenuto.',
   'metric.help.plays': 'Volte in cui è partita la riproduzione (la ripresa dopo una pausa non conta).',
-  'metric.help.uniqueViewers': 'Spettatori distinti che hanno effettuato l’accesso; tutti gli anonimi insieme contano come uno.',
+  'metric.help.uniqueViewers': "Utenti distinti che hanno riprodotto il contenuto in questo periodo con questi filtri; tutti gli spettatori anonimi insieme contano come uno.",
   'metric.help.minutesViewed': 'Minuti del contenuto riprodotti, comprese le nuove visioni.',
   'metric.help.avgCompletionRate': 'Quanta parte del contenuto è stata vista, in media per riproduzione.',
   'metric.help.avgDropOffRate': 'Misurato dagli spettatori che raggiungono il 25, 50, 75 e 100%.',
@@ -492,6 +492,13 @@ export const it: Catalog = {
   'geo.code': "Codice",
   'geo.latitude': "Latitudine",
   'geo.longitude': "Longitudine",
+  'help.label': "{content}: {help}",
+  'users.countHelp': "Utenti con accesso che hanno avuto un’impression del player o una riproduzione in questo periodo con questi filtri. Gli spettatori anonimi non hanno una riga, quindi il numero può differire dagli spettatori unici.",
+  'heatmap.countHelp': "Utenti con accesso e almeno una riproduzione in questo periodo con questi filtri (una mappa di calore richiede una riproduzione). Gli spettatori anonimi non compaiono.",
+  'share.ofAll': "Quota di tutte le riproduzioni",
+  'share.ofAllHelp': "Le riproduzioni di questa riga come quota di tutte le riproduzioni del periodo e dei filtri, non solo di quelle di «{place}».",
+  'share.ofParent': "Quota (totale: {place})",
+  'share.ofParentHelp': "Le riproduzioni di questa riga come quota delle riproduzioni di «{place}».",
 };
 
 registerCatalog('it', it);

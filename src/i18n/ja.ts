@@ -47,7 +47,7 @@ export const ja: Catalog = {
   'metric.playImpressionRatio': '再生率（再生回数/表示回数）',
   'metric.help.impressions': 'このエントリーでプレーヤーが読み込まれた回数。',
   'metric.help.plays': '再生が開始された回数（一時停止後の再開は含みません）。',
-  'metric.help.uniqueViewers': 'サインインした視聴者の人数。匿名の視聴者はまとめて 1 人と数えます。',
+  'metric.help.uniqueViewers': "この期間とフィルターでこのエントリーを再生した異なるユーザーの数です。匿名の視聴者はまとめて 1 人と数えます。",
   'metric.help.minutesViewed': 'メディアが再生された時間（分）。繰り返し視聴を含みます。',
   'metric.help.avgCompletionRate': '1 回の再生あたり、メディアの何割が視聴されたかの平均。',
   'metric.help.avgDropOffRate': '25%、50%、75%、100% の各地点に到達した視聴者数から算出します。',
@@ -480,6 +480,13 @@ export const ja: Catalog = {
   'geo.code': "コード",
   'geo.latitude': "緯度",
   'geo.longitude': "経度",
+  'help.label': "{content}：{help}",
+  'users.countHelp': "この期間とフィルターでプレーヤー表示または再生があったサインイン済みユーザーです。匿名の視聴者は行を持たないため、ユニーク視聴者数と異なる場合があります。",
+  'heatmap.countHelp': "この期間とフィルターで 1 回以上再生したサインイン済みユーザーです（ヒートマップには再生が必要です）。匿名の視聴者は表示されません。",
+  'share.ofAll': "全再生回数に占める割合",
+  'share.ofAllHelp': "この行の再生回数が、期間とフィルター内の全再生回数（{place}内だけではありません）に占める割合です。",
+  'share.ofParent': "{place}内の割合",
+  'share.ofParentHelp': "この行の再生回数が、{place}の再生回数に占める割合です。",
 };
 
 registerCatalog('ja', ja);

@@ -15,7 +15,7 @@ export const nl: Catalog = {
   'state.malformed': 'De gegevensbron gaf gegevens terug die dit paneel niet kan gebruiken: {detail}',
   'action.retry': 'Opnieuw proberen',
   'action.exportCsv': 'CSV exporteren',
-  'action.exportCsvLabel': 'CSV van {title} exporteren',
+  'action.exportCsvLabel': "CSV exporteren: {title}",
   'action.showTable': 'Gegevenstabel tonen',
   'action.hideTable': 'Gegevenstabel verbergen',
   'action.close': 'Sluiten',
@@ -47,7 +47,7 @@ export const nl: Catalog = {
   'metric.playImpressionRatio': 'Verhouding afspeelbeurten/weergaven',
   'metric.help.impressions': 'Hoe vaak de speler met dit item is geladen.',
   'metric.help.plays': 'Hoe vaak het afspelen begon (hervatten na een pauze telt niet).',
-  'metric.help.uniqueViewers': 'Verschillende aangemelde kijkers; alle anonieme kijkers samen tellen als één.',
+  'metric.help.uniqueViewers': "Verschillende gebruikers die het item in deze periode en met deze filters hebben afgespeeld; alle anonieme kijkers samen tellen als één.",
   'metric.help.minutesViewed': 'Afgespeelde minuten van de media, herhaald kijken inbegrepen.',
   'metric.help.avgCompletionRate': 'Hoeveel van de media gemiddeld per afspeelbeurt is bekeken.',
   'metric.help.avgDropOffRate': 'Gemeten aan kijkers die de 25-, 50-, 75- en 100%-punten bereiken.',
@@ -487,6 +487,13 @@ export const nl: Catalog = {
   'geo.code': "Code",
   'geo.latitude': "Breedtegraad",
   'geo.longitude': "Lengtegraad",
+  'help.label': "{content}: {help}",
+  'users.countHelp': "Aangemelde gebruikers met een spelerweergave of een afspeelbeurt in deze periode en met deze filters. Anonieme kijkers hebben geen rij, dus dit aantal kan afwijken van de unieke kijkers.",
+  'heatmap.countHelp': "Aangemelde gebruikers met minstens één afspeelbeurt in deze periode en met deze filters (een heatmap heeft een afspeelbeurt nodig). Anonieme kijkers worden niet getoond.",
+  'share.ofAll': "Aandeel in alle afspeelbeurten",
+  'share.ofAllHelp': "De afspeelbeurten van deze rij als aandeel van alle afspeelbeurten in de periode en de filters, niet alleen die in {place}.",
+  'share.ofParent': "Aandeel in {place}",
+  'share.ofParentHelp': "De afspeelbeurten van deze rij als aandeel van de afspeelbeurten in {place}.",
 };
 
 registerCatalog('nl', nl);

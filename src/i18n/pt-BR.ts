@@ -48,7 +48,7 @@ export const ptBR: Catalog = {
   'metric.playImpressionRatio': 'Razão reproduções/impressões',
   'metric.help.impressions': 'Vezes em que o player carregou com esta mídia.',
   'metric.help.plays': 'Vezes em que a reprodução começou (retomar após uma pausa não conta).',
-  'metric.help.uniqueViewers': 'Espectadores conectados distintos; todos os anônimos juntos contam como um.',
+  'metric.help.uniqueViewers': "Usuários distintos que reproduziram o conteúdo neste período e com estes filtros; todos os espectadores anônimos juntos contam como um.",
   'metric.help.minutesViewed': 'Minutos da mídia reproduzidos, incluindo os que foram revistos.',
   'metric.help.avgCompletionRate': 'Quanto da mídia foi assistido, em média por reprodução.',
   'metric.help.avgDropOffRate': 'Medida pelos espectadores que chegam às marcas de 25, 50, 75 e 100%.',
@@ -493,6 +493,13 @@ export const ptBR: Catalog = {
   'geo.code': "Código",
   'geo.latitude': "Latitude",
   'geo.longitude': "Longitude",
+  'help.label': "{content}: {help}",
+  'users.countHelp': "Usuários conectados com uma impressão do player ou uma reprodução neste período e com estes filtros. Espectadores anônimos não têm linha, por isso o número pode diferir dos espectadores únicos.",
+  'heatmap.countHelp': "Usuários conectados com pelo menos uma reprodução neste período e com estes filtros (um mapa de calor precisa de uma reprodução). Espectadores anônimos não aparecem.",
+  'share.ofAll': "Parcela de todas as reproduções",
+  'share.ofAllHelp': "As reproduções desta linha como parcela de todas as reproduções do período e dos filtros, não apenas das de “{place}”.",
+  'share.ofParent': "Parcela (total: {place})",
+  'share.ofParentHelp': "As reproduções desta linha como parcela das reproduções de “{place}”.",
 };
 
 registerCatalog('pt-BR', ptBR);

@@ -16,7 +16,7 @@ export const zhCN: Catalog = {
   'state.malformed': '数据源返回了此面板无法使用的数据：{detail}',
   'action.retry': '重试',
   'action.exportCsv': '导出 CSV',
-  'action.exportCsvLabel': '导出“{title}”的 CSV',
+  'action.exportCsvLabel': "导出 CSV：{title}",
   'action.showTable': '显示数据表',
   'action.hideTable': '隐藏数据表',
   'action.close': '关闭',
@@ -48,7 +48,7 @@ export const zhCN: Catalog = {
   'metric.playImpressionRatio': '播放/展示比',
   'metric.help.impressions': '播放器加载此条目的次数。',
   'metric.help.plays': '开始播放的次数（暂停后继续播放不计入）。',
-  'metric.help.uniqueViewers': '已登录的不同观众人数；所有匿名观众合计为一人。',
+  'metric.help.uniqueViewers': "在此时段和筛选条件下播放过该条目的不同用户数；所有匿名观众合计算作一人。",
   'metric.help.minutesViewed': '媒体被播放的分钟数，包括重复观看。',
   'metric.help.avgCompletionRate': '平均每次播放观看了媒体的多少。',
   'metric.help.avgDropOffRate': '根据到达 25%、50%、75% 和 100% 位置的观众数计算。',
@@ -479,6 +479,13 @@ export const zhCN: Catalog = {
   'geo.code': "代码",
   'geo.latitude': "纬度",
   'geo.longitude': "经度",
+  'help.label': "{content}：{help}",
+  'users.countHelp': "在此时段和筛选条件下有播放器展示或播放的已登录用户。匿名观众没有对应的行，因此该数字可能与独立观众数不同。",
+  'heatmap.countHelp': "在此时段和筛选条件下至少播放过一次的已登录用户（热图需要播放记录）。不显示匿名观众。",
+  'share.ofAll': "占全部播放次数的比例",
+  'share.ofAllHelp': "此行的播放次数占该时段和筛选条件下全部播放次数（不仅是{place}的）的比例。",
+  'share.ofParent': "占{place}的比例",
+  'share.ofParentHelp': "此行的播放次数占{place}播放次数的比例。",
 };
 
 registerCatalog('zh-CN', zhCN);

@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
 import {
+  shareOf,
   appliesTo,
   metricsFor,
   BREAKDOWN_METRICS,
@@ -147,5 +148,13 @@ describe('what applies to an image', () => {
     for (const k of all) expect(appliesTo(k, 'image')).to.equal(METRIC_REGISTRY[k].appliesTo.includes('image'));
     // Every metric applies to video, whatever else.
     for (const k of all) expect(METRIC_REGISTRY[k].appliesTo).to.include('video');
+  });
+});
+
+describe('shares of a parent', () => {
+  it('is a percent of the whole, and none of a whole without plays', () => {
+    expect(shareOf(150, 200)).to.equal(75);
+    expect(shareOf(0, 200)).to.equal(0);
+    expect(shareOf(5, 0)).to.equal(undefined);
   });
 });

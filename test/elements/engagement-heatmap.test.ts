@@ -79,6 +79,10 @@ describe('<engagement-heatmap>', () => {
     expect(texts(el, '.legend li')).to.deep.equal(['Not viewed', 'Viewed once', 'Viewed twice', 'Viewed more than twice']);
     expect(root(el).querySelector('.bars')!.getAttribute('aria-label')).to.equal('Heatmap of 3 users over the media’s duration');
     expect(texts(el, '.summary')[0]).to.contain('3 users').and.contain('(16:40)');
+    // The count says what it counts (signed-in users with a play), on hover and on focus.
+    const help = root(el).querySelector<HTMLElement>('.summary .has-help')!;
+    expect(help.tabIndex).to.equal(0);
+    expect(help.dataset['help']).to.contain('at least one play');
     await expect(el).to.be.accessible();
   });
 

@@ -1,5 +1,6 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/elements/entry-highlights/define.js';
+import '../../src/i18n/fr.js';
 import type { EntryHighlights } from '../../src/elements/entry-highlights/entry-highlights.js';
 import { fakeProvider, failingProvider, garbageProvider, hangingProvider, totals, until } from '../support/providers.js';
 
@@ -24,6 +25,26 @@ describe('<entry-highlights>', () => {
       { kind: 'totals', entryId: 'e1', range: { from: '2026-01-01', to: '2026-01-31' }, timeZone: 'Europe/Paris', filters: {} },
     ]);
     expect(text(el, '.trend')).to.deep.equal([]);
+    await expect(el).to.be.accessible();
+  });
+
+  it('says what each figure counts, on hover and on keyboard focus, in the page\'s language', async () => {
+    const el = await fixture<EntryHighlights>(
+      html`<entry-highlights .provider=${fakeProvider({ totals: () => totals() })} entry-id="e1" from="2026-01-01" to="2026-01-31"></entry-highlights>`,
+    );
+    await el.whenLoaded();
+    const label = el.shadowRoot!.querySelector<HTMLElement>('[data-metric="uniqueViewers"] .label .has-help')!;
+    expect(label.textContent!.trim()).to.equal('Unique viewers');
+    expect(label.tabIndex).to.equal(0);
+    expect(label.dataset['help']).to.contain('all anonymous viewers together count as one');
+    expect(label.getAttribute('aria-label')).to.equal(`Unique viewers: ${label.dataset['help']}`);
+    label.focus();
+    expect(getComputedStyle(label, '::after').content).to.contain('Distinct users who played');
+    expect(el.shadowRoot!.querySelectorAll('.has-help')).to.have.length(5);
+    el.lang = 'fr';
+    await el.updateComplete;
+    const fr = el.shadowRoot!.querySelector<HTMLElement>('[data-metric="uniqueViewers"] .has-help')!;
+    expect(fr.dataset['help']).to.contain('spectateurs anonymes');
     await expect(el).to.be.accessible();
   });
 

@@ -343,8 +343,43 @@ describe('<top-countries>', () => {
     // Regions have coordinates and no codes: no code column.
     const regions = el.toCsv('fields')!.split('\r\n');
     expect(regions[0]!.startsWith('rank,region,lat,lon,plays,')).to.equal(true);
-    expect(regions[1]).to.equal('1,Île-de-France,48.86,2.35,120,60,240,50,60,420,40,30');
+    // Drilled, the share of all plays is followed by the share of the country.
+    expect(regions[0]!.startsWith('rank,region,lat,lon,plays,distribution,shareOfParent,impressions,')).to.equal(true);
+    expect(regions[1]).to.equal('1,Île-de-France,48.86,2.35,120,60,60,240,50,60,420,40,30');
     expect(el.toCsv()!.split('\r\n')[0]!.startsWith('Rank,Region,Latitude,Longitude,Plays,')).to.equal(true);
+  });
+
+  it('says, drilled in, what each share is a share of: all plays, and the place drilled into', async () => {
+    // The regions of France: 200 plays of 950 in the world; the provider's totals are France's.
+    const p = fakeProvider({
+      geo: (q) =>
+        q.level === 'country'
+          ? geoResult('country', COUNTRIES)
+          : geoResult('region', [
+              { name: 'Île-de-France', plays: 150, distribution: 15.8 },
+              { name: 'Bretagne', plays: 50, distribution: 5.3 },
+            ]),
+    });
+    const el = await make(p, { country: 'FR' });
+    const head = [...root(el).querySelectorAll('thead th')].map((c) => c.textContent!.trim());
+    expect(head).to.include('Share of all plays').and.include('Share of France');
+    expect(head).to.not.include('Plays distribution');
+    const col = head.indexOf('Share of France');
+    expect(cells(el, 0)[head.indexOf('Share of all plays')]).to.equal('15.8%');
+    expect(cells(el, 0)[col]).to.equal('75%');
+    expect(cells(el, 1)[col]).to.equal('25%');
+    const th = root(el).querySelectorAll('thead th')[col]!;
+    expect(th.getAttribute('title')).to.equal('This row\'s plays as a share of the plays of France.');
+    const lines = el.toCsv()!.split('\r\n');
+    expect(lines[0]!.startsWith('Rank,Region,Plays,Share of all plays,Share of France,')).to.equal(true);
+    expect(lines[1]!.startsWith('1,Île-de-France,150,15.8,75,')).to.equal(true);
+    await expect(el).to.be.accessible();
+    // At the top, one share: the plays distribution.
+    el.country = '';
+    await settle(el);
+    const top = [...root(el).querySelectorAll('thead th')].map((c) => c.textContent!.trim());
+    expect(top).to.include('Plays distribution');
+    expect(top.some((h) => h.startsWith('Share of'))).to.equal(false);
   });
 
   it('leaves out the metrics of playback for an image, in the table, the map menu and the CSV', async () => {

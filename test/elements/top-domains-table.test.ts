@@ -279,9 +279,13 @@ describe('<top-domains-table>', () => {
     el.domain = 'd1.example';
     await settle(el);
     lines = el.toCsv('fields')!.split('\r\n');
-    expect(lines[0]!.startsWith('rank,url,plays')).to.equal(true);
+    expect(lines[0]!.startsWith('rank,url,plays,distribution,shareOfParent,impressions')).to.equal(true);
     expect(el.toCsv()!.startsWith('Rank,Page,Plays,')).to.equal(true);
-    expect(lines[3]).to.equal('3,javascript:alert(1),15,1.5,30,50,8,52.5,40,30');
+    // A page's share of all plays, then of its domain (the domain's totals from the provider: 25 plays).
+    expect(lines[3]).to.equal('3,javascript:alert(1),15,1.5,60,30,50,8,52.5,40,30');
+    const head = [...root(el).querySelectorAll('thead th')].map((c) => c.textContent!.trim());
+    expect(head.slice(3, 5)).to.deep.equal(['Share of all plays', 'Share of d1.example']);
+    expect(root(el).querySelectorAll('tbody tr')[2]!.children[4]!.textContent).to.contain('60%');
   });
 
   it('leaves out the metrics of playback for an image, in both tables, the graph menu and the CSV (every row too)', async () => {
@@ -293,7 +297,7 @@ describe('<top-domains-table>', () => {
     expect((await el.csvAll())!.split('\r\n')[0]).to.equal(fields);
     el.domain = 'd1.example';
     await settle(el);
-    expect(head()).to.deep.equal(['rank', 'key', 'plays', 'distribution', 'impressions', 'playImpressionRatio', 'filter']);
+    expect(head()).to.deep.equal(['rank', 'key', 'plays', 'distribution', 'shareOfParent', 'impressions', 'playImpressionRatio', 'filter']);
     const options = [...root(el).querySelectorAll('.graph-head select option')].map((o) => o.getAttribute('value'));
     expect(options).to.deep.equal(['plays', 'impressions', 'uniqueViewers']);
     await expect(el).to.be.accessible();

@@ -84,6 +84,11 @@ describe('<user-engagement>', () => {
     expect(rows).to.have.length(10);
     expect(rows[0]).to.deep.equal(['Student 59', '1,059', '177', '59.3%', '100%']);
     expect(root(el).querySelector('.count')!.textContent).to.contain('60 users');
+    // The count says what it counts (signed-in users with an impression or a play), on hover and on focus.
+    const count = root(el).querySelector<HTMLElement>('.count .has-help')!;
+    expect(count.tabIndex).to.equal(0);
+    expect(count.dataset['help']).to.contain('Signed-in users with a player impression or a play');
+    expect(count.getAttribute('aria-label')).to.contain('60 users: Signed-in users');
     const sorted = [...root(el).querySelectorAll('thead th')].map((th) => th.getAttribute('aria-sort'));
     expect(sorted).to.deep.equal(['none', 'none', 'descending', 'none', 'none']);
     const bar = root(el).querySelector<HTMLElement>('tbody tr .bar > span')!;

@@ -23,6 +23,7 @@ import { buildRaster, cssColor, drawFrame, type HeatmapRaster } from './draw.js'
 import { resolveColors } from '../shared/colors.js';
 import { WidthController } from '../shared/width-controller.js';
 import { liveRegion, tableToggle } from '../shared/chart-parts.js';
+import { withHelp } from '../shared/data-table.js';
 import { idListConverter, matrixCsv, tierLegend, tierStyles, timeAxisMarks } from '../shared/tier-parts.js';
 import { tooltipStyles } from '../shared/tooltip.styles.js';
 import { engagementHeatmapStyles } from './engagement-heatmap.styles.js';
@@ -484,7 +485,11 @@ export class EngagementHeatmap extends AnalyticsPanel<HeatmapResult> {
         ${tip && tip.row < n ? html`<div class="tooltip" part="tooltip" aria-hidden="true">${this.cellText(data, tip)}</div>` : nothing}
       </div>
       <p class="summary" id=${summaryId}>
-        ${this.t('heatmap.summary', { count: this.fmt.count(n), duration: this.fmt.mediaTime(data.duration) })}
+        ${withHelp(
+          (k, p) => this.t(k, p),
+          this.t('heatmap.summary', { count: this.fmt.count(n), duration: this.fmt.mediaTime(data.duration) }),
+          this.t('heatmap.countHelp'),
+        )}
         ${chapters.length
           ? this.t('heatmap.chapters', {
               list: chapters

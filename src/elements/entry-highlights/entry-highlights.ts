@@ -5,7 +5,7 @@ import type { MetricName, TotalsResult } from '../../data/types.js';
 import { trend, type Trend } from '../../data/compare.js';
 import type { CsvCell, CsvColumn, CsvTable } from '../../data/csv.js';
 import { csvMetric, formatMetric, hasValue, metricDef, noValueReason } from '../../data/metrics.js';
-import { metricValue, noValue } from '../shared/data-table.js';
+import { metricValue, noValue, withHelp } from '../shared/data-table.js';
 import type { MessageKey, MessageParams } from '../../i18n/index.js';
 import { entryHighlightsStyles } from './entry-highlights.styles.js';
 
@@ -109,8 +109,10 @@ export class EntryHighlights extends AnalyticsPanel<HighlightsData> {
         const t =
           data.previous && !noTrend ? this.trendText(trend(metric, data.current[metric], data.previous[metric])) : undefined;
         const arrow = t?.dir === 'up' ? '▲' : t?.dir === 'down' ? '▼' : '';
-        return html`<li part="tile" data-metric=${metric} title=${def.help ? this.t(def.help) : nothing}>
-          <span class="label">${label}</span>
+        // The label says what the figure counts, on hover and on keyboard focus (three counts of users differ: unique
+        // viewers here, the users table, the heatmap).
+        return html`<li part="tile" data-metric=${metric}>
+          <span class="label">${def.help ? withHelp(this.t2, label, this.t(def.help)) : label}</span>
           <span class="value" part="value">${metricValue(metric, data.current, this.fmt, this.t2)}</span>
           ${data.previous
             ? html`${t

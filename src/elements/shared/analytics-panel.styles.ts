@@ -53,9 +53,21 @@ export const panelStyles = css`
     color: var(--_muted);
     cursor: help;
   }
+  /* A figure or title that says what it counts: dotted underline; the explanation on hover and on focus. */
+  .has-help {
+    position: relative;
+    text-decoration: underline dotted;
+    text-underline-offset: 3px;
+    cursor: help;
+  }
   .no-value:hover::after,
   .no-value:focus-visible::after {
     content: attr(data-reason);
+  }
+  .no-value:hover::after,
+  .no-value:focus-visible::after,
+  .has-help:hover::after,
+  .has-help:focus-visible::after {
     position: absolute;
     inset-block-start: 100%;
     inset-inline-end: 0;
@@ -71,6 +83,13 @@ export const panelStyles = css`
     font-weight: normal;
     white-space: normal;
     text-align: start;
+  }
+  .has-help:hover::after,
+  .has-help:focus-visible::after {
+    content: attr(data-help);
+    inset-inline-start: 0;
+    inset-inline-end: auto;
+    max-inline-size: 22em;
   }
   .message {
     color: var(--_muted);

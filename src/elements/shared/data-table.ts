@@ -243,6 +243,16 @@ export function noValue(t: Translate, reason: string): TemplateResult {
   return html`<span class="no-value" tabindex="0" role="img" aria-label=${`${dash} ${reason}`} data-reason=${reason}>${dash}</span>`;
 }
 
+/**
+ * `content` (a count, a title) that says what it counts: `help` shows on hover and on keyboard focus (`.has-help` in
+ * the panel styles) and is read with it as its accessible name.
+ */
+export function withHelp(t: Translate, content: string, help: string): TemplateResult {
+  return html`<span class="has-help" tabindex="0" role="img" aria-label=${t('help.label', { content, help })} data-help=${help}
+    >${content}</span
+  >`;
+}
+
 /** A metric of a row as shown: formatted, or {@link noValue} with its reason when the row has no such value. */
 export function metricValue<K extends MetricKey>(key: K, row: { [P in K]: number } & Partial<Record<MetricKey, number>>, fmt: Formatters, t: Translate): TemplateResult | string {
   return hasValue(key, row) ? formatMetric(fmt, key, row[key]) : noValue(t, t(noValueReason(key)));

@@ -7,7 +7,9 @@ import {
   changeWordsOf,
   dataTable,
   dataTableStyles,
+  distributionBar,
   metricColumn,
+  noValue,
   pageRows,
   pager,
   playsCompareColumns,
@@ -19,7 +21,7 @@ import { HostWidthController } from '../shared/width-controller.js';
 import { playsCompareCsvCells, trend, ZERO_BREAKDOWN } from '../../data/compare.js';
 import type { GeoLevel, GeoQuery, GeoResult, GeoRow, MetricName } from '../../data/types.js';
 import type { CsvCell, CsvColumn, CsvTable } from '../../data/csv.js';
-import { BREAKDOWN_METRICS, formatMetric, metricDef, csvMetric, type BreakdownMetricName } from '../../data/metrics.js';
+import { BREAKDOWN_METRICS, formatMetric, metricDef, csvMetric, roundMetric, shareOf, type BreakdownMetricName } from '../../data/metrics.js';
 import type { AtlasCountry } from '../../charts/geo.js';
 import { emit } from '../../events.js';
 import type { MessageKey, MessageParams } from '../../i18n/index.js';
@@ -456,6 +458,33 @@ export class TopCountries extends AnalyticsPanel<CountriesData> {
     this.tip = true;
   }
 
+  /**
+   * Below the world, two shares say what they are shares of: of all plays (the `distribution` of the contract: the
+   * period and filters, every country) and of the place drilled into (the row's plays over the level's `totals`,
+   * which the provider gives for the country or region; never a sum of the rows).
+   */
+  private shareColumns(data: GeoResult, place: string): TableColumn<GeoRow>[] {
+    return [
+      {
+        key: 'distribution',
+        label: this.t('share.ofAll'),
+        numeric: true,
+        help: this.t('share.ofAllHelp', { place }),
+        cell: (r) => distributionBar(r.distribution, this.fmt),
+      },
+      {
+        key: 'shareOfParent',
+        label: this.t('share.ofParent', { place }),
+        numeric: true,
+        help: this.t('share.ofParentHelp', { place }),
+        cell: (r) => {
+          const share = shareOf(r.plays, data.totals.plays);
+          return share === undefined ? noValue(this.t2, this.t('rate.noPlays')) : distributionBar(share, this.fmt);
+        },
+      },
+    ];
+  }
+
   private renderTable(view: CountriesData) {
     const data = view.current;
     const level = data.level;
@@ -485,7 +514,9 @@ export class TopCountries extends AnalyticsPanel<CountriesData> {
         },
       },
       ...this.applicable(TABLE_METRICS).flatMap((m) => [
-        metricColumn<BreakdownMetricName, GeoRow>(m, { t: this.t2, fmt: this.fmt }),
+        ...(m === 'distribution' && this.country
+          ? this.shareColumns(data, place)
+          : [metricColumn<BreakdownMetricName, GeoRow>(m, { t: this.t2, fmt: this.fmt })]),
         ...(m === 'plays'
           ? playsCompareColumns<GeoRow>({
               area: 'geo',
@@ -553,7 +584,14 @@ export class TopCountries extends AnalyticsPanel<CountriesData> {
       ...(codes ? [this.csvName('code', this.t('geo.code'))] : []),
       this.csvName(level, nameLabel),
       ...(coords ? [this.csvName('lat', this.t('geo.latitude')), this.csvName('lon', this.t('geo.longitude'))] : []),
-      ...metrics.map((m) => this.csvMetricColumn(m)),
+      ...metrics.flatMap((m) =>
+        m === 'distribution' && this.country
+          ? [
+              this.csvName('distribution', this.t('share.ofAll')),
+              this.csvName('shareOfParent', this.t('share.ofParent', { place: this.region || this.countryName(this.country) })),
+            ]
+          : [this.csvMetricColumn(m)],
+      ),
     ];
     if (range) columns.push(...playsCompareCsv('geo', range, this.t2, this.fmt));
     return {
@@ -565,7 +603,11 @@ export class TopCountries extends AnalyticsPanel<CountriesData> {
           ...(codes ? [r.code ?? ''] : []),
           this.rowName(r, level),
           ...(coords ? [r.lat, r.lon] : []),
-          ...metrics.map((m) => csvMetric(m, r)),
+          ...metrics.flatMap((m) => {
+            if (m !== 'distribution' || !this.country) return [csvMetric(m, r)];
+            const share = shareOf(r.plays, data.totals.plays);
+            return [csvMetric(m, r), share === undefined ? '' : roundMetric('distribution', share)];
+          }),
         ];
         if (range) row.push(...playsCompareCsvCells(r.plays, this.previousOf(view, r)!.plays));
         return row;

@@ -9,7 +9,9 @@ import {
   clampOffset,
   dataTable,
   dataTableStyles,
+  distributionBar,
   metricColumn,
+  noValue,
   pager,
   playsCompareColumns,
   playsCompareCsv,
@@ -48,6 +50,8 @@ import {
   isRate,
   metricDef,
   csvMetric,
+  roundMetric,
+  shareOf,
   type BreakdownMetricName,
 } from '../../data/metrics.js';
 import { alignByOffset, metricValues } from '../../charts/timeline.js';
@@ -418,9 +422,37 @@ export class TopDomainsTable extends AnalyticsPanel<DomainsData> {
    */
   private metricColumns<R extends Row>(data: DomainsData): TableColumn<R>[] {
     return this.applicable(BREAKDOWN_METRICS).filter((m) => m !== 'uniqueViewers').flatMap((m) => [
-      metricColumn<BreakdownMetricName, R>(m, { t: this.t2, fmt: this.fmt, sortable: true }),
+      ...(m === 'distribution' && data.view === 'urls'
+        ? this.shareColumns<R>(data)
+        : [metricColumn<BreakdownMetricName, R>(m, { t: this.t2, fmt: this.fmt, sortable: true })]),
       ...(m === 'plays' ? this.compareColumns<R>(data) : []),
     ]);
+  }
+
+  /**
+   * In a domain's pages, two shares say what they are shares of: of all plays (the contract's `distribution`: the
+   * period and filters, every domain) and of the domain (a page's plays over the domain's `totals`, which the provider
+   * gives; never a sum of the rows). The share of the domain is not sortable (the provider sorts; it orders as plays).
+   */
+  private shareColumns<R extends Row>(data: UrlsView): TableColumn<R>[] {
+    const place = data.domain;
+    return [
+      {
+        ...metricColumn<BreakdownMetricName, R>('distribution', { t: this.t2, fmt: this.fmt, sortable: true }),
+        label: this.t('share.ofAll'),
+        help: this.t('share.ofAllHelp', { place }),
+      },
+      {
+        key: 'shareOfParent',
+        label: this.t('share.ofParent', { place }),
+        numeric: true,
+        help: this.t('share.ofParentHelp', { place }),
+        cell: (r) => {
+          const share = shareOf(r.plays, data.result.totals.plays);
+          return share === undefined ? noValue(this.t2, this.t('rate.noPlays')) : distributionBar(share, this.fmt);
+        },
+      },
+    ];
   }
 
   private columnLabel(field: BreakdownSortField, keyLabel: string): string {
@@ -810,15 +842,32 @@ export class TopDomainsTable extends AnalyticsPanel<DomainsData> {
     const metrics = this.applicable(BREAKDOWN_METRICS);
     const range = data.previous && data.compare?.range;
     const offset = data.query.page.offset;
+    // A domain's pages also get each page's share of the domain, after the share of all plays.
+    const parent = data.view === 'urls';
+    const share = (r: Row): CsvCell => {
+      const s = shareOf(r.plays, data.result.totals.plays);
+      return s === undefined ? '' : roundMetric('distribution', s);
+    };
     const rows = (data.result.rows as Row[]).map((r, i) => {
-      const row: CsvCell[] = [offset + i + 1, keyOf(r), ...metrics.map((m) => csvMetric(m, r))];
+      const row: CsvCell[] = [
+        offset + i + 1,
+        keyOf(r),
+        ...metrics.flatMap((m) => (m === 'distribution' && parent ? [csvMetric(m, r), share(r)] : [csvMetric(m, r)])),
+      ];
       if (range) row.push(...playsCompareCsvCells(r.plays, this.previousOf(data, r)!.plays));
       return row;
     });
     const columns: CsvColumn[] = [
       this.csvName('rank', this.t('domains.rank')),
       data.view === 'domains' ? this.csvName('domain', this.t('domains.domain')) : this.csvName('url', this.t('domains.url')),
-      ...metrics.map((m) => this.csvMetricColumn(m)),
+      ...metrics.flatMap((m) =>
+        m === 'distribution' && data.view === 'urls'
+          ? [
+              this.csvName('distribution', this.t('share.ofAll')),
+              this.csvName('shareOfParent', this.t('share.ofParent', { place: data.domain })),
+            ]
+          : [this.csvMetricColumn(m)],
+      ),
     ];
     if (range) columns.push(...playsCompareCsv('domains', range, this.t2, this.fmt));
     return {

@@ -8,6 +8,7 @@ import { toCsv, csvFileName, type CsvTable } from '../../data/csv.js';
 import { formatMetric, metricDef, roundMetric } from '../../data/metrics.js';
 import { emit } from '../../events.js';
 import { downloadText } from '../shared/download.js';
+import { withHelp } from '../shared/data-table.js';
 import { userEngagementStyles } from './user-engagement.styles.js';
 
 /** The table's columns, in order. */
@@ -376,9 +377,13 @@ export class UserEngagement extends AnalyticsPanel<UsersResult> {
             @keydown=${this.onSearchKey}
         /></label>
         <span class="count" role="status"
-          >${search
-            ? this.t('users.countFiltered', { count: this.fmt.count(data.total), search })
-            : this.t('users.count', { count: this.fmt.count(data.total) })}</span
+          >${withHelp(
+            (k, p) => this.t(k, p),
+            search
+              ? this.t('users.countFiltered', { count: this.fmt.count(data.total), search })
+              : this.t('users.count', { count: this.fmt.count(data.total) }),
+            this.t('users.countHelp'),
+          )}</span
         >
       </div>
       <div class="table-wrap" role="region" aria-label=${this.t('table.caption', { title: this.t('users.title') })}>

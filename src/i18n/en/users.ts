@@ -16,11 +16,15 @@ export const users = {
   'users.help.totalCompletionRate': 'Share of the media this user watched at least once, over all sessions.',
   'users.exporting': 'Preparing the export…',
   'users.userId': 'User id',
+  'users.countHelp':
+    'Signed-in users with a player impression or a play in this period and filters. Anonymous viewers have no row, so this can differ from unique viewers.',
 
   'heatmap.title': 'Engagement heatmap',
   'heatmap.label': 'Heatmap of {count, plural, one {# user} other {# users}} over the media’s duration',
   'heatmap.summary':
     '{count, plural, one {# user} other {# users}}. Each bar spans the media ({duration}) in 100 parts; its colour tells how many times the user watched each part.',
+  'heatmap.countHelp':
+    'Signed-in users with at least one play in this period and filters (a heatmap needs a play). Anonymous viewers are not shown.',
   'heatmap.keys': 'Arrow keys move between users and parts of the media; Enter seeks there.',
   'heatmap.tier0': 'Not viewed',
   'heatmap.tier1': 'Viewed once',
