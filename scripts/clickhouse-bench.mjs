@@ -153,10 +153,20 @@ async function timeDashboard(label, provider, entryId, extra = () => ({})) {
   const total = rows.reduce((s, r) => s + r.ms, 0);
   console.log(`\n${label}: default dashboard, last 30 days + previous 30 days (${rows.length} queries) in ${(total / 1000).toFixed(2)} s`);
   for (const r of rows) {
-    const mem = r.memMB !== undefined ? `  query peak ${r.memMB} MB` : '';
+    const mem = (r.memMB !== undefined ? `  query peak ${r.memMB} MB` : '') + (r.cpuMs !== undefined ? `, server CPU ${r.cpuMs} ms` : '');
     console.log(`  ${r.period.padEnd(8)} ${r.query.padEnd(26)} ${r.ms.toFixed(0).padStart(7)} ms${mem}`);
   }
   return { total, rows };
+}
+
+/** Server CPU time (user + system, µs) of query_log rows. */
+const CPU = `sum(ProfileEvents.Values[indexOf(ProfileEvents.Names, 'UserTimeMicroseconds')] + ProfileEvents.Values[indexOf(ProfileEvents.Names, 'SystemTimeMicroseconds')])`;
+
+/** Server CPU seconds spent by the finished statements on `database` since `since` (a unix time, s). */
+async function cpuSince(options, since) {
+  await rowsOf(options, 'SYSTEM FLUSH LOGS', true);
+  const [[us]] = await rowsOf(options, `SELECT ${CPU} FROM system.query_log WHERE type = 2 AND event_time >= toDateTime(${Math.floor(since)}) AND query LIKE '%${options.database}.%'`);
+  return (Number(us) / 1e6).toFixed(1);
 }
 
 const EVENT_COPY_COLUMNS = [
@@ -199,7 +209,7 @@ async function main() {
   const { file, worker } = await bundle(dir);
   const mods = await import(file);
   const os = await import('node:os');
-  console.log(`machine: ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GB, load ${os.loadavg().map((x) => x.toFixed(1)).join(' ')}`);
+  console.log(`${new Date().toISOString()} machine: ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GB, load ${os.loadavg().map((x) => x.toFixed(1)).join(' ')}`);
   try {
     for (const size of engineSizes) await engineRun(mods, size);
     if (sizes.length === 0) return;
@@ -211,29 +221,34 @@ async function main() {
       await mods.clickhouse.dropSchema(options);
       await mods.clickhouse.createSchema(options);
       let t0 = performance.now();
+      let since = Date.now() / 1000 - 1;
       const { accepted, meta } = await load(mods, worker, options, base);
       await mods.clickhouse.insertEntries(options, meta.entries);
       await mods.clickhouse.insertUsers(options, meta.users);
       const baseMs = performance.now() - t0;
       console.log(
         `base: ${accepted.toLocaleString('en')} sample events generated, read and inserted in ${(baseMs / 1000).toFixed(1)} s ` +
-          `(${Math.round(accepted / (baseMs / 1000)).toLocaleString('en')}/s)`,
+          `(${Math.round(accepted / (baseMs / 1000)).toLocaleString('en')}/s); server CPU ${await cpuSince(options, since)} s`,
       );
       let copies = 1;
       for (const size of sizes) {
         const want = size / base;
         t0 = performance.now();
+        since = Date.now() / 1000 - 1;
         if (want > copies) await multiply(mods, options, copies, want);
         const copyMs = performance.now() - t0;
+        const copyCpu = await cpuSince(options, since);
         copies = want;
         t0 = performance.now();
+        since = Date.now() / 1000 - 1;
         const builds = await mods.clickhouse.buildSessions(options, undefined, { eventsPerStep: 8_000_000 });
         const buildMs = performance.now() - t0;
+        const buildCpu = await cpuSince(options, since);
         const [[bytes, rowsOnDisk]] = await rowsOf(options, `SELECT sum(bytes_on_disk), sum(rows) FROM system.parts WHERE database = '${database}' AND table = 'events' AND active`);
         const [[sbytes]] = await rowsOf(options, `SELECT sum(bytes_on_disk) FROM system.parts WHERE database = '${database}' AND table = 'sessions' AND active`);
         console.log(
           `\n== ${Number(rowsOnDisk).toLocaleString('en')} events (${copies} × base) ==\n` +
-            `load: copies ${(copyMs / 1000).toFixed(1)} s, session build ${(buildMs / 1000).toFixed(1)} s ` +
+            `load: copies ${(copyMs / 1000).toFixed(1)} s (server CPU ${copyCpu} s), session build ${(buildMs / 1000).toFixed(1)} s (server CPU ${buildCpu} s) ` +
             `(${builds.map((b) => `${b.entryId}: ${b.events.toLocaleString('en')} events → ${b.sessions.toLocaleString('en')} sessions in ${(b.ms / 1000).toFixed(1)} s`).join('; ')}); ` +
             `events ${(Number(bytes) / 1e6).toFixed(0)} MB, sessions ${(Number(sbytes) / 1e6).toFixed(0)} MB on disk; server memory ${JSON.stringify(memoryOf(server.pid))}`,
         );
@@ -244,12 +259,13 @@ async function main() {
           await rowsOf(options, 'SYSTEM FLUSH LOGS', true);
           const r = await rowsOf(
             options,
-            `SELECT max(memory_usage), any(query_id) FROM system.query_log WHERE type = 2 AND query LIKE '%FORMAT JSONCompact' AND query NOT LIKE '%system.query_log%' AND query NOT LIKE '%session_builds%' AND event_time >= now() - 600 GROUP BY query_id ORDER BY max(query_start_time) DESC, max(event_time) DESC LIMIT 1`,
+            `SELECT max(memory_usage), any(query_id), ${CPU} FROM system.query_log WHERE type = 2 AND query LIKE '%FORMAT JSONCompact' AND query NOT LIKE '%system.query_log%' AND query NOT LIKE '%session_builds%' AND event_time >= now() - 600 GROUP BY query_id ORDER BY max(query_start_time) DESC, max(event_time) DESC LIMIT 1`,
           );
           const id = r[0]?.[1];
-          const mem = id && id !== lastId ? Math.round(Number(r[0][0]) / 1048576) : undefined;
+          const fresh = id && id !== lastId;
+          const mem = fresh ? Math.round(Number(r[0][0]) / 1048576) : undefined;
           lastId = id ?? lastId;
-          return { memMB: mem };
+          return { memMB: mem, cpuMs: fresh ? Math.round(Number(r[0][2]) / 1000) : undefined };
         };
         await timeDashboard(`ClickHouse, ${size.toLocaleString('en')} events, first run`, provider, meta.entries[0].id, extra);
         await timeDashboard(`ClickHouse, ${size.toLocaleString('en')} events, second run`, provider, meta.entries[0].id);
