@@ -7,8 +7,16 @@ import { expect, fixture, html } from '@open-wc/testing';
 import clickhouseUrl, { error as clickhouseError } from '/__clickhouse.js';
 import '../../src/elements/devices-overview/define.js';
 import type { DevicesOverview } from '../../src/elements/devices-overview/devices-overview.js';
-import { ClickHouseError, createClickHouseProvider, insertEvents } from '../../src/data/clickhouse/index.js';
-import type { Query } from '../../src/data/types.js';
+import {
+  ClickHouseError,
+  buildSessions,
+  createClickHouseProvider,
+  createSchema,
+  dropSchema,
+  insertEntries,
+  insertEvents,
+} from '../../src/data/clickhouse/index.js';
+import type { DataProvider, Query } from '../../src/data/types.js';
 
 const query: Query = {
   kind: 'totals',
@@ -70,16 +78,66 @@ describe('ClickHouse provider on a failing server', () => {
     expect(String(await rejection(p))).to.contain('no longer needed');
   });
 
-  it('puts the panel in its error state with Retry', async () => {
-    const node = document.createElement('devices-overview') as DevicesOverview;
-    for (const [k, v] of Object.entries({ 'entry-id': 'e1', from: '2026-03-01', to: '2026-03-31', 'time-zone': 'UTC' })) node.setAttribute(k, v);
-    node.provider = createClickHouseProvider({ url: clickhouseUrl, database: 'no_such_database_here' });
-    const el = await fixture<DevicesOverview>(html`${node}`);
-    await el.whenLoaded();
-    const alert = el.shadowRoot!.querySelector('[role=alert]');
-    expect(alert?.textContent).to.contain('Code: 81');
-    const retry = [...el.shadowRoot!.querySelectorAll('button')].find((b) => /retry/i.test(b.textContent ?? ''));
-    expect(retry, 'a Retry button').to.exist;
-    await expect(el).to.be.accessible();
+  // A server that is down, one that never answers, and one that answers an exception: each panel shows its error
+  // state with Retry (never numbers), and Retry asks again.
+  const failing: [string, () => DataProvider, RegExp][] = [
+    ['down', () => createClickHouseProvider({ url: 'http://127.0.0.1:9', timeoutMs: 5000 }), /is unreachable/],
+    [
+      'slow',
+      () =>
+        createClickHouseProvider({
+          url: 'http://127.0.0.1:8123',
+          timeoutMs: 150,
+          fetch: (_url, init) =>
+            new Promise((_, reject) => init?.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')))),
+        }),
+      /did not answer within 0\.15 s/,
+    ],
+    ['an exception', () => createClickHouseProvider({ url: clickhouseUrl, database: 'no_such_database_here' }), /Code: 81/],
+  ];
+  for (const [what, make, message] of failing) {
+    it(`puts the panel in its error state with Retry when the server is ${what}`, async () => {
+      let calls = 0;
+      const provider = make();
+      const node = document.createElement('devices-overview') as DevicesOverview;
+      for (const [k, v] of Object.entries({ 'entry-id': 'e1', from: '2026-03-01', to: '2026-03-31', 'time-zone': 'UTC' })) node.setAttribute(k, v);
+      node.provider = (q, o) => {
+        calls++;
+        return provider(q, o);
+      };
+      const el = await fixture<DevicesOverview>(html`${node}`);
+      await el.whenLoaded();
+      const alert = el.shadowRoot!.querySelector('[role=alert]');
+      expect(alert?.textContent).to.match(message);
+      expect(el.shadowRoot!.querySelector('[part=mark], table'), 'no numbers beside the error').to.equal(null);
+      const retry = [...el.shadowRoot!.querySelectorAll('button')].find((b) => /retry/i.test(b.textContent ?? ''));
+      expect(retry, 'a Retry button').to.exist;
+      await expect(el).to.be.accessible();
+      const before = calls;
+      retry!.click();
+      await el.whenLoaded();
+      expect(calls).to.be.greaterThan(before);
+      expect(el.shadowRoot!.querySelector('[role=alert]')?.textContent).to.match(message);
+    });
+  }
+
+  it('refuses to answer zeros for events that were loaded without building their sessions', async () => {
+    const options = { url: clickhouseUrl, database: `test_unbuilt_${Date.now()}` };
+    await dropSchema(options);
+    await createSchema(options);
+    try {
+      const entry = { id: 'e1', name: 'E', type: 'video' as const, duration: 60, owner: { id: 'o', name: 'O' }, created: '2026-01-01T00:00:00Z' };
+      await insertEntries(options, [entry]);
+      const time = Date.parse('2026-03-10T10:00:00Z');
+      await insertEvents(options, [{ entryId: 'e1', sessionId: 's', eventType: 3, time }], { buildSessions: false });
+      const provider = createClickHouseProvider(options);
+      const e = await rejection(provider(query, { signal: new AbortController().signal }));
+      expect(String(e)).to.contain('not built');
+      await buildSessions(options);
+      const totals = (await provider(query, { signal: new AbortController().signal })) as { plays: number };
+      expect(totals.plays).to.equal(1);
+    } finally {
+      await dropSchema(options);
+    }
   });
 });

@@ -8,12 +8,9 @@
 import {
   BUCKETS,
   DEVICES,
-  FILTER_FIELDS,
-  type FilterValue,
   type FilterValuesQuery,
   type FilterValuesResult,
   type BreakdownMetrics,
-  type BreakdownSortField,
   type DataProvider,
   type EntryResult,
   type GeoQuery,
@@ -23,9 +20,10 @@ import {
   type Query,
   type Result,
   type UserRow,
-  type UserSortField,
 } from '../types.js';
 import { rangeBounds, timelineBuckets } from '../engine/time.js';
+import { checkFilterValuesQuery, filterValueList } from '../engine/filter-values.js';
+import { BREAKDOWN_SORT, USER_SORT, checkPage, checkSort, compareStrings as cmp, countryName, sortKeyedRows } from '../rows.js';
 import { abortReason } from '../abort.js';
 import { ClickHouseError, databaseOf, num, selectRows, str, type ClickHouseOptions } from './http.js';
 import {
@@ -46,19 +44,6 @@ export interface ClickHouseProviderOptions extends ClickHouseOptions {
 }
 
 const KINDS = new Set(['entry', 'totals', 'timeline', 'retention', 'users', 'heatmap', 'geo', 'devices', 'domains', 'urls', 'filterValues']);
-const USER_SORT = new Set<UserSortField>(['name', 'impressions', 'plays', 'avgCompletionRate', 'totalCompletionRate']);
-const BREAKDOWN_SORT = new Set<BreakdownSortField>([
-  'key',
-  'impressions',
-  'plays',
-  'uniqueViewers',
-  'minutesViewed',
-  'avgCompletionRate',
-  'avgDropOffRate',
-  'distribution',
-  'playImpressionRatio',
-]);
-
 /** Sums of one group, as the SQL returns them. */
 interface Sums {
   impressions: number;
@@ -113,47 +98,6 @@ function groupsOf(rows: unknown[][]): Map<string, Sums> {
   }
   return out;
 }
-
-let regionNames: Intl.DisplayNames | null | undefined;
-/** English name of an alpha-2 code, or the code (the engine's rule). */
-function countryName(code: string): string {
-  if (regionNames === undefined) {
-    try {
-      regionNames = new Intl.DisplayNames(['en'], { type: 'region' });
-    } catch {
-      regionNames = null;
-    }
-  }
-  if (!regionNames || !/^[A-Z]{2}$/.test(code)) return code;
-  try {
-    return regionNames.of(code) ?? code;
-  } catch {
-    return code;
-  }
-}
-
-const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-
-function checkSort<F extends string>(sort: { field: F; direction: string } | undefined, allowed: Set<F>, fallback: F) {
-  if (sort === undefined) return { field: fallback, direction: 'desc' as const };
-  if (!sort || typeof sort !== 'object' || !allowed.has(sort.field)) {
-    throw new Error(`Invalid sort: field must be one of ${[...allowed].join(', ')}, got ${JSON.stringify(sort?.field)}`);
-  }
-  if (sort.direction !== 'asc' && sort.direction !== 'desc') {
-    throw new Error(`Invalid sort: direction must be "asc" or "desc", got ${JSON.stringify(sort.direction)}`);
-  }
-  return sort as { field: F; direction: 'asc' | 'desc' };
-}
-
-function checkPage(page: { offset: number; limit: number } | undefined) {
-  if (page === undefined) return { offset: 0, limit: Number.MAX_SAFE_INTEGER };
-  const { offset, limit } = page ?? ({} as { offset: number; limit: number });
-  if (!Number.isInteger(offset) || offset < 0 || !Number.isInteger(limit) || limit < 1) {
-    throw new Error(`Invalid page: expected {offset ≥ 0, limit ≥ 1} integers, got ${JSON.stringify(page)}`);
-  }
-  return page;
-}
-
 
 /**
  * A provider over the tables {@link createSchema} made and the insert functions filled. Every query is one or two
@@ -299,24 +243,20 @@ export function createClickHouseProvider(options: ClickHouseProviderOptions): Da
   }
 
   async function filterValuesOf(q: FilterValuesQuery, scope: SessionScope, signal: AbortSignal): Promise<FilterValuesResult> {
-    if (!FILTER_FIELDS.includes(q.field)) throw new Error(`Invalid filterValues query: unknown field ${JSON.stringify(q.field)}`);
-    if (!Number.isInteger(q.limit) || q.limit < 1) throw new Error(`Invalid filterValues query: limit must be an integer ≥ 1`);
+    checkFilterValuesQuery(q);
     // The field's own filter is left out, so a picker offers every value beside the ones already chosen.
     const sc = { ...scope, filters: { ...scope.filters, [q.field]: undefined } };
-    const search = typeof q.search === 'string' ? q.search.trim().toLowerCase() : '';
-    const all: FilterValue[] = [];
+    const plays = new Map<string, number>();
+    const names = new Map<string, string>();
     for (const r of await rows(filterValuesSql(sc, q.field), signal)) {
       const value = String(r[0]);
-      const [imp, plays] = [num(r[1]), num(r[2])];
-      if (value === '' || (imp === 0 && plays === 0)) continue;
-      // The engine's labels: a user's name (the id without one), a country's English name.
-      const label = q.field === 'users' ? (num(r[4]) === 1 ? String(r[3]) : value) : q.field === 'countries' ? countryName(value) : '';
-      const shown = label === value ? '' : label;
-      if (search && !value.toLowerCase().includes(search) && !shown.toLowerCase().includes(search)) continue;
-      all.push({ value, label: shown, plays });
+      const [imp, pl] = [num(r[1]), num(r[2])];
+      // A value seen only in impressions is offered too, with 0 plays; the empty value is none.
+      if (value === '' || (imp === 0 && pl === 0)) continue;
+      plays.set(value, pl);
+      if (num(r[4]) === 1) names.set(value, String(r[3]));
     }
-    all.sort((a, b) => b.plays - a.plays || cmp(a.value, b.value));
-    return { field: q.field, values: all.slice(0, q.limit), total: all.length };
+    return filterValueList(q, plays, (value) => (q.field === 'users' ? (names.get(value) ?? value) : q.field === 'countries' ? countryName(value) : ''));
   }
 
   type UserAgg = { userId: string; name: string; impressions: number; plays: number; bits: number; tbits: number };
@@ -463,16 +403,7 @@ export function createClickHouseProvider(options: ClickHouseProviderOptions): Da
       if (key.startsWith('#') || !(s.plays > 0 || s.impressions > 0)) continue;
       list.push({ key, m: breakdownOf(s, allPlays) });
     }
-    const dir = sort.direction === 'asc' ? 1 : -1;
-    const f = sort.field;
-    list.sort((a, b) => {
-      if (f !== 'key') {
-        const d = a.m[f] - b.m[f];
-        if (d !== 0) return d * dir;
-        return cmp(a.key, b.key);
-      }
-      return cmp(a.key, b.key) * dir;
-    });
+    sortKeyedRows(list, sort);
     const pageRows = list.slice(page.offset, page.offset + page.limit);
     const totals = metricsOf(total);
     if (q.kind === 'urls') return { rows: pageRows.map((x) => ({ url: x.key, ...x.m })), total: list.length, totals };

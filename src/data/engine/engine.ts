@@ -2,12 +2,11 @@
  * The embedded analytics engine: raw KAVA-shaped player events in, every report of the data contract out.
  * @packageDocumentation
  */
-import { BREAKDOWN_METRICS } from '../metrics.js';
+import { BREAKDOWN_SORT, USER_SORT, checkPage, checkSort, compareStrings, countryName, sortKeyedRows } from '../rows.js';
 import {
   BUCKETS,
   DEVICES,
   type BreakdownMetrics,
-  type BreakdownSortField,
   type DevicesResult,
   type DomainsResult,
   type EntryResult,
@@ -18,20 +17,17 @@ import {
   type HeatmapQuery,
   type HeatmapResult,
   type MetricSet,
-  type Page,
   type Query,
   type QueryBase,
   type ResultOf,
   type RetentionQuery,
   type RetentionResult,
-  type Sort,
   type TimelineQuery,
   type TimelineResult,
   type TotalsResult,
   type UrlsQuery,
   type UrlsResult,
   type UserRow,
-  type UserSortField,
   type UsersQuery,
   type UsersResult,
 } from '../types.js';
@@ -64,26 +60,6 @@ export interface EngineOptions {
   locale?: string | string[];
 }
 
-const USER_SORT = new Set<UserSortField>(['name', 'impressions', 'plays', 'avgCompletionRate', 'totalCompletionRate']);
-const BREAKDOWN_SORT = new Set<BreakdownSortField>(['key', ...BREAKDOWN_METRICS]);
-
-let regionNames: Intl.DisplayNames | null | undefined;
-/** English name of an ISO 3166-1 alpha-2 code, or the code itself when unknown. */
-function countryName(code: string): string {
-  if (regionNames === undefined) {
-    try {
-      regionNames = new Intl.DisplayNames(['en'], { type: 'region' });
-    } catch {
-      regionNames = null;
-    }
-  }
-  if (!regionNames || !/^[A-Z]{2}$/.test(code)) return code;
-  try {
-    return regionNames.of(code) ?? code;
-  } catch {
-    return code;
-  }
-}
 
 /**
  * The embedded analytics engine. Holds up to millions of events in columnar form (typed arrays, dictionary-encoded
@@ -530,16 +506,7 @@ export class AnalyticsEngine {
     const active = activeGroups(r, groups);
     const metrics = this.breakdown(r, active, allPlays);
     const rows = active.map((g, k) => ({ key: keys[g]!, m: metrics[k]! }));
-    const dir = sort.direction === 'asc' ? 1 : -1;
-    const f = sort.field;
-    rows.sort((a, b) => {
-      if (f !== 'key') {
-        const d = a.m[f] - b.m[f];
-        if (d !== 0) return d * dir;
-        return compareStrings(a.key, b.key);
-      }
-      return compareStrings(a.key, b.key) * dir;
-    });
+    sortKeyedRows(rows, sort);
     const pageRows = rows.slice(page.offset, page.offset + page.limit);
     const totals: MetricSet = metricsOf(r, groups);
     if (q.kind === 'urls') {
@@ -554,10 +521,6 @@ type QueryOf<K extends Query['kind']> = Extract<Query, { kind: K }>;
 type HandledKind = Exclude<Query['kind'], 'entry'>;
 type Handler<K extends HandledKind> = (p: PreparedEntry, q: QueryOf<K>, rb: RangeBounds) => unknown;
 
-function compareStrings(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
 /** Groups with plays or impressions. */
 function activeGroups(r: PassResult, groups: number): number[] {
   const out: number[] = [];
@@ -565,22 +528,3 @@ function activeGroups(r: PassResult, groups: number): number[] {
   return out;
 }
 
-function checkSort<F extends string>(sort: Sort<F> | undefined, allowed: Set<F>, fallback: F): Sort<F> {
-  if (sort === undefined) return { field: fallback, direction: 'desc' };
-  if (!sort || typeof sort !== 'object' || !allowed.has(sort.field)) {
-    throw new Error(`Invalid sort: field must be one of ${[...allowed].join(', ')}, got ${JSON.stringify(sort?.field)}`);
-  }
-  if (sort.direction !== 'asc' && sort.direction !== 'desc') {
-    throw new Error(`Invalid sort: direction must be "asc" or "desc", got ${JSON.stringify(sort.direction)}`);
-  }
-  return sort;
-}
-
-function checkPage(page: Page | undefined): Page {
-  if (page === undefined) return { offset: 0, limit: Number.MAX_SAFE_INTEGER };
-  const { offset, limit } = page ?? ({} as Page);
-  if (!Number.isInteger(offset) || offset < 0 || !Number.isInteger(limit) || limit < 1) {
-    throw new Error(`Invalid page: expected {offset ≥ 0, limit ≥ 1} integers, got ${JSON.stringify(page)}`);
-  }
-  return page;
-}

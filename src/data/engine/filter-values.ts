@@ -32,8 +32,7 @@ export interface FilterValuesInput {
 /** Answers a `filterValues` query. Throws for an unknown field or a bad limit. */
 export function filterValues(q: FilterValuesQuery, input: FilterValuesInput): FilterValuesResult {
   const { p, store } = input;
-  if (!FILTER_FIELDS.includes(q.field)) throw new Error(`Invalid filterValues query: unknown field ${JSON.stringify(q.field)}`);
-  if (!Number.isInteger(q.limit) || q.limit < 1) throw new Error(`Invalid filterValues query: limit must be an integer ≥ 1`);
+  checkFilterValuesQuery(q);
   const geo = store.geo;
   // The grouping of sessions by the field's value, and each group's value names (categories: a set of names).
   const by: Record<FilterField, () => [Int32Array | Uint8Array, (g: number) => readonly string[], number]> = {
@@ -65,6 +64,21 @@ export function filterValues(q: FilterValuesQuery, input: FilterValuesInput): Fi
   }
   const labelOf = (value: string) =>
     q.field === 'users' ? input.name(value) : q.field === 'countries' ? input.countryName(value) : '';
+  return filterValueList(q, plays, labelOf);
+}
+
+/** Throws for an unknown field or a bad limit. */
+export function checkFilterValuesQuery(q: FilterValuesQuery): void {
+  if (!FILTER_FIELDS.includes(q.field)) throw new Error(`Invalid filterValues query: unknown field ${JSON.stringify(q.field)}`);
+  if (!Number.isInteger(q.limit) || q.limit < 1) throw new Error(`Invalid filterValues query: limit must be an integer ≥ 1`);
+}
+
+/**
+ * The answer from each value's plays (values with plays or impressions only) and its label (shown only when it
+ * differs from the value): the search on value or label, most plays first (ties by value), `limit` of them. Shared
+ * with the ClickHouse provider, so both list values alike.
+ */
+export function filterValueList(q: FilterValuesQuery, plays: ReadonlyMap<string, number>, labelOf: (value: string) => string): FilterValuesResult {
   const search = typeof q.search === 'string' ? q.search.trim().toLowerCase() : '';
   const all: FilterValue[] = [];
   for (const [value, n] of plays) {
