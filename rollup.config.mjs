@@ -1,7 +1,7 @@
 // Two builds:
 // 1. dist/**: unbundled ESM, one module per source file (.d.ts from `tsc -p tsconfig.build.json`), for npm users and
 //    their bundlers. lit, @lit/*, d3 and topojson-client stay external (peer-like dependencies, deduplicated by the
-//    host's bundler).
+//    host's bundler), and so do react, @lit/react and vue (optional peers of entry-analytics/react and /vue).
 // 2. dist/entry-analytics.bundle.min.js: one minified ES module with lit and d3 inlined, for a <script type="module">
 //    tag. Importing it registers every element and exposes the library's exports. What only a dynamic import() reaches
 //    (the map's code and its geometry module, ~70 kB gzip) stays lazy: chunks in dist/bundle/, loaded from beside
@@ -19,7 +19,7 @@ import esbuild from 'rollup-plugin-esbuild';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 
-const external = (id) => /^(lit|lit-html|lit-element|@lit\/|@lit-labs\/|d3$|d3-|topojson-client)/.test(id);
+const external = (id) => /^(lit|lit-html|lit-element|@lit\/|@lit-labs\/|d3$|d3-|topojson-client|react$|react\/|vue$)/.test(id);
 
 /** Every non-test .ts file under src: each becomes a module of the unbundled build. */
 function sources(dir = 'src') {

@@ -52,11 +52,9 @@ const packed = JSON.parse(execFileSync('npm', ['pack', '--json', '--pack-destina
 const tarball = join(dir, packed.filename);
 console.log(`tarball: ${packed.filename}, ${(packed.size / 1024).toFixed(1)} kB packed, ${(packed.unpackedSize / 1024).toFixed(1)} kB unpacked, ${packed.entryCount} files`);
 
-// Budget: 400 kB was met with one opt-in language (383 kB); the ten opt-in catalogs added since weigh ~65 kB gzip
-// (code and types), and the filter pickers, chart images, session handling, hardening and themes of the same round
-// another ~40 kB (518 kB packed when measured), so the guard is 560 kB: it stops growth, it is not the goal. The goal
-// stays 400 kB (the single-file bundle, 387 kB minified, is the largest file; shipping it as chunks is the next step).
-// README "What the package contains" gives the current figure.
+// Budget: 549 kB packed when measured (with entry-analytics/react and /vue); the guard, 560 kB, stops growth. The
+// 400 kB goal is not met: README "What the package contains" says what each part weighs and why it ships (two copies
+// of the library, per-file modules for bundlers and the single-file bundle for pages without one, are most of it).
 check('tarball under 560 kB packed, without source maps', () => {
   if (packed.size >= 560 * 1024) throw new Error(`${packed.size} bytes`);
   const maps = packed.files.filter((f) => f.path.endsWith('.map'));
@@ -72,7 +70,10 @@ check('only what runs (or types what is exported) in dependencies', () => {
 });
 
 writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }));
-run('npm', ['install', tarball, '--prefer-offline', '--no-audit', '--no-fund', '--ignore-scripts'], { stdio: 'pipe' });
+// The optional peers of entry-analytics/react (react, @lit/react, React's types) and the types entry-analytics/vue
+// augments (vue), as a React or Vue host has them; the versions the examples use.
+const PEERS = ['react@19.3.1', '@lit/react@1.0.8', '@types/react@19.3.0', 'vue@3.5.45'];
+run('npm', ['install', tarball, ...PEERS, '--prefer-offline', '--no-audit', '--no-fund', '--ignore-scripts'], { stdio: 'pipe' });
 
 const imports = paths.map((p, i) => `import * as m${i} from '${p}';`).join('\n');
 writeFileSync(
@@ -88,6 +89,20 @@ const filters: Filters = el.filters;
 const dashboard: HTMLElementTagNameMap['entry-analytics'] = document.createElement('entry-analytics');
 dashboard.addEventListener('seek', (e) => console.log(e.detail.time.toFixed(1)));
 m0.setDefaultGeometryUrl(undefined);
+// React: the wrappers take every property and typed event props.
+import { createElement } from 'react';
+import { EntryAnalytics as ReactDashboard } from 'entry-analytics/react';
+export const reactElement = createElement(ReactDashboard, {
+  provider,
+  entryId: '1_x',
+  filters,
+  onSeek: (e) => console.log(e.detail.time.toFixed(1)),
+  onFiltersChange: (e) => console.log(e.detail.filters),
+});
+// Vue: GlobalComponents knows the tags, their properties and events.
+import type { GlobalComponents } from 'vue';
+type VueDashboardProps = InstanceType<GlobalComponents['entry-analytics']>['$props'];
+export const vueProps: VueDashboardProps = { provider, entryId: '1_x', onSeek: (e) => console.log(e.detail.time.toFixed(1)) };
 export { provider, filters, dashboard };
 `,
 );
