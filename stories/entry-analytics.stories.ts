@@ -14,6 +14,7 @@ import {
   sampleProvider,
   sampleRange,
   commonArgTypes,
+  timeZoneArgType,
 } from './support.js';
 
 interface Args {
@@ -72,7 +73,7 @@ const meta: Meta<Args> = {
     from: { control: 'text', description: 'Custom range start (preset="custom"), YYYY-MM-DD' },
     to: { control: 'text', description: 'Custom range end (preset="custom"), YYYY-MM-DD' },
     compare: { control: 'select', options: [...COMPARE_MODES] },
-    timeZone: commonArgTypes.timeZone,
+    timeZone: timeZoneArgType,
     lang: commonArgTypes.lang,
     hiddenPanels: { control: 'text', description: 'Space-separated panel ids to hide (e.g. "highlights")' },
     backLink: { control: 'text', description: 'http(s) URL of the host media page' },

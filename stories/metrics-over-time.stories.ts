@@ -13,6 +13,7 @@ import {
   common,
   commonArgs,
   commonArgTypes,
+  timeZoneArgType,
   compareArgs,
   type CommonArgs,
 } from './support.js';
@@ -47,6 +48,7 @@ const meta: Meta<Args> = {
   },
   argTypes: {
     ...commonArgTypes,
+    timeZone: timeZoneArgType,
     entryId: { control: 'select', options: [SAMPLE_ENTRY_ID, SAMPLE_IMAGE_ID], description: 'entry-id' },
     metric: { control: 'select', options: METRICS },
     secondMetric: { control: 'select', options: ['', ...METRICS], description: 'second-metric (empty: none)' },

@@ -168,10 +168,15 @@ export const commonArgTypes: ArgTypes<CommonArgs> = {
   to: { control: 'text', description: 'Last day, YYYY-MM-DD' },
   compareFrom: { control: 'text', description: 'First day of the compare period (empty: no compare)' },
   compareTo: { control: 'text', description: 'Last day of the compare period' },
-  timeZone: { control: 'select', options: ['UTC', 'Europe/Paris', 'America/New_York', 'Asia/Tokyo'] },
+  // The time zone moves the days' boundaries: on screen only where days are drawn (metrics over time, a domain's
+  // graph, the dashboard's range). Panels that show totals take it without a control (see timeZoneArgType).
+  timeZone: { control: false, table: { disable: true } },
   lang: { control: 'select', options: ['en', 'de', 'fr', 'ar', 'he', 'ja'] },
   timeout: { control: { type: 'number', min: 100, step: 1000 } },
 };
+
+/** The time-zone control, for the stories whose element draws days. */
+export const timeZoneArgType = { control: 'select', options: ['UTC', 'Europe/Paris', 'America/New_York', 'Asia/Tokyo'] } as const;
 
 /** Default values of the common inputs: the sample video over the last 30 days, no compare, English. */
 export function commonArgs(over: Partial<CommonArgs> = {}): CommonArgs {

@@ -11,6 +11,7 @@ import {
   common,
   commonArgs,
   commonArgTypes,
+  timeZoneArgType,
   compareArgs,
   type CommonArgs,
 } from './support.js';
@@ -37,6 +38,7 @@ const meta: Meta<Args> = {
   args: { ...commonArgs(), pageSize: 5, domain: '', granularity: 'day', graphMetric: 'plays' },
   argTypes: {
     ...commonArgTypes,
+    timeZone: timeZoneArgType,
     pageSize: { control: { type: 'number', min: 1, max: 50 } },
     domain: { control: 'text', description: 'Drill into this domain (empty: the domains list)' },
     granularity: { control: 'inline-radio', options: ['day', 'month'] },
