@@ -60,6 +60,11 @@ export const LIMITS = {
   heatmapUsers: 10_000,
   /** Timeline points: one per day or month of the range; a range this long is refused anyway. */
   timelinePoints: 40_000,
+  /**
+   * Rows of one page of a paged table (users, domains, URLs, places): a panel's `page-size` is clamped to it, so a
+   * page asked for and rendered is never longer. (A CSV export asks for every row; it renders none of them.)
+   */
+  pageSize: 100,
 } as const;
 
 const finite = (v: unknown, p: string, what: string): number =>

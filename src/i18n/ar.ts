@@ -32,6 +32,7 @@ export const ar: Catalog = {
   'compare.change': '{change} مقارنةً بفترة المقارنة',
   'unit.minutes': 'د',
   'table.caption': '{title}: جدول البيانات',
+  'table.truncated': 'يعرض الجدول أول {shown} من أصل {total} صف؛ صدِّر ملف CSV لعرضها جميعًا.',
   'pager.first': 'الصفحة الأولى',
   'pager.previous': 'الصفحة السابقة',
   'pager.next': 'الصفحة التالية',

@@ -38,6 +38,7 @@ export const de: Catalog = {
   'rate.none': '—',
   'unit.minutes': 'Min.',
   'table.caption': '{title}: Datentabelle',
+  'table.truncated': 'Die Tabelle zeigt die ersten {shown} von {total} Zeilen; exportieren Sie die CSV für alle.',
   'pager.first': 'Erste Seite',
   'pager.previous': 'Vorherige Seite',
   'pager.next': 'Nächste Seite',

@@ -28,6 +28,7 @@ export const es: Catalog = {
   'compare.change': '{change} frente al periodo de comparación',
   'unit.minutes': 'min',
   'table.caption': '{title}: tabla de datos',
+  'table.truncated': 'La tabla muestra las primeras {shown} de {total} filas; exporte el CSV para verlas todas.',
   'pager.first': 'Primera página',
   'pager.previous': 'Página anterior',
   'pager.next': 'Página siguiente',

@@ -28,6 +28,7 @@ export const fr: Catalog = {
   'compare.change': '{change} par rapport à la période de comparaison',
   'unit.minutes': 'min',
   'table.caption': '{title} : tableau de données',
+  'table.truncated': 'Le tableau montre les {shown} premières lignes sur {total} ; exportez en CSV pour les avoir toutes.',
   'pager.first': 'Première page',
   'pager.previous': 'Page précédente',
   'pager.next': 'Page suivante',

@@ -28,6 +28,7 @@ export const he: Catalog = {
   'compare.change': '{change} לעומת תקופת ההשוואה',
   'unit.minutes': 'דק׳',
   'table.caption': '{title}: טבלת נתונים',
+  'table.truncated': 'הטבלה מציגה את {shown} השורות הראשונות מתוך {total}; לכולן יש לייצא ל-CSV.',
   'pager.first': 'עמוד ראשון',
   'pager.previous': 'העמוד הקודם',
   'pager.next': 'העמוד הבא',

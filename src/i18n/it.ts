@@ -28,6 +28,7 @@ export const it: Catalog = {
   'compare.change': '{change} rispetto al periodo di confronto',
   'unit.minutes': 'min',
   'table.caption': '{title}: tabella dei dati',
+  'table.truncated': 'La tabella mostra le prime {shown} di {total} righe; esporta il CSV per vederle tutte.',
   'pager.first': 'Prima pagina',
   'pager.previous': 'Pagina precedente',
   'pager.next': 'Pagina successiva',

@@ -28,6 +28,7 @@ export const ja: Catalog = {
   'compare.change': '比較期間比 {change}',
   'unit.minutes': '分',
   'table.caption': '{title}: データ表',
+  'table.truncated': '表には {total} 行中最初の {shown} 行を表示しています。すべての行は CSV をエクスポートしてください。',
   'pager.first': '最初のページ',
   'pager.previous': '前のページ',
   'pager.next': '次のページ',

@@ -28,6 +28,7 @@ export const nl: Catalog = {
   'compare.change': '{change} ten opzichte van de vergelijkingsperiode',
   'unit.minutes': 'min',
   'table.caption': '{title}: gegevenstabel',
+  'table.truncated': 'De tabel toont de eerste {shown} van {total} rijen; exporteer de CSV voor allemaal.',
   'pager.first': 'Eerste pagina',
   'pager.previous': 'Vorige pagina',
   'pager.next': 'Volgende pagina',

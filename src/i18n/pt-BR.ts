@@ -29,6 +29,7 @@ export const ptBR: Catalog = {
   'compare.change': '{change} em relação ao período de comparação',
   'unit.minutes': 'min',
   'table.caption': '{title}: tabela de dados',
+  'table.truncated': 'A tabela mostra as primeiras {shown} de {total} linhas; exporte o CSV para ver todas.',
   'pager.first': 'Primeira página',
   'pager.previous': 'Página anterior',
   'pager.next': 'Próxima página',

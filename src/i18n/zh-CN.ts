@@ -29,6 +29,7 @@ export const zhCN: Catalog = {
   'compare.change': '较对比期 {change}',
   'unit.minutes': '分钟',
   'table.caption': '{title}：数据表',
+  'table.truncated': '表中显示 {total} 行中的前 {shown} 行；导出 CSV 可查看全部。',
   'pager.first': '第一页',
   'pager.previous': '上一页',
   'pager.next': '下一页',

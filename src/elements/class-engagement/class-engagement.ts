@@ -23,6 +23,8 @@ import {
 } from '../../charts/spans.js';
 import { tooltipStyles } from '../shared/tooltip.styles.js';
 import { classEngagementStyles } from './class-engagement.styles.js';
+import { heatmapLimitOf } from '../shared/states.js';
+import { LIMITS } from '../../data/validate.js';
 
 /** What the class view derives from the users × buckets matrix. */
 interface ClassStats {
@@ -136,8 +138,8 @@ export class ClassEngagement extends AnalyticsPanel<HeatmapResult> {
     if (this.rows) return this.rows;
     const search = this.search.trim();
     const q: HeatmapQuery = this.userIds
-      ? { ...ctx.base, kind: 'heatmap', userIds: [...this.userIds] }
-      : { ...ctx.base, kind: 'heatmap', limit: this.limit, ...(search ? { search } : {}) };
+      ? { ...ctx.base, kind: 'heatmap', userIds: this.userIds.slice(0, LIMITS.heatmapUsers) }
+      : { ...ctx.base, kind: 'heatmap', limit: heatmapLimitOf(this.limit, LIMITS.heatmapUsers), ...(search ? { search } : {}) };
     return ctx.ask(q);
   }
 

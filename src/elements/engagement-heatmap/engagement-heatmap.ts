@@ -27,6 +27,8 @@ import { withHelp } from '../shared/data-table.js';
 import { idListConverter, matrixCsv, tierLegend, tierStyles, timeAxisMarks } from '../shared/tier-parts.js';
 import { tooltipStyles } from '../shared/tooltip.styles.js';
 import { engagementHeatmapStyles } from './engagement-heatmap.styles.js';
+import { heatmapLimitOf } from '../shared/states.js';
+import { LIMITS } from '../../data/validate.js';
 
 export { idListConverter };
 
@@ -134,8 +136,8 @@ export class EngagementHeatmap extends AnalyticsPanel<HeatmapResult> {
   protected override async load(ctx: LoadContext): Promise<HeatmapResult> {
     if (this.rows) return this.rows;
     const q: HeatmapQuery = this.userIds
-      ? { ...ctx.base, kind: 'heatmap', userIds: [...this.userIds] }
-      : { ...ctx.base, kind: 'heatmap', limit: this.limit };
+      ? { ...ctx.base, kind: 'heatmap', userIds: this.userIds.slice(0, LIMITS.heatmapUsers) }
+      : { ...ctx.base, kind: 'heatmap', limit: heatmapLimitOf(this.limit, 1000) };
     return ctx.ask(q);
   }
 

@@ -23,6 +23,12 @@ import { ScrubController } from '../shared/scrub-controller.js';
 import { besideStyle, chartTextStyles, lineChartStyles, liveRegion, tableToggle, tooltipStyles } from '../shared/chart-parts.js';
 import { metricsOverTimeStyles } from './metrics-over-time.styles.js';
 
+/**
+ * The most rows the data table renders (a leap year of days); a longer timeline's table shows the first rows in the
+ * chosen order and says so, and the CSV export has every point. The chart draws every point.
+ */
+const TABLE_ROWS = 366;
+
 /** What `<metrics-over-time>` loads: the timeline of the range and, when comparing, of the compare range. */
 export interface TimeData {
   current: TimelineResult;
@@ -476,7 +482,7 @@ export class MetricsOverTime extends AnalyticsPanel<TimeData> {
         </tr>
       </thead>
       <tbody>
-        ${order.map((i) => {
+        ${order.slice(0, TABLE_ROWS).map((i) => {
           const p = points[i]!;
           return html`<tr>
             <th scope="row">${this.dateLabel(p.date, true)}</th>
@@ -484,7 +490,10 @@ export class MetricsOverTime extends AnalyticsPanel<TimeData> {
           </tr>`;
         })}
       </tbody>
-    </table>`;
+    </table>
+    ${order.length > TABLE_ROWS
+      ? html`<p class="summary">${this.t('table.truncated', { shown: this.fmt.count(TABLE_ROWS), total: this.fmt.count(order.length) })}</p>`
+      : nothing}`;
   }
 
   private summaryText(points: readonly TimelinePoint[]): string {

@@ -2,7 +2,7 @@
  * What a panel and the dashboard share about loading: a deadline on the provider, the text of an error, and the
  * styles of the loading skeleton, the dimmed stale content and the error box with its retry button.
  */
-import { MalformedResultError } from '../../data/validate.js';
+import { LIMITS, MalformedResultError } from '../../data/validate.js';
 import type { Formatters, MessageKey, MessageParams } from '../../i18n/index.js';
 export { stateStyles } from './states.styles.js';
 
@@ -30,6 +30,24 @@ export function deadline(timeout: unknown): number | undefined {
   if (timeout === Infinity) return undefined;
   if (typeof timeout !== 'number' || !(timeout > 0)) return DEFAULT_TIMEOUT;
   return Math.min(Math.ceil(timeout), MAX_TIMEOUT);
+}
+
+/**
+ * The page size a panel's `page-size` input stands for: a whole number from 1 to `LIMITS.pageSize` (a larger one is
+ * clamped to it, so no page the panel asks for and renders is longer); anything else means `fallback`.
+ */
+export function pageSizeOf(value: unknown, fallback: number): number {
+  const n = typeof value === 'number' ? Math.floor(value) : NaN;
+  return n >= 1 ? Math.min(n, LIMITS.pageSize) : fallback;
+}
+
+/**
+ * How many users a heatmap asks for without a list of ids: `limit` as a whole number from 1 to
+ * `LIMITS.heatmapUsers` (clamped), anything else `fallback`.
+ */
+export function heatmapLimitOf(value: unknown, fallback: number): number {
+  const n = typeof value === 'number' ? Math.floor(value) : NaN;
+  return n >= 1 ? Math.min(n, LIMITS.heatmapUsers) : Math.min(fallback, LIMITS.heatmapUsers);
 }
 
 /**

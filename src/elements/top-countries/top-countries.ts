@@ -28,6 +28,7 @@ import type { MessageKey, MessageParams } from '../../i18n/index.js';
 import { AtlasLoadError, loadAtlas, loadMapModule, type MapModule } from './atlas.js';
 import { tooltipStyles } from '../shared/tooltip.styles.js';
 import { topCountriesStyles } from './top-countries.styles.js';
+import { pageSizeOf } from '../shared/states.js';
 
 /** What `<top-countries>` loads: the places of the level shown and, when comparing, the same places' compare period. */
 export interface CountriesData {
@@ -287,8 +288,9 @@ export class TopCountries extends AnalyticsPanel<CountriesData> {
     return this.applicable(MAP_METRICS).includes(this.metric) ? this.metric : 'plays';
   }
 
+  /** The page size: `page-size` clamped to 1…`LIMITS.pageSize` (10 when it is not a positive number). */
   private get limit(): number {
-    return Math.max(1, Math.floor(this.pageSize) || 10);
+    return pageSizeOf(this.pageSize, 10);
   }
 
   private countryName(code: string | undefined, fallback = ''): string {

@@ -21,7 +21,7 @@ import {
 import { HostWidthController } from '../shared/width-controller.js';
 import { tableToggle } from '../shared/chart-parts.js';
 import { downloadText } from '../shared/download.js';
-import { errorDetail } from '../shared/states.js';
+import { errorDetail, pageSizeOf } from '../shared/states.js';
 import type {
   BreakdownMetrics,
   BreakdownSortField,
@@ -238,8 +238,9 @@ export class TopDomainsTable extends AnalyticsPanel<DomainsData> {
       : [size, this.sort, this.offset];
   }
 
+  /** The page size: `page-size` clamped to 1…`LIMITS.pageSize` (5 when it is not a positive number). */
   private get limit(): number {
-    return Math.max(1, Math.floor(this.pageSize) || 5);
+    return pageSizeOf(this.pageSize, 5);
   }
 
   /**

@@ -4,6 +4,7 @@ import { property, state } from 'lit/decorators.js';
 import { AnalyticsPanel, type LoadContext } from '../shared/analytics-panel.js';
 import type { Marker, QueryBase, Sort, UserRow, UserSortField, UsersQuery, UsersResult } from '../../data/types.js';
 import { runQuery } from '../../data/validate.js';
+import { pageSizeOf } from '../shared/states.js';
 import { toCsv, csvFileName, type CsvTable } from '../../data/csv.js';
 import { formatMetric, metricDef, roundMetric } from '../../data/metrics.js';
 import { emit } from '../../events.js';
@@ -81,8 +82,9 @@ export class UserEngagement extends AnalyticsPanel<UsersResult> {
     this.offset = Math.max(0, (Math.floor(page) || 1) - 1) * this.size;
   }
 
+  /** The page size: `page-size` clamped to 1…`LIMITS.pageSize` (25 when it is not a positive number). */
   private get size(): number {
-    return Math.max(1, Math.floor(this.pageSize) || 25);
+    return pageSizeOf(this.pageSize, 25);
   }
 
   private searchTimer?: ReturnType<typeof setTimeout>;
@@ -123,7 +125,7 @@ export class UserEngagement extends AnalyticsPanel<UsersResult> {
 
   protected override async load(ctx: LoadContext): Promise<UsersResult> {
     this.lastBase = ctx.base;
-    const size = Math.max(1, Math.floor(this.pageSize) || 25);
+    const size = this.size;
     return ctx.ask(this.query(ctx.base, { offset: this.offset, limit: size }));
   }
 
@@ -327,7 +329,7 @@ export class UserEngagement extends AnalyticsPanel<UsersResult> {
   }
 
   private renderPager(data: UsersResult) {
-    const size = Math.max(1, Math.floor(this.pageSize) || 25);
+    const size = this.size;
     const pages = Math.max(1, Math.ceil(data.total / size));
     const page = Math.min(pages, Math.floor(this.offset / size) + 1);
     const last = (pages - 1) * size;

@@ -38,6 +38,7 @@ export const common = {
   'share.ofParentHelp': "This row's plays as a share of the plays of {place}.",
   'unit.minutes': 'min',
   'table.caption': '{title}: data table',
+  'table.truncated': 'The table shows the first {shown} of {total} rows; export CSV for all.',
   'pager.first': 'First page',
   'pager.previous': 'Previous page',
   'pager.next': 'Next page',
