@@ -1,13 +1,18 @@
 /**
- * Long answers (issue #14, break 7): how long the Kaltura provider takes to map very long report tables. The test
- * holds the structure (test/kaltura/mapping.test.ts: the mappings finish); the times are here.
+ * Long answers (issue #14, breaks 5 and 7): how long the Kaltura provider takes to map very long report tables, and
+ * how long each panel takes to render the longest answer the contract lets through. The tests hold the structure
+ * (test/kaltura/mapping.test.ts: the mappings finish; test/hostile/long-answers.test.ts: a bounded DOM per panel);
+ * the times are here.
  *
  *   npm run bench -- long-answers                 150,000-row tables
  *   npm run bench -- long-answers --rows=300000
  */
 import { bench, type Bench } from './harness.js';
 import { createKalturaProvider } from '../src/data/kaltura/index.js';
-import type { Query } from '../src/data/types.js';
+import type { DataProvider, Query } from '../src/data/types.js';
+import '../src/define.js';
+import { answerFor, seeded } from '../test/hostile/answers.js';
+import { deepCount, settled } from '../test/hostile/dom.js';
 
 const params = new URLSearchParams(location.search);
 const ROWS = Number(params.get('rows') ?? 150_000);
@@ -66,6 +71,40 @@ async function kalturaMappings(b: Bench) {
   }
 }
 
+/** Each panel with the longest answer the contract lets through and its page size or limit at the maximum. */
+async function panelRenders(b: Bench) {
+  const panels: [string, Record<string, string>][] = [
+    ['playback-views', {}],
+    ['metrics-over-time', { from: '1950-01-01', to: '2059-07-06' }],
+    ['user-engagement', { 'page-size': '1000000' }],
+    ['engagement-heatmap', { limit: '1000000' }],
+    ['class-engagement', { limit: '1000000' }],
+    ['top-countries', { 'page-size': '1000000' }],
+    ['top-domains-table', { 'page-size': '1000000' }],
+  ];
+  for (const [tag, attrs] of panels) {
+    const times: number[] = [];
+    let elements = 0;
+    for (let run = 0; run < 3; run++) {
+      const r = seeded(7);
+      // The time includes making the answers (the generator's share is small next to validating and rendering).
+      const provider = (async (query: Query) => answerFor(query, r, { size: 'max' })) as unknown as DataProvider;
+      const el = document.createElement(tag) as HTMLElement & { provider: DataProvider };
+      for (const [k, v] of Object.entries({ 'entry-id': 'e1', from: '2026-01-01', to: '2026-01-31', 'time-zone': 'UTC', ...attrs })) el.setAttribute(k, v);
+      el.provider = provider;
+      const t = performance.now();
+      document.body.append(el);
+      await settled(el, 120_000);
+      times.push(performance.now() - t);
+      elements = deepCount(el);
+      el.remove();
+    }
+    times.sort((x, y) => x - y);
+    b.row({ name: `<${tag}> maximal answer to settled`, value: Math.round(times[1]!), unit: 'ms', min: Math.round(times[0]!), max: Math.round(times[2]!), runs: 3, note: `${elements} elements` });
+  }
+}
+
 bench('long answers', async (b) => {
   await kalturaMappings(b);
+  await panelRenders(b);
 });

@@ -7,7 +7,7 @@
 import { expect } from '@open-wc/testing';
 import '../../src/define.js';
 import type { AnalyticsPanel } from '../../src/elements/shared/analytics-panel.js';
-import type { DataProvider, Query } from '../../src/data/types.js';
+import type { DataProvider, Query, Result } from '../../src/data/types.js';
 import { LIMITS } from '../../src/data/validate.js';
 import { answerFor, seeded } from './answers.js';
 import { deepCount, deepAll, settled } from './dom.js';
@@ -71,4 +71,66 @@ describe('long answers: every panel renders a maximal answer in a bounded DOM', 
       }
     });
   }
+});
+
+/** `answer` with each of its lists (rows, points, users, markers, links…) stretched to `n` items. */
+function stretched(answer: Result, n: number): Result {
+  const out = answer as unknown as Record<string, unknown>;
+  for (const [k, v] of Object.entries(out))
+    if (Array.isArray(v) && v.length > 0) out[k] = Array.from({ length: n }, (_, i) => v[i % v.length]);
+  return answer;
+}
+
+// Break 5 as found: answers larger than asked for (100,000 rows to a page of 25, 100,000 markers) froze the tab for
+// seconds to minutes. Now such an answer is malformed (the validator's page and LIMITS): an error state with Retry,
+// and nothing of it rendered.
+describe('long answers: answers longer than asked for end in an error state, not a frozen tab', () => {
+  for (const [tag] of PANELS) {
+    it(`<${tag}> given 100,000 items in every list`, async () => {
+      const r = seeded(11);
+      let lists = 0;
+      const provider = (async (query: Query) => {
+        const a = answerFor(query, r);
+        lists += Object.values(a).filter(Array.isArray).length;
+        return stretched(a, 100_000);
+      }) as unknown as DataProvider;
+      const el = document.createElement(tag) as AnalyticsPanel<unknown>;
+      for (const [k, v] of Object.entries({ 'entry-id': 'e1', from: '2026-01-01', to: '2026-01-31', 'time-zone': 'UTC' })) el.setAttribute(k, v);
+      el.provider = provider;
+      document.body.append(el);
+      try {
+        await settled(el);
+        const error = el.shadowRoot!.querySelector('[part="error"]');
+        // Panels whose answers have no list (totals) render; every other one refuses the answer. (Devices too: its
+        // list has one row per class, six at most.)
+        if (lists === 0) expect(error, `<${tag}> renders`).to.equal(null);
+        else {
+          expect(error, `<${tag}> shows an error state`).to.not.equal(null);
+          expect(error!.querySelector('button'), 'with Retry').to.not.equal(null);
+        }
+        expect(deepCount(el)).to.be.at.most(MAX_ELEMENTS);
+      } finally {
+        el.remove();
+      }
+    });
+  }
+
+  it('<entry-analytics> given 100,000 entry markers and links: an error state, nothing freezes', async () => {
+    const r = seeded(12);
+    const provider = (async (query: Query) => {
+      const a = answerFor(query, r, { size: 'max' });
+      return query.kind === 'entry' ? stretched(a, 100_000) : a;
+    }) as unknown as DataProvider;
+    const el = document.createElement('entry-analytics');
+    for (const [k, v] of Object.entries({ 'entry-id': 'e1', 'time-zone': 'UTC', today: '2026-01-31' })) el.setAttribute(k, v);
+    (el as unknown as { provider: DataProvider }).provider = provider;
+    document.body.append(el);
+    try {
+      await settled(el, 20_000);
+      expect(deepAll(el, '[part="error"]').length, 'an error state').to.be.greaterThan(0);
+      expect(deepCount(el)).to.be.at.most(MAX_ELEMENTS * 3);
+    } finally {
+      el.remove();
+    }
+  });
 });
