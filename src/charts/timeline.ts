@@ -4,6 +4,7 @@
  */
 import type { ScaleLinear } from 'd3-scale';
 import type { MetricName, TimelinePoint } from '../data/types.js';
+import { partialSegments, solidValues } from './partial.js';
 import { indexTicks, linePath, plotBox, seriesMax, xScale, yScale, yTicks, type Frame, type PlotBox, type Tick } from './line-chart.js';
 
 /**
@@ -69,6 +70,11 @@ export interface TimelineLayoutInput {
   xTickSpacing?: number;
   /** Dots on every point up to this many points (default 45). */
   maxDots?: number;
+  /**
+   * Which points hold only part of their bucket (see `timelineCoverage` in partial.ts). Their segments leave the
+   * solid line for {@link TimelineAxis.partialLine} and their points are drawn hollow.
+   */
+  partial?: readonly boolean[];
 }
 
 /** One axis of the chart: its scale, ticks, the values drawn, and their path strings. */
@@ -81,7 +87,10 @@ export interface TimelineAxis {
   values: (number | undefined)[];
   /** The y pixel of each point (missing values at 0). */
   ys: number[];
+  /** The solid line: whole buckets only (the whole line when no point is partial). */
   line: string;
+  /** The dotted segments into and out of partial points ('' when there are none). */
+  partialLine: string;
   /** The compare period's line, when comparing. */
   compare?: string;
 }
@@ -99,6 +108,8 @@ export interface TimelineLayout {
   second?: TimelineAxis;
   /** Whether every point of the primary metric gets a dot (few points). */
   dots: boolean;
+  /** Whether each point holds only part of its bucket (all false when the input gave none). */
+  partial: boolean[];
 }
 
 /**
@@ -111,11 +122,21 @@ export function timelineLayout(input: TimelineLayoutInput): TimelineLayout {
   const box = plotBox(frame);
   const x = xScale([0, Math.max(0, n - 1)], frame, rtl);
   const aligned = input.previous ? alignByOffset(points, input.previous) : undefined;
+  const partial = points.map((_, i) => input.partial?.[i] === true);
+  const anyPartial = partial.includes(true);
   const axis = (metric: MetricName): TimelineAxis => {
     const values = metricValues(points, metric);
     const prev = aligned ? metricValues(aligned, metric) : undefined;
     const y = yScale(seriesMax(values, prev), frame);
-    const a: TimelineAxis = { metric, y, ticks: yTicks(y, 5), values, ys: values.map((v) => y(v ?? 0)), line: linePath(values, x, y) };
+    const a: TimelineAxis = {
+      metric,
+      y,
+      ticks: yTicks(y, 5),
+      values,
+      ys: values.map((v) => y(v ?? 0)),
+      line: linePath(anyPartial ? solidValues(values, partial) : values, x, y),
+      partialLine: anyPartial ? partialSegments(values, partial, x, y) : '',
+    };
     if (prev) a.compare = linePath(prev, x, y);
     return a;
   };
@@ -130,5 +151,6 @@ export function timelineLayout(input: TimelineLayoutInput): TimelineLayout {
     primary: axis(input.primary),
     second: input.second ? axis(input.second) : undefined,
     dots: n <= (input.maxDots ?? 45),
+    partial,
   };
 }

@@ -179,6 +179,10 @@ export const ar: Catalog = {
   'time.table.compare': '{metric} (فترة المقارنة)',
   'time.comparePeriod': 'فترة المقارنة',
   'time.notAvailable': '—',
+  'time.partial.month': 'شهر جزئي: {range} فقط ({days, plural, zero {لا أيام} one {يوم واحد} two {يومان} few {# أيام} many {# يومًا} other {# يوم}} من {total})',
+  'time.partial.monthOngoing': 'شهر جارٍ: {range} حتى الآن ({days, plural, zero {لا أيام} one {يوم واحد} two {يومان} few {# أيام} many {# يومًا} other {# يوم}} من {total})',
+  'time.partial.today': 'اليوم حتى الآن: لم ينتهِ اليوم بعد',
+  'time.partial.key': 'فترة جزئية',
 
   // funnel
   'funnel.title': 'مسار التفاعل',

@@ -189,6 +189,10 @@ export const de: Catalog = {
   'time.table.compare': '{metric} (Vergleichszeitraum)',
   'time.comparePeriod': 'Vergleichszeitraum',
   'time.notAvailable': '—',
+  'time.partial.month': 'Unvollständiger Monat: nur {range} ({days, plural, one {# Tag} other {# Tage}} von {total})',
+  'time.partial.monthOngoing': 'Laufender Monat: bisher {range} ({days, plural, one {# Tag} other {# Tage}} von {total})',
+  'time.partial.today': 'Stand heute: Der Tag ist noch nicht vorbei',
+  'time.partial.key': 'Unvollständiger Zeitraum',
 
   // funnel
   'funnel.title': 'Engagement-Trichter',

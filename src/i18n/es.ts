@@ -178,6 +178,10 @@ export const es: Catalog = {
   'time.table.compare': '{metric} (periodo de comparación)',
   'time.comparePeriod': 'Periodo de comparación',
   'time.notAvailable': '—',
+  'time.partial.month': 'Mes parcial: solo {range} ({days, plural, one {# día} many {# de días} other {# días}} de {total})',
+  'time.partial.monthOngoing': 'Mes en curso: {range} hasta ahora ({days, plural, one {# día} many {# de días} other {# días}} de {total})',
+  'time.partial.today': 'Hoy hasta ahora: el día aún no ha terminado',
+  'time.partial.key': 'Período parcial',
 
   // funnel
   'funnel.title': 'Embudo de interacción',

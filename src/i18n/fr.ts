@@ -178,6 +178,10 @@ export const fr: Catalog = {
   'time.table.compare': '{metric} (période de comparaison)',
   'time.comparePeriod': 'Période de comparaison',
   'time.notAvailable': '—',
+  'time.partial.month': 'Mois partiel : {range} seulement ({days, plural, one {# jour} many {# de jours} other {# jours}} sur {total})',
+  'time.partial.monthOngoing': 'Mois en cours : {range} jusqu’à présent ({days, plural, one {# jour} many {# de jours} other {# jours}} sur {total})',
+  'time.partial.today': 'Aujourd’hui jusqu’à présent : la journée n’est pas terminée',
+  'time.partial.key': 'Période partielle',
 
   // funnel
   'funnel.title': 'Entonnoir d’engagement',

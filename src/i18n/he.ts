@@ -175,6 +175,10 @@ export const he: Catalog = {
   'time.table.compare': '{metric} (תקופת ההשוואה)',
   'time.comparePeriod': 'תקופת ההשוואה',
   'time.notAvailable': '—',
+  'time.partial.month': 'חודש חלקי: רק {range} ({days, plural, one {יום אחד} two {יומיים} other {# ימים}} מתוך {total})',
+  'time.partial.monthOngoing': 'חודש בעיצומו: {range} עד כה ({days, plural, one {יום אחד} two {יומיים} other {# ימים}} מתוך {total})',
+  'time.partial.today': 'היום עד כה: היום עוד לא הסתיים',
+  'time.partial.key': 'תקופה חלקית',
 
   // funnel
   'funnel.title': 'משפך מעורבות',

@@ -178,6 +178,10 @@ export const it: Catalog = {
   'time.table.compare': '{metric} (periodo di confronto)',
   'time.comparePeriod': 'Periodo di confronto',
   'time.notAvailable': '—',
+  'time.partial.month': 'Mese parziale: solo {range} ({days, plural, one {# giorno} many {# di giorni} other {# giorni}} su {total})',
+  'time.partial.monthOngoing': 'Mese in corso: {range} finora ({days, plural, one {# giorno} many {# di giorni} other {# giorni}} su {total})',
+  'time.partial.today': 'Oggi finora: la giornata non è ancora finita',
+  'time.partial.key': 'Periodo parziale',
 
   // funnel
   'funnel.title': 'Funnel di coinvolgimento',

@@ -176,6 +176,10 @@ export const ja: Catalog = {
   'time.table.compare': '{metric}（比較期間）',
   'time.comparePeriod': '比較期間',
   'time.notAvailable': '—',
+  'time.partial.month': '一部のみの月: {range} のみ（{total} 日中 {days, plural, other {# 日}}）',
+  'time.partial.monthOngoing': '集計中の月: これまでの {range}（{total} 日中 {days, plural, other {# 日}}）',
+  'time.partial.today': '本日の途中経過: 今日はまだ終わっていません',
+  'time.partial.key': '一部の期間のみ',
 
   // funnel
   'funnel.title': 'エンゲージメントファネル',

@@ -178,6 +178,10 @@ export const nl: Catalog = {
   'time.table.compare': '{metric} (vergelijkingsperiode)',
   'time.comparePeriod': 'Vergelijkingsperiode',
   'time.notAvailable': '—',
+  'time.partial.month': 'Onvolledige maand: alleen {range} ({days, plural, one {# dag} other {# dagen}} van {total})',
+  'time.partial.monthOngoing': 'Lopende maand: tot nu toe {range} ({days, plural, one {# dag} other {# dagen}} van {total})',
+  'time.partial.today': 'Vandaag tot nu toe: de dag is nog niet voorbij',
+  'time.partial.key': 'Onvolledige periode',
 
   // funnel
   'funnel.title': 'Betrokkenheidstrechter',

@@ -179,6 +179,10 @@ export const ptBR: Catalog = {
   'time.table.compare': '{metric} (período de comparação)',
   'time.comparePeriod': 'Período de comparação',
   'time.notAvailable': '—',
+  'time.partial.month': 'Mês parcial: somente {range} ({days, plural, one {# dia} many {# de dias} other {# dias}} de {total})',
+  'time.partial.monthOngoing': 'Mês em andamento: {range} até agora ({days, plural, one {# dia} many {# de dias} other {# dias}} de {total})',
+  'time.partial.today': 'Hoje até agora: o dia ainda não terminou',
+  'time.partial.key': 'Período parcial',
 
   // funnel
   'funnel.title': 'Funil de engajamento',

@@ -176,6 +176,10 @@ export const zhCN: Catalog = {
   'time.table.compare': '{metric}（对比期）',
   'time.comparePeriod': '对比期',
   'time.notAvailable': '—',
+  'time.partial.month': '不完整月份：仅 {range}（共 {total} 天中的 {days, plural, other {# 天}}）',
+  'time.partial.monthOngoing': '本月进行中：截至目前 {range}（共 {total} 天中的 {days, plural, other {# 天}}）',
+  'time.partial.today': '今天截至目前：今天尚未结束',
+  'time.partial.key': '不完整时段',
 
   // funnel
   'funnel.title': '参与漏斗',

@@ -45,6 +45,26 @@ export const metricsOverTimeStyles = css`
     border-top-style: dashed;
     opacity: 0.6;
   }
+  .swatch.dotted {
+    border-top-style: dotted;
+  }
+  /* A partial bucket (part of a month, or today): dotted segments into it and a hollow point. */
+  path.partial {
+    fill: none;
+    stroke-width: 2;
+    stroke-dasharray: 1 4;
+    stroke-linecap: round;
+  }
+  circle.dot.hollow {
+    fill: var(--_bg);
+    stroke-width: 2;
+  }
+  .partial-note {
+    display: block;
+    font-size: 0.85em;
+    font-weight: normal;
+    color: var(--_muted);
+  }
   .details-toggle {
     margin-top: 8px;
   }

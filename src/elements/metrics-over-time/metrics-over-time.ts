@@ -3,7 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { cssProps } from '../shared/css-props.js';
 import { AnalyticsPanel, type LoadContext } from '../shared/analytics-panel.js';
 import type { LegendItem } from '../shared/chart-image.js';
-import { METRICS, type Granularity, type MetricName, type TimelinePoint, type TimelineResult } from '../../data/types.js';
+import { METRICS, type DateRange, type Granularity, type MetricName, type TimelinePoint, type TimelineResult } from '../../data/types.js';
 import { csvMetric, formatMetric, hasValue, metricDef, noValueReason } from '../../data/metrics.js';
 import { metricValue } from '../shared/data-table.js';
 import type { CsvColumn, CsvTable } from '../../data/csv.js';
@@ -18,6 +18,8 @@ import {
   type TableSort,
   type TimelineLayout,
 } from '../../charts/timeline.js';
+import { bucketBounds, timelineCoverage, type BucketCoverage } from '../../charts/partial.js';
+import { todayIn } from '../../data/dates.js';
 import { WidthController } from '../shared/width-controller.js';
 import { ScrubController } from '../shared/scrub-controller.js';
 import { besideStyle, chartTextStyles, lineChartStyles, liveRegion, tableToggle, tooltipStyles } from '../shared/chart-parts.js';
@@ -33,6 +35,12 @@ const TABLE_ROWS = 366;
 export interface TimeData {
   current: TimelineResult;
   previous?: TimelineResult;
+  /**
+   * The range asked for and today in its time zone, which tell the partial buckets: months the range takes only in
+   * part, and the bucket holding today (not over yet). Without them no bucket is marked partial.
+   */
+  range?: DateRange;
+  today?: string;
 }
 
 const HEIGHT = 260;
@@ -141,7 +149,7 @@ export class MetricsOverTime extends AnalyticsPanel<TimeData> {
       ctx.ask({ ...ctx.base, kind: 'timeline', granularity }),
       ctx.compare ? ctx.ask({ ...ctx.compare, kind: 'timeline', granularity }) : undefined,
     ]);
-    return { current, previous };
+    return { current, previous, range: ctx.base.range, today: todayIn(ctx.base.timeZone) };
   }
 
   protected override isEmpty(data: TimeData): boolean {
@@ -208,6 +216,30 @@ export class MetricsOverTime extends AnalyticsPanel<TimeData> {
     return this.t(`time.unit.${this.granularityOf()}` as MessageKey);
   }
 
+  /** How much of its bucket each point of the main range holds (all whole when the range is not known). */
+  private coverage(data: TimeData): BucketCoverage[] | undefined {
+    if (!data.range) return undefined;
+    return timelineCoverage(
+      data.current.points.map((p) => p.date),
+      data.current.granularity,
+      data.range,
+      data.today,
+    );
+  }
+
+  /** What a partial point holds, in words ("Partial month: Dec 1–3 only…"), or '' for a whole bucket. */
+  private partialText(data: TimeData, i: number): string {
+    const c = this.coverage(data)?.[i];
+    const p = data.current.points[i];
+    if (!c?.partial || !p || !data.range) return '';
+    if (data.current.granularity === 'day') return this.t('time.partial.today');
+    const bucket = bucketBounds(p.date, 'month');
+    const from = bucket.from > data.range.from ? bucket.from : data.range.from;
+    const to = bucket.to < data.range.to ? bucket.to : data.range.to;
+    const range = from === to ? this.fmt.date(from) : this.fmt.dateRange(from, to);
+    return this.t(c.ongoing ? 'time.partial.monthOngoing' : 'time.partial.month', { range, days: c.days, total: c.total });
+  }
+
   private describe(data: TimeData, i: number): string {
     const p = data.current.points[i];
     if (!p) return '';
@@ -223,7 +255,9 @@ export class MetricsOverTime extends AnalyticsPanel<TimeData> {
           })
         : this.t('time.value', { metric: this.metricLabel(m), value: this.pointText(m, p) }),
     );
-    return this.t('time.announce', { date: this.dateLabel(p.date, true), values: values.join(', ') });
+    const said = this.t('time.announce', { date: this.dateLabel(p.date, true), values: values.join(', ') });
+    const partial = this.partialText(data, i);
+    return partial ? `${said} ${partial}.` : said;
   }
 
   // ---- interaction
@@ -282,6 +316,7 @@ export class MetricsOverTime extends AnalyticsPanel<TimeData> {
       second: this.second,
       frame: this.frame(),
       rtl: this.rtl,
+      partial: this.coverage(data)?.map((c) => c.partial),
     });
     this.view = { key, layout };
     return layout;
@@ -345,11 +380,21 @@ export class MetricsOverTime extends AnalyticsPanel<TimeData> {
       ${a1.compare !== undefined ? svg`<path part="compare" class="compare" data-metric=${a1.metric} stroke=${PRIMARY} d=${a1.compare}></path>` : nothing}
       ${a2?.compare !== undefined ? svg`<path part="compare" class="compare" data-metric=${a2.metric} stroke=${SECOND} d=${a2.compare}></path>` : nothing}
       ${a2 ? svg`<path part="series series-second" class="series second" data-metric=${a2.metric} stroke=${SECOND} d=${a2.line}></path>` : nothing}
+      ${a2?.partialLine ? svg`<path part="series-partial" class="partial second" data-metric=${a2.metric} stroke=${SECOND} d=${a2.partialLine}></path>` : nothing}
       <path part="series" class="series primary" data-metric=${a1.metric} stroke=${PRIMARY} d=${a1.line}></path>
-      ${layout.dots ? a1.ys.map((cy, i) => svg`<circle class="dot" r="3" fill=${PRIMARY} cx=${layout.xs[i]!} cy=${cy}></circle>`) : nothing}
+      ${a1.partialLine ? svg`<path part="series-partial" class="partial primary" data-metric=${a1.metric} stroke=${PRIMARY} d=${a1.partialLine}></path>` : nothing}
+      ${a1.ys.map((cy, i) =>
+        layout.partial[i]
+          ? svg`<circle class="dot hollow" r="3.5" stroke=${PRIMARY} cx=${layout.xs[i]!} cy=${cy}></circle>`
+          : layout.dots
+            ? svg`<circle class="dot" r="3" fill=${PRIMARY} cx=${layout.xs[i]!} cy=${cy}></circle>`
+            : nothing,
+      )}
       ${active >= 0
         ? svg`<line class="focus-line" x1=${layout.xs[active]!} x2=${layout.xs[active]!} y1=${box.top} y2=${box.bottom}></line>
-          <circle class="dot" r="5" fill=${PRIMARY} cx=${layout.xs[active]!} cy=${a1.ys[active]!}></circle>
+          ${layout.partial[active]
+            ? svg`<circle class="dot hollow" r="5" stroke=${PRIMARY} cx=${layout.xs[active]!} cy=${a1.ys[active]!}></circle>`
+            : svg`<circle class="dot" r="5" fill=${PRIMARY} cx=${layout.xs[active]!} cy=${a1.ys[active]!}></circle>`}
           ${a2 ? svg`<circle class="dot" r="5" fill=${SECOND} cx=${layout.xs[active]!} cy=${a2.ys[active]!}></circle>` : nothing}`
         : nothing}
     </g>`;
@@ -391,6 +436,9 @@ export class MetricsOverTime extends AnalyticsPanel<TimeData> {
           <span class="key" aria-hidden="true">
             <span><span class="swatch" style=${cssProps({ color: PRIMARY })}></span>${this.metricLabel(primary)}</span>
             ${second ? html`<span><span class="swatch" style=${cssProps({ color: SECOND })}></span>${this.metricLabel(second)}</span>` : nothing}
+            ${layout.partial.includes(true)
+              ? html`<span><span class="swatch dotted" style=${cssProps({ color: PRIMARY })}></span>${this.t('time.partial.key')}</span>`
+              : nothing}
             ${hasCompare
               ? html`<span><span class="swatch dashed" style=${cssProps({ color: PRIMARY })}></span>${this.t('time.comparePeriod')}</span>`
               : nothing}
@@ -437,7 +485,7 @@ export class MetricsOverTime extends AnalyticsPanel<TimeData> {
         tabindex=${this.details ? '0' : '-1'}
         aria-label=${this.t('time.table.caption', { unit: this.unit() })}
       >
-        ${this.details ? this.renderDetails(points) : nothing}
+        ${this.details ? this.renderDetails(data) : nothing}
       </div>
     `;
   }
@@ -446,8 +494,10 @@ export class MetricsOverTime extends AnalyticsPanel<TimeData> {
     const p = data.current.points[i]!;
     const prev = alignByOffset(data.current.points, data.previous?.points)[i];
     const metrics = [this.primary, ...(this.second ? [this.second] : [])];
+    const partial = this.partialText(data, i);
     return html`<div class="tooltip" part="tooltip" aria-hidden="true" style=${cssProps(besideStyle(x, width))}>
       <p class="head">${this.dateLabel(p.date, true)}</p>
+      ${partial ? html`<p class="partial-note">${partial}</p>` : nothing}
       ${metrics.map((m) => html`<p data-metric=${m}>${this.metricLabel(m)}: <strong>${this.pointText(m, p)}</strong></p>`)}
       ${data.previous
         ? html`<p class="head compare-head">${this.t('time.comparePeriod')}: ${prev ? this.dateLabel(prev.date, true) : ''}</p>
@@ -458,7 +508,8 @@ export class MetricsOverTime extends AnalyticsPanel<TimeData> {
     </div>`;
   }
 
-  private renderDetails(points: readonly TimelinePoint[]) {
+  private renderDetails(data: TimeData) {
+    const points = data.current.points;
     const order = sortedIndexes(points, this.sort);
     const header = (field: TableSort['field'], label: string) => {
       const sorted = this.sort.field === field;
@@ -484,8 +535,11 @@ export class MetricsOverTime extends AnalyticsPanel<TimeData> {
       <tbody>
         ${order.slice(0, TABLE_ROWS).map((i) => {
           const p = points[i]!;
-          return html`<tr>
-            <th scope="row">${this.dateLabel(p.date, true)}</th>
+          const partial = this.partialText(data, i);
+          return html`<tr class=${partial ? 'partial' : ''}>
+            <th scope="row">
+              ${this.dateLabel(p.date, true)}${partial ? html`<span class="partial-note">${partial}</span>` : nothing}
+            </th>
             ${this.shown.map((m) => html`<td>${metricValue(m, p, this.fmt, this.t2)}</td>`)}
           </tr>`;
         })}

@@ -26,4 +26,8 @@ export const time = {
   'time.table.compare': '{metric} (compare period)',
   'time.comparePeriod': 'Compare period',
   'time.notAvailable': '—',
+  'time.partial.month': 'Partial month: {range} only ({days, plural, one {# day} other {# days}} of {total})',
+  'time.partial.monthOngoing': 'Month in progress: {range} so far ({days, plural, one {# day} other {# days}} of {total})',
+  'time.partial.today': 'So far today: the day is not over yet',
+  'time.partial.key': 'Partial period',
 } as const;
