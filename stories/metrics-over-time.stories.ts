@@ -17,6 +17,7 @@ import {
   compareArgs,
   type CommonArgs,
 } from './support.js';
+import { addMonths } from '../src/data/dates.js';
 
 interface Args extends CommonArgs {
   metric: string;
@@ -27,6 +28,8 @@ interface Args extends CommonArgs {
 
 const METRICS = ['impressions', 'plays', 'uniqueViewers', 'minutesViewed', 'avgCompletionRate', 'avgDropOffRate'];
 const long = sampleRange(120);
+/** From the 15th of the month two months back to today: a partial first month and the current month still filling. */
+const midMonth = { from: `${addMonths(`${long.to.slice(0, 7)}-01`, -2).slice(0, 7)}-15`, to: long.to };
 
 const render = (args: Args, provider: DataProvider = sampleProvider()) => html`<metrics-over-time
   ${common(args, provider)}
@@ -72,6 +75,12 @@ export const SecondMetric: Story = { args: { secondMetric: 'avgCompletionRate' }
 
 /** 120 days, monthly, with the details table open. */
 export const MonthlyDetails: Story = { args: { from: long.from, to: long.to, granularity: 'month', details: true } };
+
+/**
+ * Monthly from mid-month to today: the first month holds only half its days and the current one is not over, so
+ * both are drawn as hollow points joined by dotted segments, and their tooltips and table rows say how much they hold.
+ */
+export const PartialMonths: Story = { args: { from: midMonth.from, to: midMonth.to, granularity: 'month', details: true } };
 
 /** The image entry: impressions and plays over time still make sense. */
 export const Image: Story = { args: { entryId: SAMPLE_IMAGE_ID, metric: 'impressions' } };

@@ -5,6 +5,7 @@ import type { MetricsOverTime } from '../../src/elements/metrics-over-time/metri
 import type { TimelinePoint, TimelineQuery, TimelineResult } from '../../src/data/types.js';
 import { fakeProvider, failingProvider } from '../support/providers.js';
 import { waitFor, focusOn } from '../support/page.js';
+import { addDays, todayIn } from '../../src/data/dates.js';
 
 const point = (date: string, plays: number, rate: number): TimelinePoint => ({
   date,
@@ -274,6 +275,71 @@ describe('<metrics-over-time>', () => {
     await el.updateComplete;
     expect(chart.getAttribute('aria-valuenow')).to.equal('1');
   });
+  it('marks partial months: hollow points, dotted segments, tooltip and table notes', async () => {
+    // 2026-08-15 to 2026-10-10 takes 17 days of August, all of September and 10 days of October.
+    const provider = fakeProvider({
+      timeline: (): TimelineResult => ({
+        granularity: 'month',
+        points: [point('2026-08-01', 300, 40), point('2026-09-01', 900, 50), point('2026-10-01', 200, 45)],
+      }),
+    });
+    const el = await fixture<MetricsOverTime>(html`<metrics-over-time
+      .provider=${provider}
+      entry-id="e1"
+      granularity="month"
+      from="2026-08-15"
+      to="2026-10-10"
+      time-zone="UTC"
+    ></metrics-over-time>`);
+    await el.whenLoaded();
+    const dots = all(el, 'circle.dot');
+    expect(dots.map((d) => d.classList.contains('hollow'))).to.deep.equal([true, false, true]);
+    // A ring in the series colour around the background, not a filled dot.
+    const ring = getComputedStyle(dots[0]!);
+    expect(ring.stroke).to.equal(getComputedStyle(q(el, 'path.series.primary')).stroke);
+    expect(ring.fill).to.not.equal(ring.stroke);
+    // The solid line leaves out the segments into the partial months; the dotted path draws both of them.
+    expect(q(el, 'path.series.primary').getAttribute('d') ?? '').to.not.contain('L');
+    expect((q(el, 'path.partial.primary').getAttribute('d') ?? '').match(/M/g)).to.have.length(2);
+    expect(clean(q(el, '.key').textContent)).to.contain('Partial period');
+
+    const svgEl = q(el, '.chart svg');
+    const rect = svgEl.getBoundingClientRect();
+    q(el, '.chart').dispatchEvent(new PointerEvent('pointermove', { clientX: rect.left + rect.width - 56, clientY: rect.top + 50 }));
+    await el.updateComplete;
+    expect(clean(q(el, '.tooltip .partial-note').textContent)).to.match(/^Partial month: Oct 1.+10, 2026 only \(10 days of 31\)$/);
+    q(el, '.chart').dispatchEvent(new PointerEvent('pointerleave'));
+
+    q(el, '.details-toggle').click();
+    await el.updateComplete;
+    const rows = all(el, 'table tbody tr th');
+    expect(clean(rows[0]!.textContent)).to.contain('(17 days of 31)').and.contain('Partial month');
+    expect(clean(rows[1]!.textContent)).to.equal('Sep 2026');
+    expect(clean(rows[2]!.textContent)).to.contain('(10 days of 31)');
+    await expect(el).to.be.accessible();
+  });
+
+  it('marks today as still filling when the range ends today', async () => {
+    const today = todayIn('UTC');
+    const provider = fakeProvider({
+      timeline: (): TimelineResult => ({ granularity: 'day', points: [point(addDays(today, -1), 10, 40), point(today, 2, 40)] }),
+    });
+    const el = await fixture<MetricsOverTime>(html`<metrics-over-time
+      .provider=${provider}
+      entry-id="e1"
+      from=${addDays(today, -1)}
+      to=${today}
+      time-zone="UTC"
+      details
+    ></metrics-over-time>`);
+    await el.whenLoaded();
+    expect(all(el, 'circle.dot').map((d) => d.classList.contains('hollow'))).to.deep.equal([false, true]);
+    const rows = all(el, 'table tbody tr th').map((r) => clean(r.textContent));
+    expect(rows[0]).to.not.contain('So far');
+    expect(rows[1]).to.contain('So far today');
+    await expect(el).to.be.accessible();
+  });
+
   it('keeps its layout while scrubbing and lays out again when the metric changes', async () => {
     const { el } = await setup();
     const layout = () => (el as unknown as { view?: { layout: unknown } }).view?.layout;

@@ -55,8 +55,10 @@ export const metricsOverTimeStyles = css`
     stroke-dasharray: 1 4;
     stroke-linecap: round;
   }
+  /* Only the primary metric's points are drawn; the shared .dot rule would give the ring the background colour. */
   circle.dot.hollow {
     fill: var(--_bg);
+    stroke: var(--_series-1);
     stroke-width: 2;
   }
   .partial-note {

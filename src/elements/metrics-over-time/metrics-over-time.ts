@@ -52,7 +52,9 @@ const SECOND = 'var(--_series-2)';
  * One metric of the entry per day or month: tabs for impressions, plays, unique viewers, minutes viewed, average
  * completion and drop-off rates; a second metric from a menu on a second axis; the compare period as dashed lines
  * aligned by offset from the start of each range (day i under day i); tooltips on hover and keyboard focus; "View
- * details" opens a sortable table of every metric per bucket, which is also what the CSV export holds.
+ * details" opens a sortable table of every metric per bucket, which is also what the CSV export holds. A bucket the
+ * range holds only in part (a month cut by the range's first or last day, or the day or month holding today) is drawn
+ * as a hollow point reached by a dotted segment, and its tooltip, announcement and table row say how much it holds.
  *
  * @summary Metrics per day or month with a second axis, compare period and details table.
  * @csspart tabs - The metric tabs.
@@ -61,6 +63,7 @@ const SECOND = 'var(--_series-2)';
  * @csspart chart - The focusable chart (a slider over the days or months).
  * @csspart plot - The SVG.
  * @csspart series - The primary metric's line (`series-second` for the second metric).
+ * @csspart series-partial - The dotted segments into and out of partial buckets.
  * @csspart compare - A compare-period line.
  * @csspart tooltip - The tooltip.
  * @csspart summary - The text summary under the chart.
