@@ -89,3 +89,15 @@ export function pointMarkers(markers: readonly Marker[], duration: number): Mark
     .slice()
     .sort((a, b) => a.time - b.time);
 }
+
+/**
+ * A label cut to fit `width` pixels at about `charWidth` pixels a character: whole when it fits, else its start and
+ * "…", or '' when not even two characters and the ellipsis fit (the caller shows the full label on hover and focus).
+ */
+export function fitLabel(label: string, width: number, charWidth = 6): string {
+  const chars = [...label.trim()];
+  const room = Math.floor(width / charWidth);
+  if (chars.length <= room) return chars.join('');
+  if (room < 3) return '';
+  return `${chars.slice(0, room - 1).join('').trimEnd()}…`;
+}

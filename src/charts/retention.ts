@@ -127,7 +127,17 @@ export interface ChapterBand {
   divider: boolean;
 }
 
-/** A point marker's diamond: its centre and SVG path. */
+/**
+ * The glyph of a point marker centred on (x, y), one shape per kind so the legend can tell them apart: a diamond for a
+ * quiz question, a triangle for a call to action, a square for a note.
+ */
+export function markerPath(kind: Marker['kind'], x: number, y: number): string {
+  if (kind === 'cta') return `M${x},${y - 5}L${x + 5},${y + 4}L${x - 5},${y + 4}Z`;
+  if (kind === 'note') return `M${x - 4},${y - 4}L${x + 4},${y - 4}L${x + 4},${y + 4}L${x - 4},${y + 4}Z`;
+  return `M${x},${y - 5}L${x + 5},${y}L${x},${y + 5}L${x - 5},${y}Z`;
+}
+
+/** A point marker's glyph: its centre and SVG path. */
 export interface MarkerPoint {
   x: number;
   y: number;
@@ -185,7 +195,7 @@ export function retentionLayout<S extends string>(input: RetentionLayoutInput<S>
   const my = box.top - 10;
   const markers = input.markers.map((m) => {
     const mx = x((m.time / duration) * 100);
-    return { x: mx, y: my, d: `M${mx},${my - 5}L${mx + 5},${my}L${mx},${my + 5}L${mx - 5},${my}Z`, kind: m.kind, label: m.label };
+    return { x: mx, y: my, d: markerPath(m.kind, mx, my), kind: m.kind, label: m.label };
   });
   const paths = series.map((s) => {
     const p: RetentionPaths<S> = { series: s.series, line: linePath(s.current, x, y, bucketMid), y: s.current.map((v) => y(v)) };

@@ -1,11 +1,19 @@
 import { expect } from '@open-wc/testing';
-import { chapterAt, chapterSpans, pointMarkers, viewersLost } from '../../src/charts/chapters.js';
+import { chapterAt, chapterSpans, fitLabel, pointMarkers, viewersLost } from '../../src/charts/chapters.js';
 import type { Marker } from '../../src/data/types.js';
 
 /** Viewers falling by 1 per bucket from 100. */
 const falling = Array.from({ length: 100 }, (_, i) => 100 - i);
 
 describe('chapters', () => {
+  it('fits a chapter name into its band: whole, cut with an ellipsis, or nothing when two letters do not fit', () => {
+    expect(fitLabel('Intro', 60)).to.equal('Intro');
+    expect(fitLabel('Introduction to the course', 60)).to.equal('Introduct…');
+    expect(fitLabel('Word  break here', 42)).to.equal('Word…');
+    expect(fitLabel('Long', 12)).to.equal('');
+    expect(fitLabel('Ab', 12)).to.equal('Ab');
+  });
+
   it('computes the share of viewers lost between two buckets', () => {
     expect(viewersLost([200, 150, 50], 0, 2)).to.equal(75);
     expect(viewersLost([200, 150, 50], 1, 1)).to.equal(0);

@@ -3,6 +3,7 @@ import {
   bucketAt,
   bucketMid,
   bucketStart,
+  markerPath,
   mediaTimeTicks,
   percentOfPlays,
   percentTicks,
@@ -129,6 +130,10 @@ describe('retentionLayout', () => {
       [80, 290, 80, 210, true],
     ]);
     expect(l.markers).to.deep.equal([{ x: 150, y: 0, d: 'M150,-5L155,0L150,5L145,0Z', kind: 'quiz', label: 'Q' }]);
+    // One glyph per kind: a diamond for a quiz, a triangle for a call to action, a square for a note.
+    expect(markerPath('cta', 10, 10)).to.equal('M10,5L15,14L5,14Z');
+    expect(markerPath('note', 10, 10)).to.equal('M6,6L14,6L14,14L6,14Z');
+    expect(new Set((['quiz', 'cta', 'note'] as const).map((k) => markerPath(k, 0, 0))).size).to.equal(3);
     const rtl = retentionLayout({ ...base, rtl: true });
     expect(rtl.chapters.map((c) => [c.x0, c.x1, c.left, c.width].map(r2))).to.deep.equal([
       [290, 220, 220, 70],

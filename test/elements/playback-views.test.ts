@@ -244,8 +244,19 @@ describe('<playback-views>', () => {
   it('draws markers and gives each chapter its share of viewers lost in the data table', async () => {
     const { el } = await setup();
     expect(root(el).querySelectorAll('[part=chapter]')).to.have.length(2);
-    expect(root(el).querySelectorAll('path.marker')).to.have.length(1);
-    expect(q(el, 'path.marker').getAttribute('data-kind')).to.equal('quiz');
+    expect(root(el).querySelectorAll('[part=plot] path.marker')).to.have.length(1);
+    expect(q(el, '[part=plot] path.marker').getAttribute('data-kind')).to.equal('quiz');
+    // Chapters are named on the chart (the whole name as the hover title), and every kind of mark is in the legend.
+    const names = [...root(el).querySelectorAll('[part=chapter] text.chapter-name')];
+    const own = (n: Element) => [...n.childNodes].filter((c) => c.nodeType === Node.TEXT_NODE).map((c) => c.textContent).join('').trim();
+    expect(names.map(own)).to.deep.equal(['Intro', 'Middle']);
+    expect(names.map((n) => n.querySelector('title')!.textContent)).to.deep.equal(['Intro', 'Middle']);
+    const legend = q(el, '[part=marker-legend]');
+    expect([...legend.querySelectorAll('li')].map((li) => clean(li.textContent))).to.deep.equal([
+      'Chapter (a band, named at its start)',
+      'Quiz question',
+    ]);
+    expect(legend.querySelector('path.marker')!.getAttribute('data-kind')).to.equal('quiz');
     const toggle = q(el, '.table-toggle');
     expect(toggle.getAttribute('aria-expanded')).to.equal('false');
     toggle.click();

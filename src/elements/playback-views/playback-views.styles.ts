@@ -30,9 +30,27 @@ export const playbackViewsStyles = css`
     stroke: var(--_muted);
     stroke-dasharray: 2 3;
   }
-  .chapter-num {
+  .chapter-name {
     fill: var(--_muted);
     font-size: 10px;
+  }
+  .marker-legend {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 4px 14px;
+    list-style: none;
+    margin: 4px 0 0;
+    padding: 0;
+    font-size: 0.85em;
+    color: var(--_muted);
+  }
+  .marker-legend li {
+    display: inline-flex;
+    align-items: center;
+    gap: 4px;
+  }
+  .marker-legend .glyph {
+    flex: none;
   }
   .marker {
     fill: var(--_series-4);

@@ -15,7 +15,8 @@ import {
   retentionSummary,
   type RetentionLayout,
 } from '../../charts/retention.js';
-import { chapterAt, chapterSpans, pointMarkers, type ChapterSpan } from '../../charts/chapters.js';
+import { chapterAt, chapterSpans, fitLabel, pointMarkers, type ChapterSpan } from '../../charts/chapters.js';
+import { markerPath } from '../../charts/retention.js';
 import { WidthController } from '../shared/width-controller.js';
 import { ScrubController } from '../shared/scrub-controller.js';
 import { besideStyle, chartTextStyles, lineChartStyles, liveRegion, tableToggle, tooltipStyles } from '../shared/chart-parts.js';
@@ -287,7 +288,9 @@ export class PlaybackViews extends AnalyticsPanel<PlaybackData> {
           (c, k) => svg`<g part="chapter">
             ${k % 2 === 1 ? svg`<rect class="band" x=${c.left} y=${box.top} width=${c.width} height=${box.bottom - box.top}></rect>` : nothing}
             ${c.divider ? svg`<line class="chapter-line" x1=${c.x0} x2=${c.x0} y1=${box.top - 4} y2=${box.bottom}></line>` : nothing}
-            <text class="chapter-num" x=${c.x0 + (rtl ? -4 : 4)} y=${box.top - 8} text-anchor=${rtl ? 'end' : 'start'}>${this.fmt.count(k + 1)}</text>
+            <text class="chapter-name" x=${c.x0 + (rtl ? -4 : 4)} y=${box.top - 8} text-anchor=${rtl ? 'end' : 'start'}>${
+              fitLabel(spans[k]?.label ?? '', c.width - 8) || this.fmt.count(k + 1)
+            }<title>${spans[k]?.label ?? ''}</title></text>
           </g>`,
         )}
         ${layout.yTicks.map(
@@ -344,6 +347,7 @@ export class PlaybackViews extends AnalyticsPanel<PlaybackData> {
         </svg>
         ${tipOpen && active >= 0 ? this.renderTooltip(data, active, activeX, frame.width) : nothing}
       </div>
+      ${this.renderMarkerLegend(spans)}
       <p class="summary" part="summary" id="${this.uid}-summary">${summary}</p>
       <p class="sr-only" id="${this.uid}-help">${this.t('playback.instructions')}</p>
       ${liveRegion(this.scrub.announcement)}
@@ -364,6 +368,32 @@ export class PlaybackViews extends AnalyticsPanel<PlaybackData> {
         ${this.showTable ? this.renderTables(data, spans) : nothing}
       </div>
     `;
+  }
+
+  /**
+   * What the marks above the plot are: the chapters (shaded bands named at their start; a cut name shows whole on
+   * hover, and in the tooltip while the pointer or the keyboard is in the chapter) and one glyph per kind of marker.
+   */
+  private renderMarkerLegend(spans: readonly ChapterSpan[]) {
+    const duration = this.data?.current.duration ?? 0;
+    const kinds = [...new Set(pointMarkers(this.markers ?? [], duration).map((m) => m.kind))];
+    if (!spans.length && !kinds.length) return nothing;
+    return html`<ul class="marker-legend" part="marker-legend" aria-label=${this.t('playback.markers.legend')}>
+      ${spans.length
+        ? html`<li>
+            <svg class="glyph" width="14" height="12" viewBox="0 0 14 12" aria-hidden="true">
+              <rect class="band" x="0" y="0" width="14" height="12"></rect><line class="chapter-line" x1="1" x2="1" y1="0" y2="12"></line>
+            </svg>${this.t('playback.markers.chapters')}
+          </li>`
+        : nothing}
+      ${kinds.map(
+        (kind) => html`<li data-kind=${kind}>
+          <svg class="glyph" width="14" height="12" viewBox="0 0 14 12" aria-hidden="true">
+            <path class="marker" data-kind=${kind} d=${markerPath(kind, 7, 6)}></path></svg
+          >${this.t(`playback.marker.${kind}` as MessageKey)}
+        </li>`,
+      )}
+    </ul>`;
   }
 
   private renderControls(shown: RetentionSeries[]) {

@@ -62,5 +62,7 @@ export const playback = {
   'playback.marker.quiz': 'Quiz question',
   'playback.marker.cta': 'Call to action',
   'playback.marker.note': 'Note',
+  'playback.markers.legend': 'Marks on the chart',
+  'playback.markers.chapters': 'Chapter (a band, named at its start)',
   'playback.notAvailable': '—',
 } as const;
