@@ -26,6 +26,8 @@ export const ar: Catalog = {
   'action.downloadPng': 'PNG',
   'action.downloadSvg': 'SVG',
   'action.downloadImageLabel': 'تنزيل مخطط {title} بتنسيق {format}',
+  'action.downloads': 'تنزيلات {title}',
+  'table.scrollCue': 'مرّر أفقيًا لعرض المزيد من الأعمدة',
   'image.periodCompare': '{range}، مقارنةً بـ {compare}',
   'compare.vs': 'مقابل {value} في فترة المقارنة',
   'compare.none': 'لا توجد بيانات في فترة المقارنة',
@@ -150,6 +152,8 @@ export const ar: Catalog = {
   'playback.marker.quiz': 'سؤال اختبار',
   'playback.marker.cta': 'دعوة إلى إجراء',
   'playback.marker.note': 'ملاحظة',
+  'playback.markers.legend': 'العلامات على المخطط',
+  'playback.markers.chapters': 'فصل (شريط، اسمه عند بدايته)',
   'playback.notAvailable': '—',
 
   // time

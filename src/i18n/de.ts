@@ -25,6 +25,8 @@ export const de: Catalog = {
   'action.downloadPng': 'PNG',
   'action.downloadSvg': 'SVG',
   'action.downloadImageLabel': 'Diagramm von {title} als {format} herunterladen',
+  'action.downloads': 'Downloads von {title}',
+  'table.scrollCue': 'Seitlich scrollen für weitere Spalten',
   'image.periodCompare': '{range}, verglichen mit {compare}',
   'compare.vs': 'ggü. {value} im Vergleichszeitraum',
   'compare.none': 'keine Daten im Vergleichszeitraum',
@@ -159,6 +161,8 @@ export const de: Catalog = {
   'playback.marker.quiz': 'Quizfrage',
   'playback.marker.cta': 'Handlungsaufforderung',
   'playback.marker.note': 'Notiz',
+  'playback.markers.legend': 'Markierungen im Diagramm',
+  'playback.markers.chapters': 'Kapitel (ein Band, am Anfang benannt)',
   'playback.notAvailable': '—',
 
   // time

@@ -22,6 +22,8 @@ export const es: Catalog = {
   'action.downloadPng': 'PNG',
   'action.downloadSvg': 'SVG',
   'action.downloadImageLabel': 'Descargar el gráfico de {title} como {format}',
+  'action.downloads': 'Descargas de {title}',
+  'table.scrollCue': 'Desplácese en horizontal para ver más columnas',
   'image.periodCompare': '{range}, comparado con {compare}',
   'compare.vs': 'frente a {value} en el periodo de comparación',
   'compare.none': 'sin datos en el periodo de comparación',
@@ -148,6 +150,8 @@ export const es: Catalog = {
   'playback.marker.quiz': 'Pregunta de cuestionario',
   'playback.marker.cta': 'Llamada a la acción',
   'playback.marker.note': 'Nota',
+  'playback.markers.legend': 'Marcas del gráfico',
+  'playback.markers.chapters': 'Capítulo (una banda, con su nombre al inicio)',
   'playback.notAvailable': '—',
 
   // time

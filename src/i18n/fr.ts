@@ -22,6 +22,8 @@ export const fr: Catalog = {
   'action.downloadPng': 'PNG',
   'action.downloadSvg': 'SVG',
   'action.downloadImageLabel': 'Télécharger le graphique {title} au format {format}',
+  'action.downloads': 'Téléchargements de {title}',
+  'table.scrollCue': 'Faites défiler horizontalement pour voir plus de colonnes',
   'image.periodCompare': '{range}, comparé à {compare}',
   'compare.vs': 'contre {value} sur la période de comparaison',
   'compare.none': 'aucune donnée sur la période de comparaison',
@@ -148,6 +150,8 @@ export const fr: Catalog = {
   'playback.marker.quiz': 'Question de quiz',
   'playback.marker.cta': 'Appel à l’action',
   'playback.marker.note': 'Note',
+  'playback.markers.legend': 'Repères du graphique',
+  'playback.markers.chapters': 'Chapitre (une bande, nommée à son début)',
   'playback.notAvailable': '—',
 
   // time

@@ -22,6 +22,8 @@ export const he: Catalog = {
   'action.downloadPng': 'PNG',
   'action.downloadSvg': 'SVG',
   'action.downloadImageLabel': 'הורדת התרשים של {title} כקובץ {format}',
+  'action.downloads': 'הורדות של {title}',
+  'table.scrollCue': 'גללו הצידה לעמודות נוספות',
   'image.periodCompare': '{range}, בהשוואה ל-{compare}',
   'compare.vs': 'לעומת {value} בתקופת ההשוואה',
   'compare.none': 'אין נתונים בתקופת ההשוואה',
@@ -146,6 +148,8 @@ export const he: Catalog = {
   'playback.marker.quiz': 'שאלת בוחן',
   'playback.marker.cta': 'קריאה לפעולה',
   'playback.marker.note': 'הערה',
+  'playback.markers.legend': 'סימונים בתרשים',
+  'playback.markers.chapters': 'פרק (רצועה, ששמה בתחילתה)',
   'playback.notAvailable': '—',
 
   // time

@@ -22,6 +22,8 @@ export const it: Catalog = {
   'action.downloadPng': 'PNG',
   'action.downloadSvg': 'SVG',
   'action.downloadImageLabel': 'Scarica il grafico {title} in formato {format}',
+  'action.downloads': 'Download di {title}',
+  'table.scrollCue': 'Scorri in orizzontale per altre colonne',
   'image.periodCompare': '{range}, a confronto con {compare}',
   'compare.vs': 'contro {value} nel periodo di confronto',
   'compare.none': 'nessun dato nel periodo di confronto',
@@ -148,6 +150,8 @@ export const it: Catalog = {
   'playback.marker.quiz': 'Domanda del quiz',
   'playback.marker.cta': 'Invito all’azione',
   'playback.marker.note': 'Nota',
+  'playback.markers.legend': 'Segni sul grafico',
+  'playback.markers.chapters': 'Capitolo (una fascia, con il nome all\'inizio)',
   'playback.notAvailable': '—',
 
   // time

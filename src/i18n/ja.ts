@@ -22,6 +22,8 @@ export const ja: Catalog = {
   'action.downloadPng': 'PNG',
   'action.downloadSvg': 'SVG',
   'action.downloadImageLabel': '{title} のグラフを {format} でダウンロード',
+  'action.downloads': '{title} のダウンロード',
+  'table.scrollCue': '横にスクロールすると他の列を表示できます',
   'image.periodCompare': '{range}（比較期間: {compare}）',
   'compare.vs': '比較期間は {value}',
   'compare.none': '比較期間のデータなし',
@@ -146,6 +148,8 @@ export const ja: Catalog = {
   'playback.marker.quiz': 'クイズの問題',
   'playback.marker.cta': '行動喚起',
   'playback.marker.note': 'メモ',
+  'playback.markers.legend': 'グラフ上の印',
+  'playback.markers.chapters': 'チャプター（帯、先頭に名前）',
   'playback.notAvailable': '—',
 
   // time

@@ -22,6 +22,8 @@ export const nl: Catalog = {
   'action.downloadPng': 'PNG',
   'action.downloadSvg': 'SVG',
   'action.downloadImageLabel': 'Grafiek van {title} downloaden als {format}',
+  'action.downloads': 'Downloads van {title}',
+  'table.scrollCue': 'Scroll opzij voor meer kolommen',
   'image.periodCompare': '{range}, vergeleken met {compare}',
   'compare.vs': 'tegenover {value} in de vergelijkingsperiode',
   'compare.none': 'geen gegevens in de vergelijkingsperiode',
@@ -148,6 +150,8 @@ export const nl: Catalog = {
   'playback.marker.quiz': 'Quizvraag',
   'playback.marker.cta': 'Call-to-action',
   'playback.marker.note': 'Notitie',
+  'playback.markers.legend': 'Markeringen in de grafiek',
+  'playback.markers.chapters': 'Hoofdstuk (een band, met de naam aan het begin)',
   'playback.notAvailable': '—',
 
   // time

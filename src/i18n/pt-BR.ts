@@ -23,6 +23,8 @@ export const ptBR: Catalog = {
   'action.downloadPng': 'PNG',
   'action.downloadSvg': 'SVG',
   'action.downloadImageLabel': 'Baixar o gráfico de {title} como {format}',
+  'action.downloads': 'Downloads de {title}',
+  'table.scrollCue': 'Role para o lado para ver mais colunas',
   'image.periodCompare': '{range}, comparado com {compare}',
   'compare.vs': 'contra {value} no período de comparação',
   'compare.none': 'sem dados no período de comparação',
@@ -149,6 +151,8 @@ export const ptBR: Catalog = {
   'playback.marker.quiz': 'Pergunta de questionário',
   'playback.marker.cta': 'Chamada para ação',
   'playback.marker.note': 'Nota',
+  'playback.markers.legend': 'Marcas do gráfico',
+  'playback.markers.chapters': 'Capítulo (uma faixa, com o nome no início)',
   'playback.notAvailable': '—',
 
   // time

@@ -23,6 +23,8 @@ export const zhCN: Catalog = {
   'action.downloadPng': 'PNG',
   'action.downloadSvg': 'SVG',
   'action.downloadImageLabel': '将“{title}”图表下载为 {format}',
+  'action.downloads': '“{title}”的下载',
+  'table.scrollCue': '横向滚动查看更多列',
   'image.periodCompare': '{range}，对比 {compare}',
   'compare.vs': '对比期为 {value}',
   'compare.none': '对比期无数据',
@@ -147,6 +149,8 @@ export const zhCN: Catalog = {
   'playback.marker.quiz': '测验题',
   'playback.marker.cta': '行动号召',
   'playback.marker.note': '备注',
+  'playback.markers.legend': '图表上的标记',
+  'playback.markers.chapters': '章节（色带，名称在起点）',
   'playback.notAvailable': '—',
 
   // time

@@ -71,6 +71,12 @@ export const shellStyles = css`
     padding: 0;
     list-style: none;
   }
+  /* Target size (WCAG 2.2): links on a line of their own are at least 24 px high. */
+  .links a[href] {
+    display: inline-block;
+    min-block-size: 24px;
+    line-height: 24px;
+  }
   a {
     color: var(--_accent);
   }

@@ -180,6 +180,21 @@ export const base = css`
     border-color: var(--_accent);
     color: var(--_accent-contrast);
   }
+  /* Target size (WCAG 2.2, 2.5.8): every control at least 24 × 24 CSS pixels, links in tables included. */
+  button,
+  select,
+  input {
+    min-block-size: 24px;
+  }
+  button {
+    min-inline-size: 24px;
+  }
+  td a[href],
+  th a[href] {
+    display: inline-block;
+    min-block-size: 24px;
+    line-height: 24px;
+  }
   select,
   input {
     font: inherit;

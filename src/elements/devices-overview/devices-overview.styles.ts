@@ -90,6 +90,27 @@ export const devicesOverviewStyles = css`
     gap: 6px;
     align-items: center;
   }
+  /* Narrow panels (phones): each device's name, track and figures one above the other, its button beside them; the
+     tracks still share one length. */
+  .body {
+    container-type: inline-size;
+  }
+  @container (max-width: 400px) {
+    .chart {
+      grid-template-columns: minmax(0, 1fr) auto;
+    }
+    .mark {
+      grid-column: 1;
+      grid-template-columns: minmax(0, 1fr);
+    }
+    .mark > * {
+      grid-column: 1;
+    }
+    .row > .filter {
+      grid-column: 2;
+      align-self: start;
+    }
+  }
   @media (forced-colors: active) {
     .track {
       border: 1px solid CanvasText;

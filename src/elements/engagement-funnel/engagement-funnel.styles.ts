@@ -8,6 +8,7 @@ export const engagementFunnelStyles = css`
     padding: 0;
     display: grid;
     gap: 12px;
+    container-type: inline-size;
   }
   .step {
     display: grid;
@@ -29,7 +30,7 @@ export const engagementFunnelStyles = css`
   .track {
     background: var(--_bg-alt);
     border-radius: 3px;
-    height: 22px;
+    height: 24px;
     margin: 2px 0 4px;
     cursor: default;
   }
@@ -74,6 +75,15 @@ export const engagementFunnelStyles = css`
   .table {
     margin-top: 12px;
     overflow: auto;
+  }
+  /* Narrow panels (phones): the step's name above its bars, so the periods' figures have the whole width. */
+  @container (max-width: 420px) {
+    .step {
+      grid-template-columns: repeat(var(--_periods, 1), minmax(0, 1fr));
+    }
+    .name {
+      grid-column: 1 / -1;
+    }
   }
   /* Forced colours: the track gets an outline and the fill a system colour (a background would be repainted as the
      page colour and the bar would vanish); the compare period is hatched. */

@@ -7,7 +7,8 @@ export const entryHighlightsStyles = css`
     margin: 0;
     padding: 0;
     display: grid;
-    grid-template-columns: repeat(auto-fit, minmax(150px, 1fr));
+    /* Two tiles or more per row from 320 px screens up (one only in a panel narrower than two tiles). */
+    grid-template-columns: repeat(auto-fit, minmax(min(100%, 120px), 1fr));
     gap: 12px;
   }
   li {
@@ -24,6 +25,7 @@ export const entryHighlightsStyles = css`
   }
   .value {
     font-size: 1.7em;
+    overflow-wrap: anywhere;
     font-weight: 600;
     font-variant-numeric: tabular-nums;
   }

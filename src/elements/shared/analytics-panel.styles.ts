@@ -35,6 +35,60 @@ export const panelStyles = css`
     align-items: center;
     gap: 8px;
   }
+  .downloads {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 8px;
+  }
+  /* Tables scroll sideways in their region when their columns do not fit (RovingFocusController marks the region with
+     data-overflow, and data-more while more lies at the inline end): the row-header column stays at the start edge,
+     the end edge fades out while there is more, and a line under the table says so. */
+  .table-wrap {
+    overflow-x: auto;
+    position: relative;
+  }
+  .table-wrap[data-overflow] .sticky {
+    position: sticky;
+    inset-inline-start: 0;
+    z-index: 1;
+    background: var(--_bg);
+    box-shadow: 1px 0 0 var(--_border);
+  }
+  [dir='rtl'] .table-wrap[data-overflow] .sticky {
+    box-shadow: -1px 0 0 var(--_border);
+  }
+  .table-wrap[data-more] {
+    mask-image: linear-gradient(to right, currentColor calc(100% - 2.5em), transparent);
+  }
+  [dir='rtl'] .table-wrap[data-more] {
+    mask-image: linear-gradient(to left, currentColor calc(100% - 2.5em), transparent);
+  }
+  .scroll-cue {
+    display: none;
+    margin: 4px 0 0;
+    color: var(--_muted);
+    font-size: 0.85em;
+  }
+  .scroll-cue::after {
+    content: ' →';
+  }
+  [dir='rtl'] .scroll-cue::after {
+    content: ' ←';
+  }
+  .table-wrap[data-overflow] + .scroll-cue {
+    display: block;
+  }
+  /* Long names in the sticky column end in an ellipsis; the full text is their title and accessible name. */
+  .sticky .link,
+  .sticky a[href],
+  .sticky .url {
+    display: inline-block;
+    max-inline-size: min(18em, 40vw);
+    overflow: hidden;
+    text-overflow: ellipsis;
+    white-space: nowrap;
+    vertical-align: middle;
+  }
   .body {
     position: relative;
     transition: opacity 0.15s;

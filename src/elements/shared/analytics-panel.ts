@@ -17,6 +17,7 @@ import { providerErrorKind } from '../../data/errors.js';
 import { metricDef, metricsFor, type MetricKey } from '../../data/metrics.js';
 import { emit } from '../../events.js';
 import { LoadController, TaskStatus } from './load-controller.js';
+import { RovingFocusController } from './roving-focus.js';
 
 export { ProviderTimeoutError };
 
@@ -142,6 +143,9 @@ export abstract class AnalyticsPanel<T> extends LitElement {
 
   /** The last data that loaded, kept visible (dimmed) while the next loads. */
   protected data?: T;
+
+  /** Every table and toolbar of the panel is one Tab stop (arrow keys inside). */
+  protected readonly roving = new RovingFocusController(this);
 
   /**
    * Whether an ancestor (`<entry-analytics>`) took charge of the last `session-expired` failure: the panel then keeps
@@ -453,6 +457,39 @@ export abstract class AnalyticsPanel<T> extends LitElement {
     return this.canLoad() && this.loader.pending;
   }
 
+  /**
+   * The CSV export button and, on panels with a chart, the PNG and SVG downloads: those three are a toolbar (one Tab
+   * stop, arrow keys between them).
+   */
+  private renderDownloads(title: string, canExport: boolean) {
+    const csv = html`<button
+      type="button"
+      part="export"
+      class="export"
+      ?disabled=${!canExport}
+      aria-label=${this.t('action.exportCsvLabel', { title })}
+      @click=${() => this.exportCsv()}
+    >
+      ${this.t('action.exportCsv')}
+    </button>`;
+    if (!(canExport && this.hasChartImage())) return csv;
+    return html`<div class="downloads" role="toolbar" aria-label=${this.t('action.downloads', { title })}>
+      ${csv}
+      ${(['png', 'svg'] as const).map(
+        (format) => html`<button
+          type="button"
+          part="export-${format}"
+          class="export-image"
+          data-format=${format}
+          aria-label=${this.t('action.downloadImageLabel', { title, format: format.toUpperCase() })}
+          @click=${() => void this.exportImage(format)}
+        >
+          ${this.t(format === 'png' ? 'action.downloadPng' : 'action.downloadSvg')}
+        </button>`,
+      )}
+    </div>`;
+  }
+
   protected override render() {
     const loading = this.loading;
     const expired = this.expiredInDashboard;
@@ -471,30 +508,7 @@ export abstract class AnalyticsPanel<T> extends LitElement {
         <h2 id="${this.uid}-title" part="title">${title}</h2>
         <div class="actions" part="actions">
           ${this.renderActions()}
-          <button
-            type="button"
-            part="export"
-            class="export"
-            ?disabled=${!canExport}
-            aria-label=${this.t('action.exportCsvLabel', { title })}
-            @click=${() => this.exportCsv()}
-          >
-            ${this.t('action.exportCsv')}
-          </button>
-          ${canExport && this.hasChartImage()
-            ? (['png', 'svg'] as const).map(
-                (format) => html`<button
-                  type="button"
-                  part="export-${format}"
-                  class="export-image"
-                  data-format=${format}
-                  aria-label=${this.t('action.downloadImageLabel', { title, format: format.toUpperCase() })}
-                  @click=${() => void this.exportImage(format)}
-                >
-                  ${this.t(format === 'png' ? 'action.downloadPng' : 'action.downloadSvg')}
-                </button>`,
-              )
-            : nothing}
+          ${this.renderDownloads(title, canExport)}
         </div>
       </header>
       ${this.renderCompareNote()}

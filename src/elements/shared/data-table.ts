@@ -94,15 +94,18 @@ export function pageRows<R>(rows: readonly R[], offset: number, limit: number): 
   return rows.slice(offset, offset + Math.max(1, limit));
 }
 
-const cellClass = (c: TableColumn<never>) => (c.numeric ? 'num' : 'text') + (c.className ? ` ${c.className}` : '');
+const cellClass = (c: TableColumn<never>) =>
+  (c.numeric ? 'num' : 'text') + (c.className ? ` ${c.className}` : '') + (c.rowHeader ? ' sticky' : '');
 
 const ariaSort = (sort: TableSort | undefined, key: string) =>
   sort?.key === key ? (sort.direction === 'asc' ? 'ascending' : 'descending') : nothing;
 
 /** A table with sortable titles. Rows are rendered as given (already sorted and paged). */
 export function dataTable<R, K extends string = string>(o: DataTableOptions<R, K>): TemplateResult {
-  // The wrapper scrolls sideways on narrow screens, so it is focusable (keyboard users can scroll it) and named.
-  return html`<div class="table-wrap" tabindex="0" role="region" aria-label=${o.caption}>
+  // The wrapper scrolls sideways on narrow screens; it is named, and the panel's RovingFocusController makes it a Tab
+  // stop when its columns overflow and the table has no control to move through (else the table is the one stop).
+  // The row-header column sticks to the start edge while the others scroll; a cue under the table says they do.
+  return html`<div class="table-wrap" role="region" aria-label=${o.caption}>
     <table part=${o.part ?? 'table'} id=${o.id ?? nothing}>
       <caption class=${o.captionHidden ? 'sr-only' : ''}>${o.caption}</caption>
       <thead>
@@ -138,7 +141,8 @@ export function dataTable<R, K extends string = string>(o: DataTableOptions<R, K
         )}
       </tbody>
     </table>
-  </div>`;
+  </div>
+  <p class="scroll-cue" aria-hidden="true">${o.t('table.scrollCue')}</p>`;
 }
 
 /** What {@link pager} renders. */

@@ -492,6 +492,7 @@ export class TopDomainsTable extends AnalyticsPanel<DomainsData> {
         cell: (r) => html`<button
           type="button"
           class="link drill"
+          title=${r.domain}
           aria-label=${this.t('domains.drill', { domain: r.domain })}
           @click=${() => this.drill(r.domain)}
         >

@@ -67,11 +67,6 @@ export class UserEngagement extends AnalyticsPanel<UsersResult> {
 
   @state() private offset = 0;
   @state() private expanded: ReadonlySet<string> = new Set();
-  /**
-   * Roving focus in the table: the one row button (row index, 0 disclosure / 1 name) that Tab reaches; the arrow keys
-   * move it (Up/Down between rows, Left/Right between the row's two buttons, Home/End to the first and last row).
-   */
-  @state() private roving: [number, number] = [0, 0];
   @state() private draft = '';
 
   /** The page on screen, from 1 (the dashboard's `sync-url` keeps it in the URL). */
@@ -164,37 +159,6 @@ export class UserEngagement extends AnalyticsPanel<UsersResult> {
     this.offset = 0;
   }
 
-  /** Rows on the page being rendered (the roving stop stays on the last row when a page is shorter). */
-  private rowCount = 0;
-
-  private rovingAt(k: number, c: number): boolean {
-    return Math.min(this.roving[0], this.rowCount - 1) === k && this.roving[1] === c;
-  }
-
-  /** A row button got focus (click or arrow): it becomes the table's one Tab stop. */
-  private readonly onRowFocus = (e: FocusEvent) => {
-    const b = e.target as HTMLElement;
-    if (b.dataset['k'] !== undefined) this.roving = [Number(b.dataset['k']), Number(b.dataset['c'])];
-  };
-
-  /** Arrow keys, Home and End move the roving focus between the rows' buttons (Enter and Space press them). */
-  private onRowKey(e: KeyboardEvent, rows: number) {
-    const b = e.target as HTMLElement;
-    if (b.dataset['k'] === undefined || rows === 0) return;
-    let [k, c] = [Number(b.dataset['k']), Number(b.dataset['c'])];
-    const rtl = getComputedStyle(this).direction === 'rtl';
-    if (e.key === 'ArrowDown') k = Math.min(rows - 1, k + 1);
-    else if (e.key === 'ArrowUp') k = Math.max(0, k - 1);
-    else if (e.key === 'Home') k = 0;
-    else if (e.key === 'End') k = rows - 1;
-    else if (e.key === (rtl ? 'ArrowLeft' : 'ArrowRight')) c = 1;
-    else if (e.key === (rtl ? 'ArrowRight' : 'ArrowLeft')) c = 0;
-    else return;
-    e.preventDefault();
-    this.roving = [k, c];
-    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`button[data-k="${k}"][data-c="${c}"]`)?.focus());
-  }
-
   private toggle(row: UserRow) {
     const next = new Set(this.expanded);
     if (next.has(row.userId)) next.delete(row.userId);
@@ -252,7 +216,7 @@ export class UserEngagement extends AnalyticsPanel<UsersResult> {
         const sorted = this.sort.field === field;
         const dir = this.sort.direction;
         const arrow = sorted ? (dir === 'asc' ? '▲' : '▼') : '';
-        return html`<th scope="col" aria-sort=${sorted ? (dir === 'asc' ? 'ascending' : 'descending') : 'none'}>
+        return html`<th scope="col" class=${field === 'name' ? 'sticky' : ''} aria-sort=${sorted ? (dir === 'asc' ? 'ascending' : 'descending') : 'none'}>
           <button type="button" class="sort" data-field=${field} @click=${() => this.sortBy(field)}>
             ${this.columnLabel(field)}<span class="arrow" aria-hidden="true">${arrow}</span>
           </button>
@@ -273,14 +237,11 @@ export class UserEngagement extends AnalyticsPanel<UsersResult> {
     const open = this.expanded.has(row.userId);
     const detailId = `${this.uid}-detail-${k}`;
     return html`<tr data-user=${row.userId}>
-        <th scope="row">
+        <th scope="row" class="sticky">
           <span class="user">
             <button
               type="button"
               class="disclosure"
-              tabindex=${this.rovingAt(k, 0) ? 0 : -1}
-              data-k=${k}
-              data-c="0"
               aria-expanded=${open ? 'true' : 'false'}
               aria-controls=${detailId}
               aria-label=${this.t(open ? 'users.collapse' : 'users.expand', { name })}
@@ -291,10 +252,7 @@ export class UserEngagement extends AnalyticsPanel<UsersResult> {
             <button
               type="button"
               class="name"
-              title=${row.userId}
-              tabindex=${this.rovingAt(k, 1) ? 0 : -1}
-              data-k=${k}
-              data-c="1"
+              title=${name === row.userId ? name : `${name} (${row.userId})`}
               @click=${() => this.select(row)}
             >
               ${name}
@@ -389,14 +347,15 @@ export class UserEngagement extends AnalyticsPanel<UsersResult> {
         >
       </div>
       <div class="table-wrap" role="region" aria-label=${this.t('table.caption', { title: this.t('users.title') })}>
-        <table part="table" @keydown=${(e: KeyboardEvent) => this.onRowKey(e, data.rows.length)} @focusin=${this.onRowFocus}>
+        <table part="table">
           <caption class="sr-only">${this.t('users.title')}</caption>
           <thead>${this.renderHead()}</thead>
           <tbody>
-            ${((this.rowCount = data.rows.length), data.rows.map((row, k) => this.renderRow(row, k)))}
+            ${data.rows.map((row, k) => this.renderRow(row, k))}
           </tbody>
         </table>
       </div>
+      <p class="scroll-cue" aria-hidden="true">${this.t('table.scrollCue')}</p>
       ${data.total === 0 && search ? html`<p class="message">${this.t('users.noMatch', { search })}</p>` : nothing}
       ${data.total > 0 ? this.renderPager(data) : nothing}
       ${this.classView

@@ -19,6 +19,8 @@ export const common = {
   'action.downloadPng': 'PNG',
   'action.downloadSvg': 'SVG',
   'action.downloadImageLabel': 'Download the chart of {title} as {format}',
+  'action.downloads': 'Downloads of {title}',
+  'table.scrollCue': 'Scroll sideways for more columns',
   'image.periodCompare': '{range}, compared with {compare}',
   'compare.vs': 'vs. {value} in the compare period',
   'compare.none': 'no data in the compare period',
