@@ -105,7 +105,7 @@ export function dataTable<R, K extends string = string>(o: DataTableOptions<R, K
   // The wrapper scrolls sideways on narrow screens; it is named, and the panel's RovingFocusController makes it a Tab
   // stop when its columns overflow and the table has no control to move through (else the table is the one stop).
   // The row-header column sticks to the start edge while the others scroll; a cue under the table says they do.
-  return html`<div class="table-wrap" role="region" aria-label=${o.caption}>
+  return html`<div class="table-wrap" tabindex="0" role="region" aria-label=${o.caption}>
     <table part=${o.part ?? 'table'} id=${o.id ?? nothing}>
       <caption class=${o.captionHidden ? 'sr-only' : ''}>${o.caption}</caption>
       <thead>

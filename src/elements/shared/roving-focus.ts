@@ -19,8 +19,6 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 export class RovingFocusController implements ReactiveController {
   /** Per container: the control that holds the stop, and its position when that control is gone. */
   private readonly current = new WeakMap<Element, { item?: Element; row: number; col: number }>();
-  private resize?: ResizeObserver;
-  private readonly observed = new WeakSet<Element>();
 
   constructor(private readonly host: ReactiveControllerHost & HTMLElement & { renderRoot: HTMLElement | DocumentFragment }) {
     host.addController(this);
@@ -31,12 +29,6 @@ export class RovingFocusController implements ReactiveController {
     root.addEventListener('keydown', this.onKey as EventListener);
     root.addEventListener('focusin', this.onFocus as EventListener);
     root.addEventListener('scroll', this.onScroll, { capture: true });
-    // Measured after the observer's callback, not in it: showing the cue changes the panel's height, which other
-    // observers (the panel's width controller) watch, and a change inside the callback would loop.
-    this.resize = new ResizeObserver((entries) => {
-      const wraps = entries.map((e) => e.target as HTMLElement);
-      setTimeout(() => wraps.forEach((w) => w.isConnected && this.measure(w)));
-    });
   }
 
   hostDisconnected(): void {
@@ -44,8 +36,6 @@ export class RovingFocusController implements ReactiveController {
     root.removeEventListener('keydown', this.onKey as EventListener);
     root.removeEventListener('focusin', this.onFocus as EventListener);
     root.removeEventListener('scroll', this.onScroll, { capture: true });
-    this.resize?.disconnect();
-    this.resize = undefined;
   }
 
   hostUpdated(): void {
@@ -75,13 +65,9 @@ export class RovingFocusController implements ReactiveController {
     const wrap = container instanceof HTMLTableElement ? (container.parentElement as HTMLElement) : undefined;
     if (wrap) {
       wrap.toggleAttribute('data-has-controls', grid.length > 0);
-      if (!this.observed.has(wrap)) {
-        this.observed.add(wrap);
-        this.resize?.observe(wrap);
-      }
       // Its Tab stop now (no layout change); the cue after this task: an update may run inside a resize observer's
-      // callback (see hostConnected).
-      this.setStop(wrap);
+      // callback (a panel's width controller), where a change of height would loop. No observer of its own (panels
+      // keep one at most): measured after each update and scroll.
       setTimeout(() => wrap.isConnected && this.measure(wrap));
     }
     if (grid.length === 0) return;
@@ -179,8 +165,9 @@ export class RovingFocusController implements ReactiveController {
 /** What can hold the stop: the controls a table or toolbar may contain. */
 const ITEMS = 'button, a[href], [tabindex]:not(table):not(tr):not(.table-wrap)';
 
+/** Enabled and not hidden (read without layout: an update must not force one, it would start the panels' transitions). */
 function usable(el: Element): boolean {
-  return !(el as HTMLButtonElement).disabled && el.getClientRects().length > 0;
+  return !(el as HTMLButtonElement).disabled && !el.closest('[hidden], .sr-only');
 }
 
 /** The control of `row` whose cell is nearest to the cell of `from` (the first of equals). */
