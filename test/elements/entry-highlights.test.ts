@@ -1,3 +1,4 @@
+import { sendKeys } from '@web/test-runner-commands';
 import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/elements/entry-highlights/define.js';
 import '../../src/i18n/fr.js';
@@ -35,7 +36,13 @@ describe('<entry-highlights>', () => {
     await el.whenLoaded();
     const label = el.shadowRoot!.querySelector<HTMLElement>('[data-metric="uniqueViewers"] .label .has-help')!;
     expect(label.textContent!.trim()).to.equal('Unique viewers');
-    expect(label.tabIndex).to.equal(0);
+    // The tiles' help texts are one Tab stop together; arrows move between them.
+    const helps = [...el.shadowRoot!.querySelectorAll<HTMLElement>('.has-help')];
+    expect(helps.map((h) => h.tabIndex)).to.deep.equal([0, -1, -1, -1, -1]);
+    helps[0]!.focus();
+    await sendKeys({ press: 'ArrowRight' });
+    expect(el.shadowRoot!.activeElement).to.equal(helps[1]);
+    expect(helps.map((h) => h.tabIndex)).to.deep.equal([-1, 0, -1, -1, -1]);
     expect(label.dataset['help']).to.contain('all anonymous viewers together count as one');
     expect(label.getAttribute('aria-label')).to.equal(`Unique viewers: ${label.dataset['help']}`);
     label.focus();

@@ -101,7 +101,8 @@ export class EntryHighlights extends AnalyticsPanel<HighlightsData> {
   }
 
   protected override renderData(data: HighlightsData) {
-    return html`<ul part="tiles">
+    // One Tab stop for the tiles' help texts and "—" reasons (arrows move between them: RovingFocusController).
+    return html`<ul part="tiles" data-roving>
       ${this.metrics.map((metric) => {
         const def = metricDef(metric);
         const label = this.t(def.label);

@@ -9,6 +9,8 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
  *   and the last row. Enter and Space press the control, as always. The stop starts on the first row of figures and
  *   stays where the user left it (clamped when a page is shorter).
  * - A toolbar (`[role=toolbar]`) is one row of buttons: Left/Right, Home/End.
+ * - Any other element marked `data-roving` is such a row too: the highlight tiles, whose labels take focus to show
+ *   what they count (five stops would otherwise be spent on help texts).
  *
  * The scroll region around a table is a Tab stop of its own only when the table has no control and its columns do not
  * fit (then the keyboard needs it to scroll). While the columns do not fit, the region carries `data-overflow` (the
@@ -42,9 +44,9 @@ export class RovingFocusController implements ReactiveController {
     for (const c of this.containers()) this.sync(c);
   }
 
-  /** The tables and toolbars of the host's own shadow root (not those of nested elements). */
+  /** The tables, toolbars and `data-roving` rows of the host's own shadow root (not those of nested elements). */
   private containers(): Element[] {
-    return [...this.host.renderRoot.querySelectorAll('.table-wrap > table, [role=toolbar]')];
+    return [...this.host.renderRoot.querySelectorAll('.table-wrap > table, [role=toolbar], [data-roving]')];
   }
 
   /** The rows of a container, each the controls in it (rows without any left out). */
@@ -113,7 +115,7 @@ export class RovingFocusController implements ReactiveController {
   };
 
   private containerOf(el: Element): Element | undefined {
-    const c = el.closest('table, [role=toolbar]');
+    const c = el.closest('table, [role=toolbar], [data-roving]');
     if (!c) return undefined;
     if (c instanceof HTMLTableElement && !c.parentElement?.classList.contains('table-wrap')) return undefined;
     return c;
