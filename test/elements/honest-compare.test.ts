@@ -1,3 +1,4 @@
+import { sendKeys } from '@web/test-runner-commands';
 /**
  * Honest comparisons (#12 item 1): a compare period from before the entry existed is marked and claims no trend; a
  * rate without plays is "—" with its reason on hover and focus, never 0 %.
@@ -63,6 +64,11 @@ describe('honest comparisons in <entry-highlights>', () => {
     const tile = root(el).querySelector('[data-metric="avgCompletionRate"] .value')!;
     expect(tile.textContent!.trim()).to.equal('—');
     const dash = tile.querySelector<HTMLElement>('.no-value')!;
+    // Reached by keyboard: the tiles are one Tab stop, and arrows walk from its first item to the dash.
+    const first = root(el).querySelector<HTMLElement>('[data-roving] [tabindex="0"]')!;
+    first.focus();
+    for (let i = 0; i < 12 && root(el).activeElement !== dash; i++) await sendKeys({ press: 'ArrowRight' });
+    expect(root(el).activeElement).to.equal(dash);
     expect(dash.tabIndex).to.equal(0);
     expect(dash.getAttribute('aria-label')).to.contain('No plays');
     dash.focus();
