@@ -405,7 +405,9 @@ export class EngagementHeatmap extends AnalyticsPanel<HeatmapResult> {
         )
         .reduce((first, rest) => (first ? this.t('heatmap.list', { first, rest }) : rest), '') || this.t('heatmap.noSpan');
     const shown = data.users.slice(0, TABLE_ROWS);
-    return html`<div class="table-wrap" tabindex="0" role="region" aria-labelledby="${this.uid}-caption">
+    // Named by the panel's title too: several heatmaps on one page (the users table's expanded rows, each titled with
+    // its user) would otherwise have regions of one name.
+    return html`<div class="table-wrap" tabindex="0" role="region" aria-labelledby="${this.uid}-title ${this.uid}-caption">
       <table part="table" id="${this.uid}-table">
         <caption id="${this.uid}-caption">${this.t('heatmap.spansCaption')}</caption>
         <thead>
