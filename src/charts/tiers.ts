@@ -81,3 +81,18 @@ export function stackTiers(t: TierCounts, width: number, height: number, rtl = f
   }
   return out;
 }
+
+/** A tick of the share axis: its value (percent) and its y position (px from the top of the chart). */
+export interface ShareTick {
+  value: number;
+  y: number;
+}
+
+/**
+ * The ticks of the class view's y-axis (share of users, 0–100 %) over a chart `height` px tall, on the scale
+ * {@link stackTiers} draws with: about `count` round values from 0 % at the bottom to 100 % at the top.
+ */
+export function shareTicks(height: number, count = 5): ShareTick[] {
+  const y = scaleLinear().domain([0, 100]).range([height, 0]);
+  return y.ticks(count).map((value) => ({ value, y: y(value) }));
+}

@@ -339,6 +339,7 @@ export const de: Catalog = {
 
   'class.title': 'Klassenansicht',
   'class.label': 'Anteil der Benutzer nach Ansichtsstufe über die Dauer des Mediums',
+  'class.yAxis': 'Anteil der Benutzer',
   'class.summary':
     '{count, plural, one {# Benutzer hat} other {# Benutzer haben}} das Medium abgespielt. Für jeden Teil davon der Anteil derer, die ihn nicht, einmal, zweimal oder mehr als zweimal angesehen haben.',
   'class.keys': 'Pfeiltasten bewegen durch das Medium; Umschalt mit Pfeiltasten wählt einen Abschnitt aus.',

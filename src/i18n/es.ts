@@ -316,6 +316,7 @@ export const es: Catalog = {
 
   'class.title': 'Vista de la clase',
   'class.label': 'Proporción de usuarios por nivel de visualización a lo largo del contenido',
+  'class.yAxis': 'Proporción de usuarios',
   'class.summary':
     '{count, plural, one {# usuario reprodujo} many {# de usuarios reprodujeron} other {# usuarios reprodujeron}} el contenido. Para cada parte, la proporción de ellos que no la vio, la vio una vez, dos veces o más de dos veces.',
   'class.keys': 'Las flechas recorren el contenido; Mayús con las flechas selecciona un tramo.',

@@ -316,6 +316,7 @@ export const fr: Catalog = {
 
   'class.title': 'Vue de la classe',
   'class.label': 'Part des utilisateurs par niveau de visionnage sur la durée du média',
+  'class.yAxis': 'Part des utilisateurs',
   'class.summary':
     '{count, plural, one {# utilisateur a lu} many {# d’utilisateurs ont lu} other {# utilisateurs ont lu}} le média. Pour chacune de ses parties, la part de ceux qui ne l’ont pas vue, l’ont vue une fois, deux fois ou plus de deux fois.',
   'class.keys': 'Les flèches parcourent le média ; Maj avec les flèches sélectionne un passage.',

@@ -316,6 +316,7 @@ export const it: Catalog = {
 
   'class.title': 'Vista della classe',
   'class.label': 'Quota di utenti per livello di visione lungo la durata del contenuto',
+  'class.yAxis': 'Quota di utenti',
   'class.summary':
     '{count, plural, one {# utente ha riprodotto} many {# di utenti hanno riprodotto} other {# utenti hanno riprodotto}} il contenuto. Per ogni sua parte, la quota di chi non l’ha vista, l’ha vista una volta, due volte o più di due volte.',
   'class.keys': 'Le frecce scorrono il contenuto; Maiusc con le frecce seleziona un tratto.',

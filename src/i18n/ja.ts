@@ -312,6 +312,7 @@ export const ja: Catalog = {
 
   'class.title': 'クラス全体',
   'class.label': 'メディアの再生時間全体にわたる、視聴段階ごとのユーザーの割合',
+  'class.yAxis': 'ユーザーの割合',
   'class.summary':
     'メディアを再生したユーザーは {count, plural, other {# 人}}。区間ごとに、未視聴、1 回、2 回、3 回以上視聴した人の割合を示します。',
   'class.keys': '矢印キーでメディア内を移動し、Shift + 矢印キーで範囲を選択します。',

@@ -314,6 +314,7 @@ export const nl: Catalog = {
 
   'class.title': 'Klasoverzicht',
   'class.label': 'Aandeel gebruikers per kijkniveau over de duur van de media',
+  'class.yAxis': 'Aandeel gebruikers',
   'class.summary':
     '{count, plural, one {# gebruiker speelde} other {# gebruikers speelden}} de media af. Per deel ervan het aandeel dat het niet, één keer, twee keer of meer dan twee keer bekeek.',
   'class.keys': 'Pijltoetsen gaan door de media; Shift met pijltoetsen selecteert een fragment.',

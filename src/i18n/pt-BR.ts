@@ -317,6 +317,7 @@ export const ptBR: Catalog = {
 
   'class.title': 'Visão da turma',
   'class.label': 'Parcela de usuários por nível de visualização ao longo da duração da mídia',
+  'class.yAxis': 'Parcela de usuários',
   'class.summary':
     '{count, plural, one {# usuário reproduziu} many {# de usuários reproduziram} other {# usuários reproduziram}} a mídia. Para cada parte dela, a parcela dos que não a viram, viram uma vez, duas vezes ou mais de duas vezes.',
   'class.keys': 'As setas percorrem a mídia; Shift com as setas seleciona um trecho.',

@@ -312,6 +312,7 @@ export const zhCN: Catalog = {
 
   'class.title': '班级视图',
   'class.label': '媒体时长内各观看层级的用户比例',
+  'class.yAxis': '用户比例',
   'class.summary':
     '{count, plural, other {# 位用户}}播放了此媒体。对媒体的每一段，显示其中未观看、观看 1 次、2 次和 2 次以上的用户比例。',
   'class.keys': '方向键沿媒体移动；按住 Shift 加方向键可选择片段。',

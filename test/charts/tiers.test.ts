@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { stackTiers, tierCounts, tierShare } from '../../src/charts/tiers.js';
+import { shareTicks, stackTiers, tierCounts, tierShare } from '../../src/charts/tiers.js';
 
 const row = (pairs: Record<number, number>) => {
   const a = new Array<number>(100).fill(0);
@@ -37,5 +37,21 @@ describe('charts/tiers', () => {
     const rects = stackTiers(tierCounts(rows), 200, 100, true);
     expect(rects.find((r) => r.bucket === 0)!.x).to.equal(198);
     expect(rects.find((r) => r.bucket === 99)!.x).to.equal(0);
+  });
+
+  it('ticks the share axis from 0 % at the bottom to 100 % at the top, on the scale the bars use', () => {
+    expect(shareTicks(160).map((t) => [t.value, Math.round(t.y * 1000) / 1000])).to.deep.equal([
+      [0, 160],
+      [20, 128],
+      [40, 96],
+      [60, 64],
+      [80, 32],
+      [100, 0],
+    ]);
+    expect(shareTicks(100, 2).map((t) => t.value)).to.deep.equal([0, 50, 100]);
+    // 4 of 5 users viewed bucket 0 once: that bar's top sits exactly on the 80 % tick.
+    const full = stackTiers(tierCounts([row({ 0: 1 }), row({ 0: 1 }), row({ 0: 1 }), row({ 0: 1 }), row({})]), 100, 160);
+    const watched = full.find((r) => r.bucket === 0 && r.tier === 1)!;
+    expect(watched.y).to.equal(shareTicks(160).find((t) => t.value === 80)!.y);
   });
 });

@@ -1,6 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/elements/class-engagement/define.js';
+import '../../src/i18n/ar.js';
 import type { ClassEngagement } from '../../src/elements/class-engagement/class-engagement.js';
 import type { HeatmapResult } from '../../src/data/types.js';
 import { fakeProvider, failingProvider } from '../support/providers.js';
@@ -85,6 +86,46 @@ describe('<class-engagement>', () => {
       [0, 96],
     ]);
     expect(texts(el, '.legend li')).to.include.members(['Viewed once', 'Most re-watched', 'Most skipped']);
+  });
+
+  it('labels the share axis from 0 % to 100 % in the page’s language, beside the chart, mirrored right to left', async () => {
+    const axisOf = (el: ClassEngagement) => root(el).querySelector<SVGSVGElement>('svg.y-axis')!;
+    const el = await mount(html`<class-engagement style="width: 800px; display: block" .rows=${klass()}></class-engagement>`);
+    const axis = axisOf(el);
+    expect(axis.getAttribute('aria-hidden')).to.equal('true');
+    expect(texts(el, 'svg.y-axis text.title')).to.deep.equal(['Share of users']);
+    expect(texts(el, 'svg.y-axis text.tick')).to.deep.equal(['0%', '20%', '40%', '60%', '80%', '100%']);
+    // Each tick sits on the bars' scale: 0 % at the chart's bottom (160 px), 100 % at its top.
+    const ys = [...axis.querySelectorAll('text.tick')].map((t) => Math.round(Number(t.getAttribute('y')) * 1000) / 1000);
+    expect(ys).to.deep.equal([160, 128, 96, 64, 32, 0]);
+    // Its colour is the muted token's, as the summary under the chart.
+    expect(getComputedStyle(axis.querySelector('text.tick')!).fill).to.equal(getComputedStyle(root(el).querySelector('p.muted')!).color);
+    // Left of the chart, its labels ending at the chart.
+    const chart = root(el).querySelector('.chart')!.getBoundingClientRect();
+    const box = axis.getBoundingClientRect();
+    expect(box.right).to.be.closeTo(chart.left, 1);
+    const labels = [...axis.querySelectorAll<SVGTextElement>('text.tick')].map((t) => t.getBoundingClientRect());
+    for (const r of labels) expect(r.right).to.be.within(chart.left - 12, chart.left);
+    const title = axis.querySelector('text.title')!.getBoundingClientRect();
+    expect(title.left).to.be.at.least(box.left);
+    expect(title.right).to.be.at.most(Math.min(...labels.map((r) => r.left)));
+    await expect(el).to.be.accessible();
+
+    const rtl = await mount(html`<class-engagement style="width: 800px; display: block" lang="ar" .rows=${klass()}></class-engagement>`);
+    const raxis = axisOf(rtl);
+    const pct = new Intl.NumberFormat('ar', { style: 'percent', maximumFractionDigits: 0 });
+    expect(texts(rtl, 'svg.y-axis text.tick')).to.deep.equal([0, 0.2, 0.4, 0.6, 0.8, 1].map((v) => pct.format(v)));
+    expect(texts(rtl, 'svg.y-axis text.title')).to.deep.equal(['نسبة المستخدمين']);
+    const rchart = root(rtl).querySelector('.chart')!.getBoundingClientRect();
+    expect(raxis.getBoundingClientRect().left).to.be.closeTo(rchart.right, 1);
+    for (const t of raxis.querySelectorAll<SVGTextElement>('text.tick')) {
+      const r = t.getBoundingClientRect();
+      expect(r.left).to.be.within(rchart.right, rchart.right + 12);
+    }
+    const rtitle = raxis.querySelector('text.title')!.getBoundingClientRect();
+    expect(rtitle.right).to.be.at.most(raxis.getBoundingClientRect().right);
+    expect(rtitle.left).to.be.at.least(Math.max(...[...raxis.querySelectorAll('text.tick')].map((t) => t.getBoundingClientRect().right)));
+    await expect(rtl).to.be.accessible();
   });
 
   it('lists the most re-watched and most skipped spans, and selects one on activation', async () => {

@@ -2,6 +2,27 @@ import { css } from 'lit';
 
 /** Styles of `<class-engagement>` (on top of the panel frame and the shared parts it lists). */
 export const classEngagementStyles = css`
+  /* The share axis and the chart side by side; the row follows the panel's direction (axis on the right in RTL). */
+  .plot {
+    display: flex;
+    align-items: flex-start;
+  }
+  .plot .chart {
+    flex: 1 1 auto;
+    min-width: 0;
+  }
+  .y-axis {
+    flex: none;
+    display: block;
+    overflow: visible;
+  }
+  .y-axis text {
+    fill: var(--_muted);
+    font-size: 11px;
+  }
+  .y-axis line {
+    stroke: var(--_border);
+  }
   .chart {
     position: relative;
     touch-action: none;

@@ -10,7 +10,7 @@ import { WidthController } from '../shared/width-controller.js';
 import { liveRegion, tableToggle } from '../shared/chart-parts.js';
 import { idListConverter, matrixCsv, tierLegend, tierStyles, timeAxisMarks } from '../shared/tier-parts.js';
 import { bucketAtX, bucketTime, bucketX, TIERS, type Tier } from '../../charts/heatmap.js';
-import { stackTiers, tierCounts, tierShare, type TierCounts } from '../../charts/tiers.js';
+import { shareTicks, stackTiers, tierCounts, tierShare, type TierCounts } from '../../charts/tiers.js';
 import {
   missedSpan,
   notableSpans,
@@ -39,6 +39,8 @@ interface ClassStats {
 const CHART_H = 160;
 const STRIP_H = 8;
 const AXIS_H = 22;
+/** Width of the share axis beside the chart (its title and tick labels). */
+const Y_AXIS_W = 56;
 
 /**
  * The class-wide view of a group of users (a course's students): per 1 % of the media, the share of users in each
@@ -49,6 +51,7 @@ const AXIS_H = 22;
  *
  * @summary Which parts of the media a whole group watched, re-watched, skipped or missed.
  * @csspart chart - The stacked tier chart.
+ * @csspart y-axis - The chart's share axis (share of users, 0–100 %).
  * @csspart legend - The legend.
  * @csspart tooltip - The tooltip of the hovered or focused part.
  * @csspart span-form - The span finder form.
@@ -399,6 +402,29 @@ export class ClassEngagement extends AnalyticsPanel<HeatmapResult> {
     ]);
   }
 
+  /**
+   * The share axis beside the chart: its title and ticks from 0 % to 100 % on the bars' scale. It sits at the chart's
+   * start side (the flex row follows the panel's direction, so it is on the right in RTL) with its ticks towards the
+   * chart. Its text is laid out left to right with explicit anchors, so the labels hug the chart in either direction.
+   */
+  private renderYAxis() {
+    const rtl = this.rtl;
+    const edge = rtl ? 0 : Y_AXIS_W;
+    const tick = rtl ? 4 : Y_AXIS_W - 4;
+    const labelX = rtl ? 7 : Y_AXIS_W - 7;
+    const titleX = rtl ? Y_AXIS_W - 6 : 6;
+    return html`<svg class="y-axis" part="y-axis" width=${Y_AXIS_W} height=${CHART_H} direction="ltr" aria-hidden="true">
+      <line x1=${edge} x2=${edge} y1="0" y2=${CHART_H}></line>
+      ${shareTicks(CHART_H, 5).map(
+        (t) => svg`<line x1=${edge} x2=${tick} y1=${t.y} y2=${t.y}></line>
+          <text class="tick" x=${labelX} y=${t.y} dy="0.32em" text-anchor=${rtl ? 'start' : 'end'}>${this.fmt.percent(t.value, 0)}</text>`,
+      )}
+      <text class="title" transform="translate(${titleX} ${CHART_H / 2}) rotate(${rtl ? 90 : -90})" text-anchor="middle" dominant-baseline="hanging"
+        >${this.t('class.yAxis')}</text
+      >
+    </svg>`;
+  }
+
   private renderChart(data: HeatmapResult, s: ClassStats) {
     const w = this.width;
     const g = { width: w, rtl: this.rtl };
@@ -418,7 +444,9 @@ export class ClassEngagement extends AnalyticsPanel<HeatmapResult> {
     const tip = this.hoverBucket ?? (this.focused ? this.focusBucket : undefined);
     const tipX = tip !== undefined && w > 0 ? (bucketX(tip, g)[0] + bucketX(tip, g)[1]) / 2 : 0;
     const total = CHART_H + 2 * STRIP_H + AXIS_H;
-    return html`<div
+    return html`<div class="plot">
+      ${this.renderYAxis()}
+      <div
         class="chart"
         part="chart"
         role="application"
@@ -447,7 +475,7 @@ export class ClassEngagement extends AnalyticsPanel<HeatmapResult> {
           </g>
         </svg>
         ${tip !== undefined ? html`<div class="tooltip" part="tooltip" aria-hidden="true" style=${cssProps({ left: `${Math.max(80, Math.min(w - 80, tipX))}px`, top: `${CHART_H + 4}px` })}>${this.bucketText(tip)}</div>` : nothing}
-      </div>
+      </div></div>
       <p class="muted" id="${this.uid}-summary">${this.t('class.summary', { count: this.fmt.count(s.users.length) })} ${this.t('class.dragHint')}</p>
       <p class="sr-only" id="${this.uid}-keys">${this.t('class.keys')}</p>`;
   }

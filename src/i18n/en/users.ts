@@ -50,6 +50,7 @@ export const users = {
 
   'class.title': 'Class view',
   'class.label': 'Share of users by viewing tier over the media’s duration',
+  'class.yAxis': 'Share of users',
   'class.summary':
     '{count, plural, one {# user} other {# users}} who played the media. For each part of it, the share of them who did not view it, viewed it once, twice, or more than twice.',
   'class.keys': 'Arrow keys move along the media; Shift with arrow keys selects a span.',
