@@ -25,6 +25,9 @@ import { ScrubController } from '../shared/scrub-controller.js';
 import { besideStyle, chartTextStyles, lineChartStyles, liveRegion, tableToggle, tooltipStyles } from '../shared/chart-parts.js';
 import { metricsOverTimeStyles } from './metrics-over-time.styles.js';
 
+
+/** Each answer's bucket coverage, computed once (see `coverage`). */
+const coverageOf = new WeakMap<TimeData, BucketCoverage[]>();
 /**
  * The most rows the data table renders (a leap year of days); a longer timeline's table shows the first rows in the
  * chosen order and says so, and the CSV export has every point. The chart draws every point.
@@ -222,12 +225,18 @@ export class MetricsOverTime extends AnalyticsPanel<TimeData> {
   /** How much of its bucket each point of the main range holds (all whole when the range is not known). */
   private coverage(data: TimeData): BucketCoverage[] | undefined {
     if (!data.range) return undefined;
-    return timelineCoverage(
-      data.current.points.map((p) => p.date),
-      data.current.granularity,
-      data.range,
-      data.today,
-    );
+    // Once per answer: every point's text asks for it, and a long answer has thousands of points.
+    let c = coverageOf.get(data);
+    if (!c) {
+      c = timelineCoverage(
+        data.current.points.map((p) => p.date),
+        data.current.granularity,
+        data.range,
+        data.today,
+      );
+      coverageOf.set(data, c);
+    }
+    return c;
   }
 
   /** What a partial point holds, in words ("Partial month: Dec 1–3 only…"), or '' for a whole bucket. */
