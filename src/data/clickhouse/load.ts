@@ -8,7 +8,7 @@
 import { DEVICES, PLAYBACK_TYPES, type EntryResult } from '../types.js';
 import { BAD, decodeReferrer, deviceIndex, domainOf, readNumber, readString, readTime, splitCategories, urlOf } from '../engine/parse.js';
 import type { IngestReport, RawEvent, SkipReason } from '../engine/engine.js';
-import { MAX_MEDIA_SECONDS } from '../engine/store.js';
+import { readMediaFields, type MediaFields } from '../engine/store.js';
 import { databaseOf, execute, f64, selectRows, num, str, type ClickHouseOptions } from './http.js';
 import { buildSessionsSql } from './sql.js';
 
@@ -38,9 +38,6 @@ export interface EventRow {
   browser: string;
 }
 
-const T_SEEK = 35;
-const T_VIEW = 99;
-
 let lastSeq = 0;
 /** Arrival order: microseconds of the wall clock, strictly increasing within a process. */
 function nextSeq(): number {
@@ -69,23 +66,10 @@ export function readEvent(e: unknown, entries?: ReadonlySet<string>): EventRow |
     const time = readTime(o['time'] ?? o['eventTime'] ?? o['timestamp']);
     if (time === undefined) return 'invalid-time';
     if (entries && !entries.has(entryId)) return 'unknown-entry';
-    const eventIndex = readNumber(o['eventIndex']);
-    let position = readNumber(o['position']);
-    const playTimeSum = readNumber(o['playTimeSum']);
-    const lat = readNumber(o['latitude'] ?? o['lat']);
-    const lon = readNumber(o['longitude'] ?? o['lon']);
-    if (eventIndex === BAD || position === BAD || playTimeSum === BAD || lat === BAD || lon === BAD) return 'invalid-number';
-    if (rawType === T_SEEK) {
-      const target = readNumber(o['targetPosition']);
-      if (target === BAD) return 'invalid-number';
-      if (position === undefined) position = target;
-      if (position === undefined) return 'invalid-number';
-    }
-    if (rawType === T_VIEW && (position === undefined || playTimeSum === undefined)) return 'invalid-number';
-    if ((position !== undefined && position > MAX_MEDIA_SECONDS) || (playTimeSum !== undefined && playTimeSum > MAX_MEDIA_SECONDS)) {
-      return 'out-of-range';
-    }
-    if ((position !== undefined && position < 0) || (playTimeSum !== undefined && playTimeSum < 0)) return 'invalid-number';
+    const media: MediaFields = { eventIndex: undefined, position: undefined, playTimeSum: undefined, lat: undefined, lon: undefined };
+    const invalid = readMediaFields(o, rawType, media);
+    if (invalid) return invalid;
+    const { eventIndex, position, playTimeSum, lat, lon } = media;
     // Region only with a country, city only with a region (as the engine keys places).
     const country = str0(o['country']).toUpperCase();
     const region = country === '' ? '' : str0(o['region']);

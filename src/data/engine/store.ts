@@ -44,6 +44,48 @@ export type SkipReason =
  */
 export const MAX_MEDIA_SECONDS = 1e9;
 
+/** The numbers of one beacon that the engine keeps, as {@link readMediaFields} read them. */
+export interface MediaFields {
+  eventIndex: number | undefined;
+  position: number | undefined;
+  playTimeSum: number | undefined;
+  lat: number | undefined;
+  lon: number | undefined;
+}
+
+/**
+ * Reads a beacon's numeric fields into `out` (reused by the caller: nothing is allocated per event) and checks them
+ * by the rules every reader of raw events shares, the engine's store and the ClickHouse loader alike: any of them
+ * not a number, a seek without a target, a view without position or playTimeSum, or a negative value →
+ * `invalid-number`; a position or playTimeSum beyond {@link MAX_MEDIA_SECONDS} → `out-of-range`. A seek's position is
+ * its target (`targetPosition` when `position` is absent). Returns the skip reason, or `undefined` when valid.
+ */
+export function readMediaFields(o: Record<string, unknown>, rawType: number, out: MediaFields): 'invalid-number' | 'out-of-range' | undefined {
+  const eventIndex = readNumber(o['eventIndex']);
+  let position = readNumber(o['position']);
+  const playTimeSum = readNumber(o['playTimeSum']);
+  const lat = readNumber(o['latitude'] ?? o['lat']);
+  const lon = readNumber(o['longitude'] ?? o['lon']);
+  if (eventIndex === BAD || position === BAD || playTimeSum === BAD || lat === BAD || lon === BAD) return 'invalid-number';
+  if (rawType === T_SEEK) {
+    const target = readNumber(o['targetPosition']);
+    if (target === BAD) return 'invalid-number';
+    if (position === undefined) position = target;
+    if (position === undefined) return 'invalid-number';
+  }
+  if (rawType === T_VIEW && (position === undefined || playTimeSum === undefined)) return 'invalid-number';
+  if ((position !== undefined && position > MAX_MEDIA_SECONDS) || (playTimeSum !== undefined && playTimeSum > MAX_MEDIA_SECONDS)) {
+    return 'out-of-range';
+  }
+  if ((position !== undefined && position < 0) || (playTimeSum !== undefined && playTimeSum < 0)) return 'invalid-number';
+  out.eventIndex = eventIndex;
+  out.position = position;
+  out.playTimeSum = playTimeSum;
+  out.lat = lat;
+  out.lon = lon;
+  return undefined;
+}
+
 /** A string dictionary: string ↔ dense index. */
 export class Dict {
   readonly values: string[] = [];
@@ -290,6 +332,8 @@ export class EventStore {
   readonly missingIndex: boolean[] = [];
 
   /** The raw collector fields of the event being added (one object, reused). */
+  /** Scratch for {@link readMediaFields}, reused by every event. */
+  private readonly media: MediaFields = { eventIndex: undefined, position: undefined, playTimeSum: undefined, lat: undefined, lon: undefined };
   private readonly raw: RawAttributes = {
     rawUser: undefined,
     rawDevice: undefined,
@@ -800,28 +844,10 @@ export class EventStore {
     if (time === undefined) return 'invalid-time';
     if (entry < 0) return 'unknown-entry';
 
-    const eventIndex = readNumber(o['eventIndex']);
-    let position = readNumber(o['position']);
-    const playTimeSum = readNumber(o['playTimeSum']);
-    const lat = readNumber(o['latitude'] ?? o['lat']);
-    const lon = readNumber(o['longitude'] ?? o['lon']);
-    if (eventIndex === BAD || position === BAD || playTimeSum === BAD || lat === BAD || lon === BAD) {
-      return 'invalid-number';
-    }
-    if (rawType === T_SEEK) {
-      const target = readNumber(o['targetPosition']);
-      if (target === BAD) return 'invalid-number';
-      // A seek's `position` is its target; `targetPosition` when that is all there is.
-      if (position === undefined) position = target;
-      if (position === undefined) return 'invalid-number';
-    }
-    if (rawType === T_VIEW && (position === undefined || playTimeSum === undefined)) return 'invalid-number';
-    if ((position !== undefined && position > MAX_MEDIA_SECONDS) || (playTimeSum !== undefined && playTimeSum > MAX_MEDIA_SECONDS)) {
-      return 'out-of-range';
-    }
-    if ((position !== undefined && position < 0) || (playTimeSum !== undefined && playTimeSum < 0)) {
-      return 'invalid-number';
-    }
+    const media = this.media;
+    const invalid = readMediaFields(o, rawType, media);
+    if (invalid) return invalid;
+    const { eventIndex, position, playTimeSum, lat, lon } = media;
     const type = rawType < 256 ? rawType : 0;
     const session = this.resolveSession(entry, rawSession, sessionId, mru);
     const row = this.length;
