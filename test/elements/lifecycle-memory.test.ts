@@ -6,22 +6,11 @@
  */
 import { expect } from '@open-wc/testing';
 import '../../src/define.js';
+import { TAGS } from '../../src/frameworks.js';
 import type { DataProvider, Query } from '../../src/data/types.js';
 
 const CYCLES = 1000;
-const TAGS = [
-  'entry-highlights',
-  'playback-views',
-  'metrics-over-time',
-  'engagement-funnel',
-  'user-engagement',
-  'engagement-heatmap',
-  'class-engagement',
-  'top-countries',
-  'devices-overview',
-  'top-domains-table',
-  'entry-analytics',
-];
+
 
 const gc = (globalThis as { gc?: () => void }).gc;
 const tick = (ms = 0) => new Promise((r) => setTimeout(r, ms));

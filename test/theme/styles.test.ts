@@ -1,23 +1,12 @@
 import { expect } from '@open-wc/testing';
 import type { CSSResult, LitElement } from 'lit';
 import '../../src/define.js';
+import { TAGS } from '../../src/frameworks.js';
 import { tokens } from '../../src/theme/tokens.js';
 import { tooltipStyles } from '../../src/elements/shared/tooltip.styles.js';
 import { mapStyles } from '../../src/elements/top-countries/map-view.styles.js';
 
-const TAGS = [
-  'entry-analytics',
-  'entry-highlights',
-  'playback-views',
-  'metrics-over-time',
-  'engagement-funnel',
-  'devices-overview',
-  'user-engagement',
-  'engagement-heatmap',
-  'class-engagement',
-  'top-countries',
-  'top-domains-table',
-];
+
 
 /** Every style sheet an element adopts (plus the map's, adopted when the map module loads), but the token sheet. */
 function sheetsOf(tag: string): CSSResult[] {
